@@ -1,0 +1,87 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { InputError } from '../model/errors.ts'
+
+/**
+ * Random access to a file's bytes. Modules are read whole (BufferSource); a debug vmlinux can
+ * be a gigabyte, so FileSource reads only the ranges asked for.
+ */
+export interface ByteSource {
+  readonly file: string
+  readonly size: number
+  /** Exactly `length` bytes at `offset`, or an InputError when the range leaves the file. */
+  read(offset: number, length: number, what: string): Uint8Array
+  close(): void
+}
+
+function checkRange(src: ByteSource, offset: number, length: number, what: string): void {
+  if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
+    throw new InputError('bad-value', src.file, `${what}: invalid range`)
+  }
+  if (offset + length > src.size) {
+    throw new InputError(
+      'truncated',
+      src.file,
+      `${what} (0x${length.toString(16)} bytes) runs past the end of the file (0x${src.size.toString(16)} bytes)`,
+      offset
+    )
+  }
+}
+
+export class BufferSource implements ByteSource {
+  readonly file: string
+  readonly bytes: Uint8Array
+
+  constructor(bytes: Uint8Array, file: string) {
+    this.bytes = bytes
+    this.file = file
+  }
+
+  get size(): number {
+    return this.bytes.byteLength
+  }
+
+  read(offset: number, length: number, what: string): Uint8Array {
+    checkRange(this, offset, length, what)
+    return this.bytes.subarray(offset, offset + length)
+  }
+
+  close(): void {}
+}
+
+export class FileSource implements ByteSource {
+  readonly file: string
+  readonly size: number
+  private fd: number
+
+  constructor(path: string, file = path) {
+    this.file = file
+    try {
+      this.fd = openSync(path, 'r')
+    } catch (err) {
+      throw new InputError('io', file, `cannot open: ${(err as NodeJS.ErrnoException).code ?? String(err)}`)
+    }
+    const st = fstatSync(this.fd)
+    if (!st.isFile()) {
+      closeSync(this.fd)
+      throw new InputError('not-a-file', file, st.isDirectory() ? 'is a directory, expected a file' : 'is not a regular file')
+    }
+    this.size = st.size
+  }
+
+  read(offset: number, length: number, what: string): Uint8Array {
+    checkRange(this, offset, length, what)
+    const buf = Buffer.allocUnsafe(length)
+    let done = 0
+    while (done < length) {
+      const n = readSync(this.fd, buf, done, length - done, offset + done)
+      if (n === 0) throw new InputError('truncated', this.file, `${what}: file shrank while reading`, offset + done)
+      done += n
+    }
+    return buf
+  }
+
+  close(): void {
+    if (this.fd >= 0) closeSync(this.fd)
+    this.fd = -1
+  }
+}

@@ -1,0 +1,64 @@
+import { readFileSync, statSync } from 'node:fs'
+import type { ModuleFile } from '../discover/layout.ts'
+import { ElfFile } from '../elf/elf.ts'
+import { describeError, InputError } from '../model/errors.ts'
+import type { AnalyzerOptions, ModuleAnalyzer, ModuleSummary } from './analyzer.ts'
+import { decompress } from './decompress.ts'
+import { LIMITS } from './limits.ts'
+import { splitSignature } from './signature.ts'
+
+export interface ModuleImage {
+  elf: ElfFile
+  fileBytes: number
+  signatureBytes: number
+}
+
+/** Reads, decompresses and de-signs one module file into an ElfFile over its bytes. */
+export async function readModuleImage(mod: ModuleFile): Promise<ModuleImage> {
+  const st = statSync(mod.path, { throwIfNoEntry: false })
+  if (!st) throw new InputError('io', mod.relPath, 'no such file')
+  if (!st.isFile()) throw new InputError('not-a-file', mod.relPath, st.isDirectory() ? 'is a directory' : 'is not a regular file')
+  if (st.size > LIMITS.maxModuleBytes) {
+    throw new InputError('too-large', mod.relPath, `${st.size} bytes is more than the ${LIMITS.maxModuleBytes}-byte module limit`)
+  }
+  const raw = readFileSync(mod.path)
+  const bytes = await decompress(raw, mod.compression, mod.relPath)
+  const { elf, signatureBytes } = splitSignature(bytes)
+  return { elf: ElfFile.fromBytes(elf, mod.relPath), fileBytes: raw.length, signatureBytes }
+}
+
+export async function analyzeModule(
+  mod: ModuleFile,
+  analyzers: readonly ModuleAnalyzer[],
+  options: AnalyzerOptions,
+  memo: <V>(key: string, make: () => V) => V
+): Promise<ModuleSummary> {
+  const summary: ModuleSummary = {
+    name: mod.name,
+    relPath: mod.relPath,
+    compression: mod.compression,
+    fileBytes: 0,
+    elfBytes: 0,
+    signatureBytes: 0,
+    facts: {},
+    factErrors: {}
+  }
+  let image: ModuleImage
+  try {
+    image = await readModuleImage(mod)
+  } catch (err) {
+    summary.error = describeError(err)
+    return summary
+  }
+  summary.fileBytes = image.fileBytes
+  summary.elfBytes = image.elf.source.size
+  summary.signatureBytes = image.signatureBytes
+  for (const a of analyzers) {
+    try {
+      summary.facts[a.id] = a.analyze(image.elf, { module: mod, options, memo })
+    } catch (err) {
+      summary.factErrors[a.id] = describeError(err)
+    }
+  }
+  return summary
+}

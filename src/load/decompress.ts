@@ -1,0 +1,78 @@
+import { gunzipSync, zstdDecompressSync } from 'node:zlib'
+import xz from 'xz-decompress'
+import { InputError } from '../model/errors.ts'
+import { LIMITS } from './limits.ts'
+
+export type Compression = 'none' | 'xz' | 'zstd' | 'gzip'
+
+export function compressionOf(path: string): Compression {
+  if (path.endsWith('.xz')) return 'xz'
+  if (path.endsWith('.zst')) return 'zstd'
+  if (path.endsWith('.gz')) return 'gzip'
+  return 'none'
+}
+
+/**
+ * Decompresses a whole module. gzip and zstd come with Node; xz uses xz-decompress
+ * (xz-embedded compiled to WebAssembly, bundled, no native addon). Output beyond
+ * `maxBytes` is refused, so a small bomb cannot exhaust memory.
+ */
+export async function decompress(
+  bytes: Uint8Array,
+  kind: Compression,
+  file: string,
+  maxBytes: number = LIMITS.maxDecompressedBytes
+): Promise<Uint8Array> {
+  try {
+    switch (kind) {
+      case 'none':
+        return bytes
+      case 'gzip':
+        return gunzipSync(bytes, { maxOutputLength: maxBytes })
+      case 'zstd':
+        return zstdDecompressSync(bytes, { maxOutputLength: maxBytes })
+      case 'xz':
+        return await xzDecompress(bytes, file, maxBytes)
+    }
+  } catch (err) {
+    if (err instanceof InputError) throw err
+    const e = err as NodeJS.ErrnoException
+    if (e.code === 'ERR_BUFFER_TOO_LARGE' || /maxOutputLength|buffer.*too large/i.test(e.message ?? '')) {
+      throw new InputError('too-large', file, `${kind} data expands beyond the ${maxBytes}-byte limit`)
+    }
+    throw new InputError('bad-value', file, `corrupt ${kind} data: ${e.message ?? String(err)}`)
+  }
+}
+
+async function xzDecompress(bytes: Uint8Array, file: string, maxBytes: number): Promise<Uint8Array> {
+  if (bytes.length < 6 || bytes[0] !== 0xfd || bytes[1] !== 0x37 || bytes[2] !== 0x7a || bytes[3] !== 0x58) {
+    throw new InputError('bad-magic', file, 'not xz data (bad magic)', 0)
+  }
+  const input = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes)
+      controller.close()
+    }
+  })
+  const reader = new xz.XzReadableStream(input).getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.byteLength
+    if (total > maxBytes) {
+      await reader.cancel()
+      throw new InputError('too-large', file, `xz data expands beyond the ${maxBytes}-byte limit`)
+    }
+    chunks.push(value)
+  }
+  if (chunks.length === 1) return chunks[0]!
+  const out = new Uint8Array(total)
+  let o = 0
+  for (const c of chunks) {
+    out.set(c, o)
+    o += c.byteLength
+  }
+  return out
+}

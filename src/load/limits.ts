@@ -1,0 +1,14 @@
+/**
+ * Resource bounds for untrusted build trees. A kernel module is at most tens of MiB even with
+ * full debug info; vmlinux with DWARF stays below a few GiB and is never read whole.
+ */
+export const LIMITS = {
+  /** Largest module file (compressed or not) we read. */
+  maxModuleBytes: 256 * 1024 * 1024,
+  /** Largest size a compressed module may expand to (a bomb beyond this is refused). */
+  maxDecompressedBytes: 512 * 1024 * 1024,
+  /** Largest text artifact (System.map, Module.symvers, symbol lists, .config). */
+  maxTextBytes: 512 * 1024 * 1024,
+  /** Largest number of modules in one build. */
+  maxModules: 100_000
+} as const

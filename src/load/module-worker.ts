@@ -1,0 +1,26 @@
+// Worker thread entry: analyzes the modules it is sent, one message per module.
+import { parentPort, workerData } from 'node:worker_threads'
+import type { ModuleFile } from '../discover/layout.ts'
+import { describeError } from '../model/errors.ts'
+import type { AnalyzerOptions } from './analyzer.ts'
+import { analyzeModule } from './analyze-module.ts'
+import { ANALYZERS } from './analyzers.ts'
+
+interface Request {
+  id: number
+  module: ModuleFile
+}
+
+const options = (workerData as { options: AnalyzerOptions }).options
+const memoStore = new Map<string, unknown>()
+const memo = <V>(key: string, make: () => V): V => {
+  if (!memoStore.has(key)) memoStore.set(key, make())
+  return memoStore.get(key) as V
+}
+
+parentPort!.on('message', (req: Request) => {
+  analyzeModule(req.module, ANALYZERS, options, memo).then(
+    summary => parentPort!.postMessage({ id: req.id, summary }),
+    err => parentPort!.postMessage({ id: req.id, error: describeError(err) })
+  )
+})

@@ -1,0 +1,71 @@
+import { readFileSync, statSync } from 'node:fs'
+import { relative, isAbsolute } from 'node:path'
+import type { BuildLayout } from '../discover/layout.ts'
+import { FileSource } from '../bytes/source.ts'
+import { ElfFile } from '../elf/elf.ts'
+import type { AnalyzerOptions, ModuleSummary } from '../load/analyzer.ts'
+import { LIMITS } from '../load/limits.ts'
+import { analyzeModules, type PoolOptions } from '../load/pool.ts'
+import type { Kconfig } from '../parse/kconfig.ts'
+import type { BuildInfo } from './build-info.ts'
+import { InputError } from './errors.ts'
+
+/**
+ * A discovered build with lazily parsed artifacts. Every parse runs at most once and is
+ * shared by all checks (memo); a check asks only for what it needs, so a disabled check costs
+ * nothing. Parsers throw InputError; checks turn those into findings.
+ */
+export class Build {
+  readonly layout: BuildLayout
+  readonly info: BuildInfo
+  readonly config: Kconfig | null
+  private readonly pool: PoolOptions
+  private readonly memos = new Map<string, unknown>()
+
+  constructor(layout: BuildLayout, info: BuildInfo, config: Kconfig | null, pool: PoolOptions = {}) {
+    this.layout = layout
+    this.info = info
+    this.config = config
+    this.pool = pool
+  }
+
+  /** Computes `make()` once per build under `key` (promises included, so concurrent callers share). */
+  memo<V>(key: string, make: () => V): V {
+    if (!this.memos.has(key)) this.memos.set(key, make())
+    return this.memos.get(key) as V
+  }
+
+  /** A path as reports show it: relative to the build root when inside it. */
+  rel(path: string): string {
+    const r = relative(this.layout.root, path)
+    return r && !r.startsWith('..') && !isAbsolute(r) ? r : path
+  }
+
+  /** Reads a text artifact whole, bounded. */
+  readText(path: string): string {
+    return this.memo(`text:${path}`, () => {
+      const name = this.rel(path)
+      const st = statSync(path, { throwIfNoEntry: false })
+      if (!st) throw new InputError('io', name, 'no such file')
+      if (!st.isFile()) throw new InputError('not-a-file', name, st.isDirectory() ? 'is a directory, expected a file' : 'is not a regular file')
+      if (st.size > LIMITS.maxTextBytes) throw new InputError('too-large', name, `${st.size} bytes is more than the text limit`)
+      return readFileSync(path, 'utf8')
+    })
+  }
+
+  /** vmlinux (or 6.18+ vmlinux.unstripped when asked), opened for ranged reads. */
+  vmlinux(which: 'vmlinux' | 'unstripped' = 'vmlinux'): ElfFile | null {
+    const path = which === 'unstripped' ? (this.layout.vmlinuxUnstripped ?? this.layout.vmlinux) : this.layout.vmlinux
+    if (!path) return null
+    return this.memo(`elf:${path}`, () => ElfFile.open(new FileSource(path, this.rel(path))))
+  }
+
+  /** Every module analyzed once by every registered analyzer (worker threads). */
+  modules(): Promise<ModuleSummary[]> {
+    return this.memo('modules', () => {
+      const options: AnalyzerOptions = {}
+      if (this.layout.btfBase) options.btfBase = this.layout.btfBase
+      return analyzeModules(this.layout.modules, options, this.pool)
+    })
+  }
+}
