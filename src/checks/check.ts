@@ -48,3 +48,7 @@ export interface CheckOutcome {
 export function skipped(summary: string): CheckOutcome {
   return { status: 'skip', summary, findings: [] }
 }
+
+/** A check of any snapshot type, for the registry (each check's S stays private to it). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCheck = Check<any>
