@@ -1,0 +1,4 @@
+import type { Workload } from '../workload.ts'
+
+/** Every benchmark workload, in the order BENCHMARKS.md lists them. One line each. */
+export const WORKLOADS: Workload[] = []
