@@ -12,6 +12,8 @@ export interface ModuleAnalyzer<T = unknown> {
 }
 
 export interface AnalyzerOptions {
+  /** Analyzer ids to run; default: every analyzer in ANALYZERS. */
+  analyzers?: string[]
   /** The BTF vmlinux module BTF is validated against, when there is one. */
   btfBase?: string
 }

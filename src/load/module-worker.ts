@@ -4,7 +4,7 @@ import type { ModuleFile } from '../discover/layout.ts'
 import { describeError } from '../model/errors.ts'
 import type { AnalyzerOptions } from './analyzer.ts'
 import { analyzeModule } from './analyze-module.ts'
-import { ANALYZERS } from './analyzers.ts'
+import { analyzersFor } from './analyzers.ts'
 
 interface Request {
   id: number
@@ -12,6 +12,7 @@ interface Request {
 }
 
 const options = (workerData as { options: AnalyzerOptions }).options
+const analyzers = analyzersFor(options.analyzers)
 const memoStore = new Map<string, unknown>()
 const memo = <V>(key: string, make: () => V): V => {
   if (!memoStore.has(key)) memoStore.set(key, make())
@@ -19,7 +20,7 @@ const memo = <V>(key: string, make: () => V): V => {
 }
 
 parentPort!.on('message', (req: Request) => {
-  analyzeModule(req.module, ANALYZERS, options, memo).then(
+  analyzeModule(req.module, analyzers, options, memo).then(
     summary => parentPort!.postMessage({ id: req.id, summary }),
     err => parentPort!.postMessage({ id: req.id, error: describeError(err) })
   )

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads'
 import type { ModuleFile } from '../discover/layout.ts'
 import type { AnalyzerOptions, ModuleSummary } from './analyzer.ts'
 import { analyzeModule } from './analyze-module.ts'
-import { ANALYZERS } from './analyzers.ts'
+import { analyzersFor } from './analyzers.ts'
 
 export interface PoolOptions {
   /** Worker threads; default: one per core. 0 analyzes in this thread. */
@@ -12,8 +12,8 @@ export interface PoolOptions {
 
 /** Below this many modules, starting workers costs more than it saves. */
 const IN_THREAD_BELOW = 24
-/** Requests in flight per worker, so a worker never idles waiting for the next one. */
-const PER_WORKER = 2
+/** Requests queued per worker, so a worker keeps going while the main thread is busy with vmlinux. */
+const PER_WORKER = 16
 
 /** The worker entry next to this file: .ts when running from source, .js in dist/. */
 function workerUrl(): URL {
@@ -77,7 +77,8 @@ async function analyzeInThread(modules: readonly ModuleFile[], options: Analyzer
     return store.get(key) as V
   }
   const out: ModuleSummary[] = []
-  for (const m of modules) out.push(await analyzeModule(m, ANALYZERS, options, memo))
+  const analyzers = analyzersFor(options.analyzers)
+  for (const m of modules) out.push(await analyzeModule(m, analyzers, options, memo))
   return out
 }
 

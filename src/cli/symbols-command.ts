@@ -1,0 +1,30 @@
+import type { Command } from 'commander'
+import { discover } from '../discover/discover.ts'
+import { analyzeModules } from '../load/pool.ts'
+import { safeTerminal } from '../report/text-blocks.ts'
+
+/** `kbuild-review symbols <build|modules-dir>`: every module's symbols, as `nm` over the files prints them. */
+export function registerSymbols(program: Command): void {
+  program
+    .command('symbols')
+    .description("list every module's symbols in nm format (module files decompressed as needed)")
+    .argument('<dir>', 'build directory, installed layout or directory of modules')
+    .option('-j, --jobs <n>', 'worker threads (default: one per core)', v => Number(v))
+    .action(async (dir: string, flags: { jobs?: number }) => {
+      const layout = discover({ dir, modulesDir: dir })
+      const results = await analyzeModules(layout.modules, { analyzers: ['symbols'] }, flags.jobs === undefined ? {} : { jobs: flags.jobs })
+      const out: string[] = []
+      let failed = 0
+      for (const m of results) {
+        if (m.error) {
+          process.stderr.write(`kbuild-review: ${safeTerminal(m.error)}\n`)
+          failed++
+          continue
+        }
+        out.push(`\n${m.relPath}:`)
+        for (const line of (m.facts.symbols as string[] | undefined) ?? []) out.push(safeTerminal(line))
+      }
+      process.stdout.write(out.join('\n') + '\n')
+      if (failed) process.exitCode = 2
+    })
+}

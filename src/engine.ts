@@ -1,0 +1,186 @@
+import { statSync } from 'node:fs'
+import type { AnyCheck, Baseline, CheckOutcome } from './checks/check.ts'
+import { CHECKS } from './checks/registry.ts'
+import type { DiscoverInput } from './discover/discover.ts'
+import type { Build } from './model/build.ts'
+import { describeError, InputError } from './model/errors.ts'
+import { statusOf, type CheckResult, type Finding } from './model/finding.ts'
+import { openBuild } from './model/open-build.ts'
+import type { ReviewOptions } from './model/options.ts'
+import { TOOL_VERSION, type Report } from './report/schema.ts'
+import { readSnapshot, type Snapshot } from './snapshot/io.ts'
+
+export type { DiscoverInput }
+
+export interface ReviewRequest {
+  input: DiscoverInput
+  /** A baseline build directory or snapshot file. */
+  baseline?: string | null
+  /** What reports call the baseline (a commit, a branch); defaults to the path. */
+  baselineLabel?: string
+  options: ReviewOptions
+  /** Worker threads for module analysis (default: one per core). */
+  jobs?: number
+}
+
+function selectedChecks(options: ReviewOptions): AnyCheck[] {
+  if (options.only.length === 0) return [...CHECKS]
+  const unknown = options.only.filter(id => !CHECKS.some(c => c.id === id))
+  if (unknown.length) throw new InputError('bad-value', '--only', `unknown check ${unknown.join(', ')}; known: ${CHECKS.map(c => c.id).join(', ')}`)
+  return CHECKS.filter(c => c.id === 'inventory' || options.only.includes(c.id))
+}
+
+/** Each check's snapshot of a build; a failing snapshot() leaves that check's entry out. */
+async function snapshotChecks(build: Build, checks: AnyCheck[], options: ReviewOptions): Promise<Map<string, unknown>> {
+  const out = new Map<string, unknown>()
+  await Promise.all(
+    checks.map(async c => {
+      if (!c.snapshot) return
+      try {
+        out.set(c.id, await c.snapshot(build, options))
+      } catch {
+        // run() reports the same input error as a finding; the snapshot just lacks this part.
+      }
+    })
+  )
+  return out
+}
+
+async function loadBaseline(req: ReviewRequest, checks: AnyCheck[]): Promise<Snapshot | null> {
+  if (!req.baseline) return null
+  const st = statSync(req.baseline, { throwIfNoEntry: false })
+  if (!st) throw new InputError('io', req.baseline, 'baseline: no such file or directory')
+  if (st.isFile()) return readSnapshot(req.baseline)
+  const base = openBuild({ dir: req.baseline }, jobsOf(req))
+  const parts = await snapshotChecks(base, checks, req.options)
+  return toSnapshot(base, parts, req.options.configKey)
+}
+
+function jobsOf(req: ReviewRequest) {
+  return req.jobs === undefined ? {} : { jobs: req.jobs }
+}
+
+function toSnapshot(build: Build, parts: Map<string, unknown>, configKey: string, commit?: string): Snapshot {
+  const snap: Snapshot = {
+    schemaVersion: 1,
+    kind: 'kbuild-review-snapshot',
+    configKey,
+    createdAt: new Date().toISOString(),
+    info: build.info,
+    checks: Object.fromEntries(parts)
+  }
+  if (commit) snap.commit = commit
+  return snap
+}
+
+export async function takeSnapshot(req: ReviewRequest, meta: { commit?: string } = {}): Promise<Snapshot> {
+  const checks = selectedChecks(req.options)
+  const build = openBuild(req.input, jobsOf(req))
+  return toSnapshot(build, await snapshotChecks(build, checks, req.options), req.options.configKey, meta.commit)
+}
+
+async function runCheck(
+  check: AnyCheck,
+  build: Build,
+  options: ReviewOptions,
+  current: unknown,
+  baseline: Baseline | null
+): Promise<{ result: CheckResult; report: Record<string, unknown> }> {
+  let outcome: CheckOutcome
+  try {
+    outcome = await check.run({ build, options, current: current ?? null, baseline })
+  } catch (err) {
+    const finding: Finding =
+      err instanceof InputError
+        ? { severity: 'error', code: 'input-error', message: err.message, file: err.file }
+        : { severity: 'warning', code: 'check-crashed', message: `the ${check.id} check stopped: ${describeError(err)}` }
+    outcome = { status: err instanceof InputError ? 'fail' : 'skip', summary: finding.message, findings: [finding] }
+  }
+  const result: CheckResult = {
+    id: check.id,
+    title: check.title,
+    status: outcome.status ?? statusOf(outcome.findings),
+    summary: outcome.summary,
+    findings: outcome.findings,
+    blocks: outcome.blocks ?? []
+  }
+  return { result, report: outcome.report ?? {} }
+}
+
+/** discover -> parse -> checks: the whole review of one build, as the JSON report model. */
+export async function review(req: ReviewRequest): Promise<Report> {
+  const checks = selectedChecks(req.options)
+  const build = openBuild(req.input, jobsOf(req))
+  // Start module analysis at once: workers run while vmlinux-based checks use this thread.
+  if (build.layout.modules.length) void build.modules().catch(() => undefined)
+  const [baselineSnap, current] = await Promise.all([loadBaseline(req, checks), snapshotChecks(build, checks, req.options)])
+  const label = req.baselineLabel ?? req.baseline ?? ''
+  const results: CheckResult[] = []
+  const extra: Record<string, unknown> = {}
+  const outcomes = await Promise.all(
+    checks.map(c => {
+      const baseline: Baseline | null = baselineSnap
+        ? { info: baselineSnap.info, label: baselineSnap.commit ? `${label} (${baselineSnap.commit})` : label, data: (baselineSnap.checks[c.id] as unknown) ?? null }
+        : null
+      return runCheck(c, build, req.options, current.get(c.id), baseline)
+    })
+  )
+  for (const { result, report } of outcomes) {
+    results.push(result)
+    Object.assign(extra, report)
+  }
+  return assembleReport(build, req, results, extra, baselineSnap, label)
+}
+
+function assembleReport(
+  build: Build,
+  req: ReviewRequest,
+  checks: CheckResult[],
+  extra: Record<string, unknown>,
+  baseline: Snapshot | null,
+  label: string
+): Report {
+  const all = checks.flatMap(c => c.findings)
+  const count = (s: Finding['severity']) => all.filter(f => f.severity === s).length
+  const errors = count('error')
+  const warnings = count('warning')
+  const artifacts: Record<string, string> = {}
+  const l = build.layout
+  for (const [k, v] of Object.entries({
+    vmlinux: l.vmlinux,
+    bootImage: l.bootImage,
+    systemMap: l.systemMap,
+    symvers: l.symvers,
+    config: l.config,
+    modulesOrder: l.modulesOrder,
+    modulesBuiltin: l.modulesBuiltin,
+    modulesBuiltinRanges: l.modulesBuiltinRanges,
+    btfBase: l.btfBase,
+    modulesDir: l.modulesDir
+  })) {
+    if (v) artifacts[k] = build.rel(v)
+  }
+  return {
+    ...extra,
+    schemaVersion: 1,
+    tool: { name: 'kbuild-review', version: TOOL_VERSION },
+    configKey: req.options.configKey,
+    build: {
+      release: build.info.release,
+      version: build.info.version,
+      arch: build.info.arch,
+      layout: build.info.layout,
+      root: l.root,
+      artifacts
+    },
+    baseline: baseline ? { label: baseline.commit ? `${label} (${baseline.commit})` : label, release: baseline.info.release } : null,
+    verdict: { status: errors ? 'fail' : warnings ? 'warn' : 'pass', errors, warnings, notices: count('notice') },
+    checks
+  }
+}
+
+/** Exit status for the CLI/Action: 1 when findings reach --fail-on. */
+export function failsOn(report: Report, failOn: ReviewOptions['failOn']): boolean {
+  if (failOn === 'never') return false
+  return failOn === 'warning' ? report.verdict.errors + report.verdict.warnings > 0 : report.verdict.errors > 0
+}

@@ -1,0 +1,60 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import type { BuildInfo } from '../model/build-info.ts'
+import { InputError } from '../model/errors.ts'
+import { LIMITS } from '../load/limits.ts'
+
+/**
+ * Everything a later comparison needs from one build: each check's snapshot() output under its
+ * id. Versioned JSON, gzip when the file name ends in .gz.
+ */
+export interface Snapshot {
+  schemaVersion: 1
+  kind: 'kbuild-review-snapshot'
+  configKey: string
+  createdAt: string
+  commit?: string
+  info: BuildInfo
+  checks: Record<string, unknown>
+}
+
+export async function writeSnapshot(path: string, s: Snapshot): Promise<void> {
+  const json = JSON.stringify(s)
+  await writeFile(path, path.endsWith('.gz') ? gzipSync(json) : json)
+}
+
+export function parseSnapshot(bytes: Uint8Array, file: string): Snapshot {
+  let data: Uint8Array = bytes
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      data = gunzipSync(bytes, { maxOutputLength: LIMITS.maxTextBytes })
+    } catch (err) {
+      throw new InputError('bad-value', file, `corrupt gzip: ${(err as Error).message}`)
+    }
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(Buffer.from(data).toString('utf8'))
+  } catch (err) {
+    throw new InputError('bad-value', file, `not a snapshot: ${(err as Error).message}`)
+  }
+  const s = value as Partial<Snapshot>
+  if (!s || typeof s !== 'object' || s.kind !== 'kbuild-review-snapshot') {
+    throw new InputError('bad-magic', file, 'not a kbuild-review snapshot (no "kind": "kbuild-review-snapshot")')
+  }
+  if (s.schemaVersion !== 1) throw new InputError('unsupported', file, `snapshot schema version ${String(s.schemaVersion)}, this tool reads 1`)
+  if (!s.info || typeof s.info !== 'object' || !s.checks || typeof s.checks !== 'object' || Array.isArray(s.checks)) {
+    throw new InputError('bad-value', file, 'snapshot lacks "info" or "checks"')
+  }
+  return s as Snapshot
+}
+
+export async function readSnapshot(path: string): Promise<Snapshot> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(path)
+  } catch (err) {
+    throw new InputError('io', path, `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`)
+  }
+  return parseSnapshot(bytes, path)
+}
