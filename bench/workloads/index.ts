@@ -1,4 +1,5 @@
 import type { Workload } from '../workload.ts'
+import { symbolsWorkload } from './symbols.ts'
 
 /** Every benchmark workload, in the order BENCHMARKS.md lists them. One line each. */
-export const WORKLOADS: Workload[] = []
+export const WORKLOADS: Workload[] = [symbolsWorkload]
