@@ -1,0 +1,130 @@
+import { decodeAscii } from '../bytes/reader.ts'
+import { EM_PPC, EM_PPC64, SHN_UNDEF, SHT_SYMTAB, STB_GLOBAL, STB_WEAK } from '../elf/constants.ts'
+import type { ElfFile } from '../elf/elf.ts'
+import { InputError } from '../model/errors.ts'
+
+const EM_SPARC = 2
+const EM_SPARCV9 = 43
+const STT_SPARC_REGISTER = 13
+
+export interface ModuleImports {
+  /** Undefined global symbols modpost resolves against the exports, sorted, unique. */
+  imports: string[]
+  /** Weak undefined symbols: modpost does not complain when nothing exports them. */
+  weak: string[]
+}
+
+/**
+ * What a module (.ko, or the .o modpost reads before linking it) needs from the kernel: its
+ * undefined GLOBAL and WEAK symbols, minus what modpost ignores (scripts/mod/modpost.c
+ * handle_symbol and ignore_undef_symbol, 6.12 and 7.2 alike): __this_module and
+ * _GLOBAL_OFFSET_TABLE_ everywhere, the register save/restore helpers and .TOC. on powerpc,
+ * register directives on sparc. Names pass through modpost's remove_dot first.
+ * Reads the symbol table directly and decodes only the names of undefined symbols.
+ */
+export function readImports(elf: ElfFile): ModuleImports {
+  const sec = elf.sections.find(s => s.type === SHT_SYMTAB)
+  if (!sec) return { imports: [], weak: [] }
+  const entsize = elf.is64 ? 24 : 16
+  if (sec.entsize !== 0 && sec.entsize !== entsize) {
+    throw new InputError('bad-value', elf.file, `${sec.name}: symbol entry size ${sec.entsize}, expected ${entsize}`)
+  }
+  const strSec = elf.sections[sec.link]
+  if (!strSec) throw new InputError('bad-value', elf.file, `${sec.name}: string table index ${sec.link} is out of range`)
+  const strings = elf.data(strSec)
+  const r = elf.reader(sec)
+  const count = Math.floor(sec.size / entsize)
+  const strong = new Set<string>()
+  const weak = new Set<string>()
+  const sparc = elf.machine === EM_SPARC || elf.machine === EM_SPARCV9
+  for (let i = 1; i < count; i++) {
+    const o = i * entsize
+    const info = r.u8(o + (elf.is64 ? 4 : 12))
+    const shndx = r.u16(o + (elf.is64 ? 6 : 14))
+    if (shndx !== SHN_UNDEF) continue
+    const bind = info >> 4
+    if (bind !== STB_GLOBAL && bind !== STB_WEAK) continue
+    if (sparc && (info & 0xf) === STT_SPARC_REGISTER) continue
+    const nameOff = r.u32(o)
+    const end = nameOff < strings.length ? strings.indexOf(0, nameOff) : -1
+    if (end < 0) throw new InputError('bad-value', elf.file, `symbol ${i}: name offset ${nameOff} is outside ${strSec.name || 'its string table'}`)
+    let name = removeDot(decodeAscii(strings, nameOff, end))
+    if (name === '' || ignoredUndefined(name, elf.machine)) continue
+    if (sparc && name.startsWith('.')) name = '_' + name.charAt(1).toUpperCase() + name.slice(2)
+    if (bind === STB_WEAK) weak.add(name)
+    else strong.add(name)
+  }
+  for (const n of strong) weak.delete(n)
+  return { imports: [...strong].sort(), weak: [...weak].sort() }
+}
+
+/** modpost's ignore_undef_symbol. */
+export function ignoredUndefined(name: string, machine: number): boolean {
+  if (name === '__this_module' || name === '_GLOBAL_OFFSET_TABLE_') return true
+  if (machine === EM_PPC) return /^_(restgpr|savegpr|rest32gpr|save32gpr|restvr|savevr)_/.test(name)
+  if (machine === EM_PPC64) return name === '.TOC.' || /^_(restgpr0|savegpr0|restgpr1|savegpr1|restfpr|savefpr|restvr|savevr)_/.test(name)
+  return false
+}
+
+/**
+ * modpost's remove_dot: "name.123" and "name.123.rest" lose everything from the first dot when
+ * digits follow it (compiler-made clones); other dots stay.
+ */
+export function removeDot(s: string): string {
+  const n = s.indexOf('.')
+  if (n <= 0) return s
+  let m = n + 1
+  while (m < s.length && s.charCodeAt(m) >= 48 && s.charCodeAt(m) <= 57) m++
+  if (m > n + 1 && (m === s.length || s.charAt(m) === '.')) return s.slice(0, n)
+  return s
+}
+
+export interface ModuleVersions {
+  /** (symbol, CRC) pairs the module was built against, in file order. */
+  entries: Array<[string, number]>
+  /** From __version_ext_crcs/__version_ext_names (CONFIG_EXTENDED_MODVERSIONS, 6.14+). */
+  extended: boolean
+}
+
+/**
+ * The CRCs a module records for the symbols it imports (modpost add_versions): __versions is an
+ * array of struct modversion_info { unsigned long crc; char name[64 - sizeof(long)]; }. With
+ * extended modversions the loader uses __version_ext_crcs (u32 each) and __version_ext_names
+ * (NUL-separated, same order) instead, when both are present (kernel/module/version.c).
+ * Null when the module carries no version information (no MODVERSIONS, or a .o before modpost).
+ */
+export function readVersions(elf: ElfFile): ModuleVersions | null {
+  const extCrcs = elf.section('__version_ext_crcs')
+  const extNames = elf.section('__version_ext_names')
+  if (extCrcs && extNames) {
+    const r = elf.reader(extCrcs)
+    const names = elf.data(extNames)
+    const count = Math.floor(extCrcs.size / 4)
+    const entries: Array<[string, number]> = []
+    let p = 0
+    for (let i = 0; i < count; i++) {
+      const end = names.indexOf(0, p)
+      if (end < 0) throw new InputError('bad-value', elf.file, `__version_ext_names ends before name ${i} of ${count}`)
+      entries.push([decodeAscii(names, p, end), r.u32(i * 4)])
+      p = end + 1
+    }
+    return { entries, extended: true }
+  }
+  const sec = elf.section('__versions')
+  if (!sec) return null
+  const word = elf.is64 ? 8 : 4
+  const size = 64
+  if (sec.size % size !== 0) throw new InputError('bad-value', elf.file, `__versions size ${sec.size} is not a multiple of ${size}`)
+  const r = elf.reader(sec)
+  const entries: Array<[string, number]> = []
+  for (let o = 0; o < sec.size; o += size) {
+    const crc = elf.is64 ? r.u64(o) : BigInt(r.u32(o))
+    const nameBytes = r.slice(o + word, size - word, '__versions name')
+    const end = nameBytes.indexOf(0)
+    if (end < 0) throw new InputError('bad-value', elf.file, `__versions entry ${o / size}: name is not NUL-terminated`)
+    // The loader compares the whole unsigned long with the u32 CRC: a value above 32 bits never
+    // matches, and stays above 32 bits here (inexact beyond 2^53, which does not matter).
+    entries.push([decodeAscii(nameBytes, 0, end), Number(crc)])
+  }
+  return { entries, extended: false }
+}
