@@ -9,10 +9,11 @@ export function registerSymbols(program: Command): void {
     .command('symbols')
     .description("list every module's symbols in nm format (module files decompressed as needed)")
     .argument('<dir>', 'build directory, installed layout or directory of modules')
+    .option('-S, --print-size', 'print symbol sizes too, as nm -S')
     .option('-j, --jobs <n>', 'worker threads (default: one per core)', v => Number(v))
-    .action(async (dir: string, flags: { jobs?: number }) => {
+    .action(async (dir: string, flags: { jobs?: number; printSize?: boolean }) => {
       const layout = discover({ dir, modulesDir: dir })
-      const results = await analyzeModules(layout.modules, { analyzers: ['symbols'] }, flags.jobs === undefined ? {} : { jobs: flags.jobs })
+      const results = await analyzeModules(layout.modules, { analyzers: ['symbols'], symbolSizes: !!flags.printSize }, flags.jobs === undefined ? {} : { jobs: flags.jobs })
       const out: string[] = []
       let failed = 0
       for (const m of results) {

@@ -170,7 +170,7 @@ function fileOk(root: string, p: string | undefined): boolean {
 function modulesFromOrder(root: string, order: string, layout: BuildLayout): ModuleFile[] {
   const out: ModuleFile[] = []
   for (const line of readSmall(order).split('\n')) {
-    const rel = line.trim().replace(/^kernel\//, '')
+    const rel = line.trim()
     if (!rel) continue
     const ko = rel.replace(/\.o$/, '.ko')
     const path = join(root, ko)

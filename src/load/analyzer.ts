@@ -14,6 +14,8 @@ export interface ModuleAnalyzer<T = unknown> {
 export interface AnalyzerOptions {
   /** Analyzer ids to run; default: every analyzer in ANALYZERS. */
   analyzers?: string[]
+  /** The symbols analyzer prints sizes too, as `nm -S`. */
+  symbolSizes?: boolean
   /** The BTF vmlinux module BTF is validated against, when there is one. */
   btfBase?: string
 }
