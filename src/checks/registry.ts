@@ -1,7 +1,9 @@
 import type { AnyCheck } from './check.ts'
+import { exportsCheck } from './exports.ts'
 import { inventoryCheck } from './inventory.ts'
+import { symbolListCheck } from './symbol-list.ts'
 
 /**
  * Every check, in report order. A new check is one file in src/checks/ plus one line here.
  */
-export const CHECKS: readonly AnyCheck[] = [inventoryCheck]
+export const CHECKS: readonly AnyCheck[] = [inventoryCheck, symbolListCheck, exportsCheck]

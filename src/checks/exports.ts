@@ -1,0 +1,194 @@
+import { buildExports, exportSet, type SourceMismatch } from '../exports/build-exports.ts'
+import { countsPerModule, diffExports, fromExportSnapshot, toExportSnapshot, type ExportChange, type ExportDiff, type ExportSnapshot } from '../exports/diff.ts'
+import { loadLists } from '../exports/lists.ts'
+import { extraModules } from '../exports/module-set.ts'
+import { exportKind, formatCrc, type ExportedSymbol } from '../exports/model.ts'
+import type { Block, Finding, Severity, Text } from '../model/finding.ts'
+import type { Build } from '../model/build.ts'
+import type { ReviewOptions } from '../model/options.ts'
+import type { Check } from './check.ts'
+
+/**
+ * The export diff against the baseline: exports added, removed and changed (GPL-only,
+ * namespace, CRC, owning module). A removed, newly GPL-only or re-namespaced export breaks
+ * modules built against the baseline: a warning, an error when a symbol list or a supplied
+ * module needs it. Also reports where Module.symvers and the binaries disagree.
+ */
+export const exportsCheck: Check<ExportSnapshot> = {
+  id: 'exports',
+  title: 'Exported symbols',
+  async snapshot(build) {
+    const exp = await exportSet(build)
+    return toExportSnapshot(exp.source, exp.modversions, exp.exports)
+  },
+  async run({ build, options, current, baseline }) {
+    const exp = await buildExports(build)
+    const findings: Finding[] = mismatchFindings(exp.symvers?.file ?? 'Module.symvers', exp.binary?.vmlinux ?? null, exp.mismatches)
+    const blocks: Block[] = []
+    if (exp.mismatches.length) blocks.push(mismatchBlock(exp.mismatches))
+    const count = `${exp.exports.length.toLocaleString('en-US')} exports`
+    if (!baseline?.data) {
+      const summary =
+        exp.source === 'none'
+          ? 'no exports found (no Module.symvers, vmlinux or modules)'
+          : `${count} (${exp.source === 'symvers' ? exp.symvers!.kind : 'from the binaries'}); ${baseline ? 'the baseline has no export data' : 'no baseline to compare with'}`
+      return { summary: withMismatch(summary, exp.mismatches), findings, blocks, report: { exports: section(null, null) } }
+    }
+    const base = fromExportSnapshot(baseline.data, baseline.label || 'baseline')
+    const head = current ? fromExportSnapshot(current, 'current build') : exp.exports
+    const diff = diffExports(base, head)
+    const needed = await neededSymbols(build, options)
+    findings.push(...diffFindings(diff, needed))
+    blocks.push(...diffBlocks(diff))
+    const summary = `${count}; against ${baseline.label || 'the baseline'}: ${diffLine(diff)}`
+    return { summary: withMismatch(summary, exp.mismatches), findings, blocks, report: { exports: section(baseline.label, diff) } }
+  }
+}
+
+/** Symbols a symbol list names or a supplied out-of-tree module imports, with who needs them. */
+async function neededSymbols(build: Build, options: ReviewOptions): Promise<Map<string, string>> {
+  const needed = new Map<string, string>()
+  for (const { list } of loadLists(build, options).lists) {
+    for (const e of list.entries) if (!needed.has(e.symbol)) needed.set(e.symbol, `listed in ${list.file}:${e.line}`)
+  }
+  if (options.extraModules.length) {
+    for (const m of await extraModules(build, options.extraModules)) {
+      for (const s of m.linkage?.imports ?? []) if (!needed.has(s)) needed.set(s, `imported by out-of-tree module ${m.name}`)
+    }
+  }
+  return needed
+}
+
+function diffFindings(diff: ExportDiff, needed: Map<string, string>): Finding[] {
+  const out: Finding[] = []
+  const severity = (symbol: string): Severity => (needed.has(symbol) ? 'error' : 'warning')
+  const because = (symbol: string) => (needed.has(symbol) ? ` and it is ${needed.get(symbol)}` : '')
+  for (const e of diff.removed) {
+    out.push({
+      severity: severity(e.symbol),
+      code: 'export-removed',
+      symbol: e.symbol,
+      module: e.module,
+      message: `${e.symbol} is no longer exported (was ${exportKind(e.gplOnly)} of ${e.module}): modules built against the baseline that use it will not load${because(e.symbol)}`
+    })
+  }
+  for (const c of diff.changed) {
+    if (c.fields.includes('gplOnly') && c.after.gplOnly) {
+      out.push({
+        severity: severity(c.symbol),
+        code: 'export-now-gpl-only',
+        symbol: c.symbol,
+        module: c.after.module,
+        message: `${c.symbol} became EXPORT_SYMBOL_GPL: modules that are not GPL-compatible can no longer use it${because(c.symbol)}`
+      })
+    }
+    if (c.fields.includes('namespace') && c.after.namespace !== '') {
+      out.push({
+        severity: severity(c.symbol),
+        code: 'export-namespace-changed',
+        symbol: c.symbol,
+        module: c.after.module,
+        message: `${c.symbol} moved from ${c.before.namespace ? `namespace ${c.before.namespace}` : 'no namespace'} to namespace ${c.after.namespace}: modules that do not import it fail to load${because(c.symbol)}`
+      })
+    }
+  }
+  return out
+}
+
+function mismatchFindings(symvers: string, binary: string | null, mismatches: readonly SourceMismatch[]): Finding[] {
+  if (!mismatches.length) return []
+  const byKind = new Map<SourceMismatch['what'], SourceMismatch[]>()
+  for (const m of mismatches) byKind.set(m.what, [...(byKind.get(m.what) ?? []), m])
+  const describe: Record<SourceMismatch['what'], string> = {
+    'only-symvers': `listed in ${symvers} but not exported by the binaries`,
+    'only-binary': `exported by the binaries but missing from ${symvers}`,
+    gpl: `GPL-only in one of ${symvers} and the binaries but not the other`,
+    namespace: `in a different namespace in ${symvers} than in the binaries`,
+    crc: `with a different CRC in ${symvers} than in the binaries' __kcrctab`,
+    module: `owned by a different module in ${symvers} than in the binaries`
+  }
+  const out: Finding[] = []
+  for (const [what, list] of byKind) {
+    const sample = list.slice(0, 5).map(m => m.symbol).join(', ')
+    const first = list[0]!
+    out.push({
+      severity: 'warning',
+      code: 'export-symvers-mismatch',
+      file: symvers,
+      ...(first.line !== undefined ? { line: first.line } : {}),
+      ...(list.length === 1 ? { symbol: first.symbol, module: first.module } : {}),
+      message: `${list.length} export${list.length === 1 ? ' is' : 's are'} ${describe[what]} (${sample}${list.length > 5 ? ', …' : ''}): ${symvers} does not describe ${binary ?? 'these binaries'}; out-of-tree modules built against it get the wrong exports and CRCs`
+    })
+  }
+  return out
+}
+
+function mismatchBlock(mismatches: readonly SourceMismatch[]): Block {
+  const attr = (e: ExportedSymbol | undefined): string => (e ? `${e.module} ${exportKind(e.gplOnly)}${e.namespace ? ` ${e.namespace}` : ''} ${formatCrc(e.crc)}` : '—')
+  const rows: Text[][] = mismatches.map(m => [{ code: m.symbol }, m.what, attr(m.symvers), attr(m.binary)])
+  return { kind: 'details', summary: `${mismatches.length} disagreements between Module.symvers and the binaries`, blocks: [{ kind: 'table', columns: ['Symbol', 'Difference', 'Module.symvers', 'Binaries'], rows }] }
+}
+
+function withMismatch(summary: string, mismatches: readonly SourceMismatch[]): string {
+  return mismatches.length ? `${summary}; Module.symvers disagrees with the binaries on ${mismatches.length} export${mismatches.length === 1 ? '' : 's'}` : summary
+}
+
+function diffLine(d: ExportDiff): string {
+  if (!d.added.length && !d.removed.length && !d.changed.length) return 'no export changed'
+  const modules = countsPerModule(d).length
+  return `${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed in ${modules} module${modules === 1 ? '' : 's'}`
+}
+
+const CHANGE_NAMES: Record<ExportChange['fields'][number], string> = { gplOnly: 'GPL-only', namespace: 'namespace', crc: 'CRC', module: 'module' }
+
+function change(c: ExportChange): Text {
+  const parts: string[] = []
+  for (const f of c.fields) {
+    if (f === 'gplOnly') parts.push(c.after.gplOnly ? 'now GPL-only' : 'no longer GPL-only')
+    if (f === 'namespace') parts.push(`namespace ${c.before.namespace || '(none)'} → ${c.after.namespace || '(none)'}`)
+    if (f === 'crc') parts.push(`CRC ${formatCrc(c.before.crc)} → ${formatCrc(c.after.crc)}`)
+    if (f === 'module') parts.push(`${c.before.module} → ${c.after.module}`)
+  }
+  return parts.join('; ')
+}
+
+function diffBlocks(d: ExportDiff): Block[] {
+  if (!d.added.length && !d.removed.length && !d.changed.length) return []
+  const counts = countsPerModule(d)
+  const blocks: Block[] = [
+    {
+      kind: 'table',
+      columns: ['Module', 'Added', 'Removed', 'Changed'],
+      align: ['left', 'right', 'right', 'right'],
+      rows: counts.map(c => [{ code: c.module }, String(c.added), String(c.removed), String(c.changed)])
+    }
+  ]
+  const row = (e: ExportedSymbol): Text[] => [{ code: e.symbol }, { code: e.module }, exportKind(e.gplOnly), e.namespace || '—']
+  if (d.removed.length) blocks.push({ kind: 'details', summary: `${d.removed.length} removed`, blocks: [{ kind: 'table', columns: ['Symbol', 'Module', 'Type', 'Namespace'], rows: d.removed.map(row) }] })
+  if (d.changed.length) {
+    const rows: Text[][] = d.changed.map(c => [{ code: c.symbol }, { code: c.after.module }, c.fields.map(f => CHANGE_NAMES[f]).join(', '), change(c)])
+    blocks.push({ kind: 'details', summary: `${d.changed.length} changed`, blocks: [{ kind: 'table', columns: ['Symbol', 'Module', 'What', 'Change'], rows }] })
+  }
+  if (d.added.length) blocks.push({ kind: 'details', summary: `${d.added.length} added`, blocks: [{ kind: 'table', columns: ['Symbol', 'Module', 'Type', 'Namespace'], rows: d.added.map(row) }] })
+  return blocks
+}
+
+/** The JSON report's `exports` section. */
+function section(baseline: string | null, d: ExportDiff | null) {
+  const plain = (e: ExportedSymbol) => ({ symbol: e.symbol, module: e.module, gplOnly: e.gplOnly, namespace: e.namespace, crc: e.crc })
+  return {
+    baseline,
+    added: d ? d.added.map(plain) : [],
+    removed: d ? d.removed.map(plain) : [],
+    changed: d
+      ? d.changed.map(c => ({
+          symbol: c.symbol,
+          module: c.after.module,
+          fields: c.fields,
+          before: plain(c.before),
+          after: plain(c.after)
+        }))
+      : [],
+    modules: d ? countsPerModule(d) : []
+  }
+}
