@@ -1,5 +1,6 @@
 // Bundles the Action (dist/index.js), the CLI (dist/cli.js) and the module worker
-// (dist/module-worker.js) with esbuild. dist/ is committed and must match src/.
+// (dist/module-worker.js) with esbuild. dist/ is committed and must match src/. No code
+// splitting: each entry is self-contained, so the worker always sits beside its caller.
 import { build } from 'esbuild'
 
 await build({
@@ -13,8 +14,6 @@ await build({
   platform: 'node',
   target: 'node24',
   format: 'esm',
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',
   banner: {

@@ -13,19 +13,33 @@ export function registerSymbols(program: Command): void {
     .option('-j, --jobs <n>', 'worker threads (default: one per core)', v => Number(v))
     .action(async (dir: string, flags: { jobs?: number; printSize?: boolean }) => {
       const layout = discover({ dir, modulesDir: dir })
-      const results = await analyzeModules(layout.modules, { analyzers: ['symbols'], symbolSizes: !!flags.printSize }, flags.jobs === undefined ? {} : { jobs: flags.jobs })
-      const out: string[] = []
       let failed = 0
-      for (const m of results) {
-        if (m.error) {
-          process.stderr.write(`kbuild-review: ${safeTerminal(m.error)}\n`)
-          failed++
-          continue
-        }
-        out.push(`\n${m.relPath}:`)
-        for (const line of (m.facts.symbols as string[] | undefined) ?? []) out.push(safeTerminal(line))
+      const chunks: string[] = []
+      let pending = 0
+      const flush = () => {
+        if (chunks.length) process.stdout.write(chunks.join(''))
+        chunks.length = 0
+        pending = 0
       }
-      process.stdout.write(out.join('\n') + '\n')
+      await analyzeModules(
+        layout.modules,
+        { analyzers: ['symbols'], symbolSizes: !!flags.printSize },
+        {
+          ...(flags.jobs === undefined ? {} : { jobs: flags.jobs }),
+          onResult(m) {
+            if (m.error) {
+              process.stderr.write(`kbuild-review: ${safeTerminal(m.error)}\n`)
+              failed++
+              return
+            }
+            const text = (m.facts.symbols as string | undefined) ?? ''
+            chunks.push(`\n${safeTerminal(m.relPath)}:\n`, text, text ? '\n' : '')
+            pending += text.length
+            if (pending > 1 << 20) flush()
+          }
+        }
+      )
+      flush()
       if (failed) process.exitCode = 2
     })
 }

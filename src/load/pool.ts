@@ -8,6 +8,11 @@ import { analyzersFor } from './analyzers.ts'
 export interface PoolOptions {
   /** Worker threads; default: one per core. 0 analyzes in this thread. */
   jobs?: number
+  /**
+   * Streams results in module order instead of collecting them: the returned array is then
+   * empty and memory holds only results that arrived ahead of their turn.
+   */
+  onResult?: (summary: ModuleSummary, index: number) => void
 }
 
 /** Below this many modules, starting workers costs more than it saves. */
@@ -31,8 +36,11 @@ export async function analyzeModules(
   pool: PoolOptions = {}
 ): Promise<ModuleSummary[]> {
   const jobs = Math.min(pool.jobs ?? availableParallelism(), Math.ceil(modules.length / 8))
-  if (jobs <= 0 || modules.length < IN_THREAD_BELOW) return analyzeInThread(modules, options)
-  const results: ModuleSummary[] = new Array(modules.length)
+  const sink = orderedSink(modules.length, pool.onResult)
+  if (jobs <= 0 || modules.length < IN_THREAD_BELOW) {
+    await analyzeInThread(modules, options, sink.put)
+    return sink.results
+  }
   let next = 0
   const workers: Worker[] = []
   try {
@@ -53,7 +61,7 @@ export async function analyzeModules(
           worker.on('message', (msg: { id: number; summary?: ModuleSummary; error?: string }) => {
             inFlight--
             const mod = modules[msg.id]!
-            results[msg.id] = msg.summary ?? failed(mod, msg.error ?? 'worker failed')
+            sink.put(msg.summary ?? failed(mod, msg.error ?? 'worker failed'), msg.id)
             send()
           })
           worker.on('error', reject)
@@ -67,19 +75,43 @@ export async function analyzeModules(
   } finally {
     await Promise.all(workers.map(w => w.terminate()))
   }
-  return results
+  return sink.results
 }
 
-async function analyzeInThread(modules: readonly ModuleFile[], options: AnalyzerOptions): Promise<ModuleSummary[]> {
+/** Collects results by index, or hands them to `onResult` in index order as they complete. */
+function orderedSink(count: number, onResult: PoolOptions['onResult']) {
+  const results: ModuleSummary[] = onResult ? [] : new Array(count)
+  const early = new Map<number, ModuleSummary>()
+  let nextOut = 0
+  return {
+    results,
+    put(summary: ModuleSummary, index: number) {
+      if (!onResult) {
+        results[index] = summary
+        return
+      }
+      early.set(index, summary)
+      while (early.has(nextOut)) {
+        const s = early.get(nextOut)!
+        early.delete(nextOut)
+        onResult(s, nextOut++)
+      }
+    }
+  }
+}
+
+async function analyzeInThread(
+  modules: readonly ModuleFile[],
+  options: AnalyzerOptions,
+  put: (s: ModuleSummary, i: number) => void
+): Promise<void> {
   const store = new Map<string, unknown>()
   const memo = <V>(key: string, make: () => V): V => {
     if (!store.has(key)) store.set(key, make())
     return store.get(key) as V
   }
-  const out: ModuleSummary[] = []
   const analyzers = analyzersFor(options.analyzers)
-  for (const m of modules) out.push(await analyzeModule(m, analyzers, options, memo))
-  return out
+  for (let i = 0; i < modules.length; i++) put(await analyzeModule(modules[i]!, analyzers, options, memo), i)
 }
 
 function failed(mod: ModuleFile, error: string): ModuleSummary {

@@ -7,9 +7,14 @@ export function plain(t: Text): string {
 }
 
 /** Strips control characters a hostile build could use to rewrite a terminal. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/
+// eslint-disable-next-line no-control-regex
+const CONTROL_ALL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
+
 export function safeTerminal(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+  if (!CONTROL.test(s)) return s
+  return s.replace(CONTROL_ALL, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
 }
 
 export function renderBlocksText(blocks: readonly Block[], indent = ''): string[] {

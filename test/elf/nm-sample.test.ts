@@ -14,7 +14,7 @@ function nmLines(path: string): string[] {
 
 function oursLines(bytes: Buffer): string[] {
   const elf = ElfFile.fromBytes(bytes, 'x')
-  return (symbolsAnalyzer.analyze(elf, { options: {} } as never) as string[]).slice().sort()
+  return symbolsAnalyzer.analyze(elf, { options: {} } as never).split('\n').sort()
 }
 
 describe('nm-compatible listing of objects made here', () => {
