@@ -32,20 +32,25 @@ export function readImports(elf: ElfFile): ModuleImports {
   const strSec = elf.sections[sec.link]
   if (!strSec) throw new InputError('bad-value', elf.file, `${sec.name}: string table index ${sec.link} is out of range`)
   const strings = elf.data(strSec)
-  const r = elf.reader(sec)
-  const count = Math.floor(sec.size / entsize)
+  // One bounds check for the table, then plain DataView reads: this loop sees every symbol of
+  // every module.
+  const table = elf.data(sec)
+  const view = new DataView(table.buffer, table.byteOffset, table.byteLength)
+  const le = elf.littleEndian
+  const count = Math.floor(table.byteLength / entsize)
+  const infoAt = elf.is64 ? 4 : 12
+  const shndxAt = elf.is64 ? 6 : 14
   const strong = new Set<string>()
   const weak = new Set<string>()
   const sparc = elf.machine === EM_SPARC || elf.machine === EM_SPARCV9
   for (let i = 1; i < count; i++) {
     const o = i * entsize
-    const info = r.u8(o + (elf.is64 ? 4 : 12))
-    const shndx = r.u16(o + (elf.is64 ? 6 : 14))
-    if (shndx !== SHN_UNDEF) continue
+    if (view.getUint16(o + shndxAt, le) !== SHN_UNDEF) continue
+    const info = table[o + infoAt]!
     const bind = info >> 4
     if (bind !== STB_GLOBAL && bind !== STB_WEAK) continue
     if (sparc && (info & 0xf) === STT_SPARC_REGISTER) continue
-    const nameOff = r.u32(o)
+    const nameOff = view.getUint32(o, le)
     const end = nameOff < strings.length ? strings.indexOf(0, nameOff) : -1
     if (end < 0) throw new InputError('bad-value', elf.file, `symbol ${i}: name offset ${nameOff} is outside ${strSec.name || 'its string table'}`)
     let name = removeDot(decodeAscii(strings, nameOff, end))
@@ -80,8 +85,9 @@ export function removeDot(s: string): string {
 }
 
 export interface ModuleVersions {
-  /** (symbol, CRC) pairs the module was built against, in file order. */
-  entries: Array<[string, number]>
+  /** Symbols the module was built against, in file order, with their CRCs (parallel arrays). */
+  names: string[]
+  crcs: number[]
   /** From __version_ext_crcs/__version_ext_names (CONFIG_EXTENDED_MODVERSIONS, 6.14+). */
   extended: boolean
 }
@@ -98,33 +104,38 @@ export function readVersions(elf: ElfFile): ModuleVersions | null {
   const extNames = elf.section('__version_ext_names')
   if (extCrcs && extNames) {
     const r = elf.reader(extCrcs)
-    const names = elf.data(extNames)
+    const bytes = elf.data(extNames)
     const count = Math.floor(extCrcs.size / 4)
-    const entries: Array<[string, number]> = []
+    const names: string[] = new Array(count)
+    const crcs: number[] = new Array(count)
     let p = 0
     for (let i = 0; i < count; i++) {
-      const end = names.indexOf(0, p)
+      const end = bytes.indexOf(0, p)
       if (end < 0) throw new InputError('bad-value', elf.file, `__version_ext_names ends before name ${i} of ${count}`)
-      entries.push([decodeAscii(names, p, end), r.u32(i * 4)])
+      names[i] = decodeAscii(bytes, p, end)
+      crcs[i] = r.u32(i * 4)
       p = end + 1
     }
-    return { entries, extended: true }
+    return { names, crcs, extended: true }
   }
   const sec = elf.section('__versions')
   if (!sec) return null
   const word = elf.is64 ? 8 : 4
   const size = 64
   if (sec.size % size !== 0) throw new InputError('bad-value', elf.file, `__versions size ${sec.size} is not a multiple of ${size}`)
-  const r = elf.reader(sec)
-  const entries: Array<[string, number]> = []
-  for (let o = 0; o < sec.size; o += size) {
-    const crc = elf.is64 ? r.u64(o) : BigInt(r.u32(o))
-    const nameBytes = r.slice(o + word, size - word, '__versions name')
-    const end = nameBytes.indexOf(0)
-    if (end < 0) throw new InputError('bad-value', elf.file, `__versions entry ${o / size}: name is not NUL-terminated`)
+  const bytes = elf.data(sec)
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const count = bytes.byteLength / size
+  const names: string[] = new Array(count)
+  const crcs: number[] = new Array(count)
+  for (let i = 0; i < count; i++) {
+    const o = i * size
+    const end = bytes.indexOf(0, o + word)
+    if (end < 0 || end >= o + size) throw new InputError('bad-value', elf.file, `__versions entry ${i}: name is not NUL-terminated`)
+    names[i] = decodeAscii(bytes, o + word, end)
     // The loader compares the whole unsigned long with the u32 CRC: a value above 32 bits never
     // matches, and stays above 32 bits here (inexact beyond 2^53, which does not matter).
-    entries.push([decodeAscii(nameBytes, 0, end), Number(crc)])
+    crcs[i] = elf.is64 ? Number(view.getBigUint64(o, elf.littleEndian)) : view.getUint32(o, elf.littleEndian)
   }
-  return { entries, extended: false }
+  return { names, crcs, extended: false }
 }

@@ -1,6 +1,6 @@
 import { ByteReader, cString } from '../bytes/reader.ts'
 import { ET_REL, SHT_REL, SHT_RELA, STT_SECTION } from '../elf/constants.ts'
-import type { ElfFile, ElfSection, ElfSymbol } from '../elf/elf.ts'
+import type { ElfFile, ElfSection } from '../elf/elf.ts'
 import { InputError } from '../model/errors.ts'
 
 /** One export as the loader sees it in an object's own tables (the owner is the object). */
@@ -149,7 +149,8 @@ function relocatedRefs(elf: ElfFile, sec: ElfSection, stringsSec: ElfSection): E
   const relSecs = elf.sections.filter(s => (s.type === SHT_RELA || s.type === SHT_REL) && s.info === sec.index)
   if (relSecs.length === 0) throw new InputError('bad-value', elf.file, `${sec.name} has entries but no relocations`)
   const symtab = elf.sections[relSecs[0]!.link]
-  const symbols: ElfSymbol[] = elf.symbols(symtab)
+  if (!symtab) throw new InputError('bad-value', elf.file, `${sec.name}: relocations name symbol table ${relSecs[0]!.link}, which does not exist`)
+  const symbol = symbolReader(elf, symtab)
   const content = elf.reader(sec)
   const relocs: Array<{ offset: number; symbol: number; addend: bigint | null }> = []
   for (const rs of relSecs) {
@@ -171,10 +172,9 @@ function relocatedRefs(elf: ElfFile, sec: ElfSection, stringsSec: ElfSection): E
     const entry = Math.floor(rel.offset / size)
     const which = (rel.offset % size) / field
     if (which !== 1 && which !== 2) continue
-    const sym = symbols[rel.symbol]
-    if (!sym) throw new InputError('bad-value', elf.file, `${sec.name} relocation refers to symbol ${rel.symbol}, beyond the symbol table`)
-    if (sym.reserved || sym.shndx !== stringsSec.index) {
-      throw new InputError('bad-value', elf.file, `${sec.name} entry ${entry}: ${which === 1 ? 'name' : 'namespace'} is relocated against ${sym.name || `symbol ${rel.symbol}`}, not into __ksymtab_strings`)
+    const sym = symbol(rel.symbol, sec.name)
+    if (sym.shndx !== stringsSec.index) {
+      throw new InputError('bad-value', elf.file, `${sec.name} entry ${entry}: ${which === 1 ? 'name' : 'namespace'} is relocated against symbol ${rel.symbol}, not into __ksymtab_strings`)
     }
     // REL: the addend is the field's own content (a signed 32-bit word, or the pointer).
     const addend = rel.addend ?? (field === 4 ? BigInt(content.i32(rel.offset)) : BigInt.asIntN(64, content.u64(rel.offset)))
@@ -187,6 +187,24 @@ function relocatedRefs(elf: ElfFile, sec: ElfSection, stringsSec: ElfSection): E
     if (e.name === null) throw new InputError('bad-value', elf.file, `${sec.name} entry ${i} has no name relocation`)
     return { name: e.name, ns: e.ns }
   })
+}
+
+/**
+ * Reads single symbol-table entries (section index, value, type) without decoding every name:
+ * a module's ksymtab relocations name only a few symbols of a large table.
+ */
+function symbolReader(elf: ElfFile, symtab: ElfSection): (index: number, what: string) => { shndx: number; value: bigint; type: number } {
+  const entsize = elf.is64 ? 24 : 16
+  const r = elf.reader(symtab)
+  return (index, what) => {
+    const o = index * entsize
+    if (index <= 0 || o + entsize > r.length) throw new InputError('bad-value', elf.file, `${what} relocation refers to symbol ${index}, outside the symbol table`)
+    const info = r.u8(o + (elf.is64 ? 4 : 12))
+    const shndx = r.u16(o + (elf.is64 ? 6 : 14))
+    // Extended (SHN_XINDEX) and reserved indices never name __ksymtab_strings; the caller rejects them.
+    const value = elf.is64 ? r.u64(o + 8) : BigInt(r.u32(o + 4))
+    return { shndx, value, type: info & 0xf }
+  }
 }
 
 function readCrcs(elf: ElfFile, sec: ElfSection, count: number, table: string): number[] {

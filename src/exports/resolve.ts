@@ -1,3 +1,4 @@
+import type { ModuleVersions } from './imports.ts'
 import type { ExportedSymbol, ExportTable } from './model.ts'
 import type { LinkedModule } from './module-set.ts'
 
@@ -12,6 +13,12 @@ export type ImportProblem =
   | { kind: 'crc'; module: LinkedModule; symbol: string; export: ExportedSymbol; recorded: number }
   | { kind: 'no-version'; module: LinkedModule; symbol: string; export: ExportedSymbol }
   | { kind: 'unversioned'; module: LinkedModule; symbols: number }
+
+function versionMap(v: ModuleVersions): Map<string, number> {
+  const m = new Map<string, number>()
+  for (let i = 0; i < v.names.length; i++) if (!m.has(v.names[i]!)) m.set(v.names[i]!, v.crcs[i]!)
+  return m
+}
 
 /** include/linux/license.h license_is_gpl_compatible. */
 const GPL_COMPATIBLE = new Set(['GPL', 'GPL v2', 'GPL and additional rights', 'Dual BSD/GPL', 'Dual MIT/GPL', 'Dual MPL/GPL'])
@@ -60,7 +67,7 @@ export function resolveImports(modules: readonly LinkedModule[], table: ExportTa
     const licenses = licensesOf(m)
     const gplOk = gplCompatible(licenses)
     const importNs = new Set(m.modinfo?.importNs ?? [])
-    const versions = l.versions ? new Map(l.versions.entries) : null
+    const versions = l.versions ? versionMap(l.versions) : null
     let versioned = 0
     const check = (symbol: string, weak: boolean) => {
       const e = table.get(symbol)
