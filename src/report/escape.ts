@@ -34,7 +34,7 @@ function defuse(s: string): string {
 }
 
 /** Markdown punctuation that can start or close syntax anywhere in a line. */
-const MD_PUNCT = /[\\`*_{}[\]()#!|~^+\-.:=$"']/g
+const MD_PUNCT = /[\\`*_{}[\]()#!|~^+\-.:=$"'/@]/g
 
 /** Plain text in markdown (paragraphs, list items, table cells, headings). */
 export function escapeText(s: string): string {
@@ -59,19 +59,29 @@ export function htmlCode(s: string): string {
 }
 
 /**
- * A name as a markdown code span. The fence is one backtick longer than the longest run inside,
- * padded when the content starts or ends with a backtick. In a table a `|` would still split
- * the cell (GFM splits rows before parsing code spans), so it is escaped there.
+ * A name as a markdown code span: the fence is one backtick longer than the longest run inside,
+ * padded when the content starts or ends with a backtick. Not for tables (see tableCode).
  */
-export function codeSpan(s: string, inTable = false): string {
-  let text = oneLine(s)
+export function codeSpan(s: string): string {
+  const text = oneLine(s)
   if (text.trim() === '') return '*(empty)*'
-  if (inTable) text = text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|')
   let longest = 0
   for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length)
   const fence = '`'.repeat(longest + 1)
   const pad = text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' ')) ? ' ' : ''
   return `${fence}${pad}${text}${pad}${fence}`
+}
+
+/**
+ * A name as code inside a table cell. GFM splits rows at every `|` not escaped with a backslash
+ * before parsing inlines, and backslashes are literal inside code spans, so a code span cannot
+ * hold `\|`. Inline <code> can: its content is markdown, escaped like plain text (every
+ * punctuation mark backslash-escaped, so `\\\|` survives the row split as `\|`).
+ */
+export function tableCode(s: string): string {
+  const text = oneLine(s)
+  if (text.trim() === '') return '*(empty)*'
+  return `<code>${text.replace(MD_PUNCT, (c) => `\\${c}`).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code>`
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Block, CheckResult, CheckStatus, Finding, Inline, Severity, Text } from '../model/finding.ts'
-import { codeSpan, escapeHtml, escapeText, htmlCode, markerValue } from './escape.ts'
+import { codeSpan, escapeHtml, escapeText, htmlCode, markerValue, tableCode } from './escape.ts'
 import type { Report } from './schema.ts'
 
 /**
@@ -43,7 +43,7 @@ interface Out {
 
 function inlineMd(t: Text, inTable = false): string {
   const one = (i: Inline): string =>
-    typeof i === 'string' ? escapeText(i) : 'code' in i ? codeSpan(i.code, inTable) : i.strong.trim() ? `**${escapeText(i.strong)}**` : ''
+    typeof i === 'string' ? escapeText(i) : 'code' in i ? (inTable ? tableCode(i.code) : codeSpan(i.code)) : i.strong.trim() ? `**${escapeText(i.strong)}**` : ''
   return Array.isArray(t) ? t.map(one).join('') : one(t)
 }
 
