@@ -1,13 +1,15 @@
 import type { ModuleAnalyzer } from './analyzer.ts'
+import { btfAnalyzer } from '../btf/module-analyzer.ts'
 import { linkageAnalyzer } from '../exports/module-analyzer.ts'
 import { modinfoAnalyzer } from './modinfo-analyzer.ts'
+import { sizesAnalyzer } from '../sizes/module-analyzer.ts'
 import { symbolsAnalyzer } from './symbols-analyzer.ts'
 
 /**
  * Every analyzer run on every module, in one pass per module. A new check that needs per-module
  * facts adds its analyzer here (one line) and reads it back with factOf().
  */
-export const ANALYZERS: readonly ModuleAnalyzer[] = [modinfoAnalyzer, linkageAnalyzer]
+export const ANALYZERS: readonly ModuleAnalyzer[] = [modinfoAnalyzer, linkageAnalyzer, sizesAnalyzer, btfAnalyzer]
 
 /** Analyzers run only when asked for by id (large outputs for dedicated subcommands). */
 export const ON_DEMAND_ANALYZERS: readonly ModuleAnalyzer[] = [symbolsAnalyzer]

@@ -1,0 +1,120 @@
+import type { SizeMap } from './symbol-sizes.ts'
+
+/** One table row: a symbol whose (cleaned, summed) size changed. old/new undefined = absent. */
+export interface BloatRow {
+  name: string
+  old: number | undefined
+  new: number | undefined
+  delta: number
+}
+
+/** scripts/bloat-o-meter calc(): counts, byte totals and the rows, largest delta first. */
+export interface BloatResult {
+  add: number
+  remove: number
+  grow: number
+  shrink: number
+  up: number
+  /** Bytes lost, positive (the header prints it negated). */
+  down: number
+  /** Every name of either side, unchanged ones included (delta 0), in print order. */
+  rows: BloatRow[]
+  oldTotal: number
+  newTotal: number
+}
+
+export function compareSizes(old: SizeMap, cur: SizeMap): BloatResult {
+  let add = 0, remove = 0, grow = 0, shrink = 0, up = 0, down = 0, oldTotal = 0, newTotal = 0
+  const rows: BloatRow[] = []
+  for (const [name, size] of old) {
+    oldTotal += size
+    const n = cur.get(name)
+    if (n === undefined) {
+      remove++
+      down += size
+      rows.push({ name, old: size, new: undefined, delta: -size })
+    } else {
+      const d = n - size
+      if (d > 0) {
+        grow++
+        up += d
+      } else if (d < 0) {
+        shrink++
+        down -= d
+      }
+      rows.push({ name, old: size, new: n, delta: d })
+    }
+  }
+  for (const [name, size] of cur) {
+    newTotal += size
+    if (old.has(name)) continue
+    add++
+    up += size
+    rows.push({ name, old: undefined, new: size, delta: size })
+  }
+  // delta.sort(reverse=True) over (delta, name) tuples: by delta, then name, both descending.
+  rows.sort((a, b) => b.delta - a.delta || compareCodePoints(b.name, a.name))
+  return { add, remove, grow, shrink, up, down, rows, oldTotal, newTotal }
+}
+
+/** Python's str ordering (by code point), which differs from UTF-16 order above U+FFFF. */
+export function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0
+  const n = Math.min(a.length, b.length)
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!
+    const y = b.codePointAt(i)!
+    if (x !== y) return x < y ? -1 : 1
+    if (x > 0xffff) i++
+  }
+  return a.length - b.length
+}
+
+export function changedRows(r: BloatResult): BloatRow[] {
+  return r.rows.filter(x => x.delta !== 0)
+}
+
+/** `add/remove: a/r grow/shrink: g/s up/down: u/-d (total)`, as bloat-o-meter prints it. */
+export function bloatHeader(r: BloatResult): string {
+  return `add/remove: ${r.add}/${r.remove} grow/shrink: ${r.grow}/${r.shrink} up/down: ${r.up}/${-r.down || 0} (${r.up - r.down})`
+}
+
+/** `Total: Before=o, After=n, chg +x.xx%`: percent 0 when the old total is 0. */
+export function bloatTotal(r: BloatResult): string {
+  const percent = r.oldTotal ? ((r.newTotal - r.oldTotal) * 100.0) / r.oldTotal : 0
+  return `Total: Before=${r.oldTotal}, After=${r.newTotal}, chg ${pyFixed(percent, 2, true)}%`
+}
+
+/**
+ * The whole print_result() output for one category, line for line: header, column titles
+ * (`%-40s %7s %7s %+7s`), changed rows (`%-40s %7s %7s %+7d`), total.
+ */
+export function formatBloat(r: BloatResult, title: string): string[] {
+  const out = [bloatHeader(r), `${title.padEnd(40)} ${'old'.padStart(7)} ${'new'.padStart(7)} ${'delta'.padStart(7)}`]
+  for (const row of r.rows) {
+    if (!row.delta) continue
+    const d = `${row.delta > 0 ? '+' : ''}${row.delta}`
+    out.push(`${row.name.padEnd(40)} ${String(row.old ?? '-').padStart(7)} ${String(row.new ?? '-').padStart(7)} ${d.padStart(7)}`)
+  }
+  out.push(bloatTotal(r))
+  return out
+}
+
+/**
+ * Python's '%.Nf' (with '+' when sign): the exact binary value rounded half-to-even. JS toFixed
+ * rounds exact ties away from zero (0.125 -> "0.13" where Python prints "0.12"), so ties are
+ * detected on the exact decimal expansion (toFixed(100) is exact for these magnitudes).
+ */
+export function pyFixed(x: number, digits: number, sign = false): string {
+  let s = x.toFixed(digits)
+  if (Number.isFinite(x) && Math.abs(x) < 1e21) {
+    const exact = Math.abs(x).toFixed(100)
+    const cut = exact.indexOf('.') + 1 + digits
+    if (/^50*$/.test(exact.slice(cut))) {
+      // A tie: toFixed rounded away from zero; Python keeps the even neighbour.
+      const kept = exact.slice(0, cut).replace(/\.$/, '')
+      if (Number(kept.at(-1)) % 2 === 0) s = (x < 0 ? '-' : '') + kept
+    }
+  }
+  return sign && !s.startsWith('-') ? `+${s}` : s
+}

@@ -1,0 +1,101 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import type { ByteSource } from '../bytes/source.ts'
+import { InputError } from '../model/errors.ts'
+import { moduleClassSizes, type ClassSizes, type ModuleLayoutOptions } from './module-classes.ts'
+import { scanSections } from './section-scan.ts'
+
+/** Bytes read before the section header table: enough for .shstrtab, which ld puts just before it. */
+const BEFORE_HEADERS = 4096
+const HEAD = 64
+
+/** One buffer for every file's header and tail: listing thousands of modules allocates nothing per file. */
+let scratch = Buffer.allocUnsafe(64 * 1024)
+
+/**
+ * A file read as `size` reads it: the ELF header and the tail holding the section headers and
+ * their names, two reads in all (anything else is read on demand). Slices it returns are valid
+ * until the next HeadersSource is made.
+ */
+class HeadersSource implements ByteSource {
+  readonly file: string
+  readonly size: number
+  private readonly fd: number
+  private headLength = 0
+  private tailStart = -1
+  private tailLength = 0
+
+  constructor(path: string, file: string) {
+    this.file = file
+    try {
+      this.fd = openSync(path, 'r')
+    } catch (err) {
+      throw new InputError('io', file, `cannot open: ${(err as NodeJS.ErrnoException).code ?? String(err)}`)
+    }
+    try {
+      const st = fstatSync(this.fd)
+      if (!st.isFile()) throw new InputError('not-a-file', file, 'is not a regular file')
+      this.size = st.size
+      this.headLength = Math.min(HEAD, this.size)
+      this.fill(scratch, 0, 0, this.headLength)
+      // e_shoff of an ELF64 little-endian file; anything else is served by ranged reads.
+      if (this.headLength === HEAD && scratch[4] === 2 && scratch[5] === 1) {
+        const shoff = scratch.readUInt32LE(40) + scratch.readUInt32LE(44) * 0x100000000
+        if (shoff > HEAD && shoff < this.size) {
+          const start = Math.max(HEAD, shoff - BEFORE_HEADERS)
+          const length = this.size - start
+          if (HEAD + length > scratch.length) {
+            const grown = Buffer.allocUnsafe(Math.max(HEAD + length, scratch.length * 2))
+            scratch.copy(grown, 0, 0, HEAD)
+            scratch = grown
+          }
+          this.fill(scratch, HEAD, start, length)
+          this.tailStart = start
+          this.tailLength = length
+        }
+      }
+    } catch (err) {
+      closeSync(this.fd)
+      throw err
+    }
+  }
+
+  private fill(buf: Buffer, at: number, offset: number, length: number): void {
+    let done = 0
+    while (done < length) {
+      const n = readSync(this.fd, buf, at + done, length - done, offset + done)
+      if (n === 0) throw new InputError('truncated', this.file, 'file shrank while reading', offset + done)
+      done += n
+    }
+  }
+
+  read(offset: number, length: number, what: string): Uint8Array {
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0 || offset + length > this.size) {
+      throw new InputError('truncated', this.file, `${what} (0x${length.toString(16)} bytes) runs past the end of the file (0x${this.size.toString(16)} bytes)`, offset)
+    }
+    if (offset + length <= this.headLength) return scratch.subarray(offset, offset + length)
+    if (this.tailStart >= 0 && offset >= this.tailStart) {
+      const at = HEAD + offset - this.tailStart
+      return scratch.subarray(at, at + length)
+    }
+    const buf = Buffer.allocUnsafe(length)
+    this.fill(buf, 0, offset, length)
+    return buf
+  }
+
+  close(): void {
+    closeSync(this.fd)
+  }
+}
+
+/**
+ * Class sizes of an uncompressed module file from its section headers alone (no symbols, no
+ * contents): the quick path for size listings. Compressed modules go through the analyzer.
+ */
+export function moduleFileClassSizes(path: string, file = path, opts: ModuleLayoutOptions = {}): { classes: ClassSizes; fileBytes: number } {
+  const src = new HeadersSource(path, file)
+  try {
+    return { classes: moduleClassSizes(scanSections(src), opts), fileBytes: src.size }
+  } finally {
+    src.close()
+  }
+}

@@ -1,0 +1,59 @@
+import { InputError } from '../model/errors.ts'
+import { CATEGORIES, type Category, type CategorySizes, type SizeMap } from './symbol-sizes.ts'
+
+/**
+ * Compact text form of name -> size maps for snapshots (they live in the Actions cache): names
+ * sorted and front-coded, one line each, `<shared prefix length> <rest of name> <size>`, numbers
+ * in base 36. Cleaned bloat-o-meter names hold no whitespace, so spaces and newlines separate.
+ */
+export function packSizes(m: SizeMap): string {
+  const names = [...m.keys()].sort()
+  const lines: string[] = new Array(names.length)
+  let prev = ''
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!
+    let k = 0
+    const max = Math.min(prev.length, name.length)
+    while (k < max && prev.charCodeAt(k) === name.charCodeAt(k)) k++
+    lines[i] = `${k.toString(36)} ${name.slice(k)} ${m.get(name)!.toString(36)}`
+    prev = name
+  }
+  return lines.join('\n')
+}
+
+export function unpackSizes(text: string, file: string): SizeMap {
+  const out: SizeMap = new Map()
+  if (text === '') return out
+  let prev = ''
+  let lineNo = 0
+  for (const line of text.split('\n')) {
+    lineNo++
+    const a = line.indexOf(' ')
+    const b = line.lastIndexOf(' ')
+    const shared = parseInt(line.slice(0, a), 36)
+    const size = parseInt(line.slice(b + 1), 36)
+    if (a <= 0 || b <= a + 1 || !Number.isSafeInteger(shared) || shared > prev.length || !Number.isSafeInteger(size) || size < 0) {
+      throw new InputError('bad-value', file, `packed symbol sizes, line ${lineNo}: malformed entry`)
+    }
+    const name = prev.slice(0, shared) + line.slice(a + 1, b)
+    out.set(name, size)
+    prev = name
+  }
+  return out
+}
+
+export type PackedCategories = Record<Category, string>
+
+export function packCategories(c: CategorySizes): PackedCategories {
+  return { function: packSizes(c.function), data: packSizes(c.data), rodata: packSizes(c.rodata) }
+}
+
+export function unpackCategories(p: PackedCategories, file: string): CategorySizes {
+  const out = {} as CategorySizes
+  for (const cat of CATEGORIES) {
+    const text = p?.[cat]
+    if (typeof text !== 'string') throw new InputError('bad-value', file, `packed symbol sizes: no ${cat} table`)
+    out[cat] = unpackSizes(text, file)
+  }
+  return out
+}

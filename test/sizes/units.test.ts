@@ -1,0 +1,183 @@
+// Pure pieces of the size check: loader classes, bloat-o-meter arithmetic and printing, packing,
+// ranges and budget parsing. Real-kernel agreement is in the other files of this directory.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { EM_ARM, EM_PPC64, EM_X86_64, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS } from '../../src/elf/constants.ts'
+import { bloatHeader, compareCodePoints, compareSizes, formatBloat, pyFixed } from '../../src/sizes/bloat.ts'
+import { overBudget, parseSizeBudget } from '../../src/sizes/budget.ts'
+import { parseBuiltinRanges, parseModulesBuiltin } from '../../src/sizes/builtin-ranges.ts'
+import { classRecord, moduleClassSizes, moduleSectionClass } from '../../src/sizes/module-classes.ts'
+import { packSizes, unpackSizes } from '../../src/sizes/pack.ts'
+import type { SectionInfo } from '../../src/sizes/section-scan.ts'
+import { categorySizes, cleanName } from '../../src/sizes/symbol-sizes.ts'
+
+const A = SHF_ALLOC
+const W = SHF_WRITE
+const X = SHF_EXECINSTR
+let index = 0
+const sec = (name: string, flags: number, size: number, type = SHT_PROGBITS): SectionInfo => ({ index: ++index, name, type, flags, size })
+
+describe('module classes follow kernel/module/main.c', () => {
+  const sections = [
+    sec('.text', A | X, 100),
+    sec('.init.text', A | X, 10),
+    sec('.exit.text', A | X, 7),
+    sec('.rodata', A, 50),
+    sec('.init.rodata', A, 5),
+    sec('.modinfo', A, 999),
+    sec('__versions', A, 888),
+    sec('__jump_table', A | W, 24),
+    sec('.data..ro_after_init', A | W, 8),
+    sec('.data', A | W, 30),
+    sec('.init.data', A | W, 3),
+    sec('.data..percpu', A | W, 64),
+    sec('.gnu.linkonce.this_module', A | W, 1280),
+    sec('.bss', A | W, 40, SHT_NOBITS),
+    sec('.symtab', 0, 5000),
+    sec('.debug_info', 0, 9000)
+  ]
+  it('assigns each SHF_ALLOC section by flags, .init prefix and the loader\'s special names', () => {
+    expect(classRecord(moduleClassSizes({ machine: EM_X86_64, sections }))).toEqual({
+      text: 107,
+      rodata: 50,
+      roAfterInit: 32,
+      data: 1310,
+      bss: 40,
+      initText: 10,
+      initRodata: 5,
+      initData: 3,
+      percpu: 64
+    })
+  })
+  it('lays .exit out as init without CONFIG_MODULE_UNLOAD', () => {
+    const exit = sections.find(s => s.name === '.exit.text')!
+    expect(moduleSectionClass(exit, EM_X86_64)).toBe('text')
+    expect(moduleSectionClass(exit, EM_X86_64, { moduleUnload: false })).toBe('initText')
+  })
+  it('knows the arch overrides of module_init_section', () => {
+    expect(moduleSectionClass(sec('.ARM.exidx.init.text', A, 8), EM_ARM)).toBe('initRodata')
+    expect(moduleSectionClass(sec('.ARM.exidx.init.text', A, 8), EM_X86_64)).toBe('rodata')
+    expect(moduleSectionClass(sec('.init.text', A | X, 8), EM_PPC64)).toBe('text')
+  })
+  it('puts a read-only __jump_table in rodata, as the mask order does', () => {
+    expect(moduleSectionClass(sec('__jump_table', A, 8), EM_X86_64)).toBe('rodata')
+  })
+})
+
+describe('bloat-o-meter arithmetic', () => {
+  it('cleans names as getsizes() does', () => {
+    expect(cleanName('foo.constprop.0.isra.12')).toBe('foo.constprop.isra')
+    expect(cleanName('__func__.3')).toBe('__func__')
+    expect(cleanName('x.1abc')).toBe('xabc')
+    expect(cleanName('__mod_pci__x_device_table')).toBeNull()
+    expect(cleanName('__se_sys_read')).toBeNull()
+    expect(cleanName('__addressable_foo')).toBeNull()
+    expect(cleanName('linux_banner')).toBeNull()
+    expect(cleanName('vermagic')).toBeNull()
+    expect(cleanName('a:b')).toBeNull()
+    expect(cleanName('')).toBeNull()
+  })
+  it('sums cleaned names per category and drops letters outside the -c sets', () => {
+    const c = categorySizes([
+      { name: 'f.part.0', letter: 't', size: 10, value: 0n, shndx: 1 },
+      { name: 'f.part.1', letter: 't', size: 5, value: 0n, shndx: 1 },
+      { name: 'v', letter: 'V', size: 4, value: 0n, shndx: 1 },
+      { name: 'r', letter: 'R', size: 3, value: 0n, shndx: 1 },
+      { name: 'u', letter: 'u', size: 3, value: 0n, shndx: 1 }
+    ])
+    expect([...c.function]).toEqual([['f.part', 15]])
+    expect([...c.data]).toEqual([['v', 4]])
+    expect([...c.rodata]).toEqual([['r', 3]])
+  })
+  it('counts, totals and orders as calc() and print_result() do', () => {
+    const old = new Map([['a', 10], ['b', 20], ['gone', 7], ['same', 1]])
+    const cur = new Map([['a', 12], ['b', 15], ['new', 3], ['same', 1]])
+    const r = compareSizes(old, cur)
+    expect(bloatHeader(r)).toBe('add/remove: 1/1 grow/shrink: 1/1 up/down: 5/-12 (-7)')
+    expect(formatBloat(r, 'Function')).toEqual([
+      'add/remove: 1/1 grow/shrink: 1/1 up/down: 5/-12 (-7)',
+      'Function                                     old     new   delta',
+      'new                                            -       3      +3',
+      'a                                             10      12      +2',
+      'b                                             20      15      -5',
+      'gone                                           7       -      -7',
+      'Total: Before=38, After=31, chg -18.42%'
+    ])
+  })
+  it('prints "up/down: 0/0" and 0% for empty sides, as Python does', () => {
+    const r = compareSizes(new Map(), new Map())
+    expect(formatBloat(r, 'Data')).toEqual(['add/remove: 0/0 grow/shrink: 0/0 up/down: 0/0 (0)', 'Data                                         old     new   delta', 'Total: Before=0, After=0, chg +0.00%'])
+  })
+  it('breaks delta ties by name descending, by code point', () => {
+    const r = compareSizes(new Map(), new Map([['b', 1], ['a', 1], ['c', 1]]))
+    expect(r.rows.map(x => x.name)).toEqual(['c', 'b', 'a'])
+    expect(compareCodePoints('\u{10000}', '\uffff')).toBe(1)
+  })
+  it("formats percentages like Python's %+.2f, ties to even", () => {
+    expect(pyFixed(0.125, 2, true)).toBe('+0.12')
+    expect(pyFixed(0.375, 2, true)).toBe('+0.38')
+    expect(pyFixed(-0.125, 2, true)).toBe('-0.12')
+    expect(pyFixed(2.5, 0)).toBe('2')
+    expect(pyFixed(1.005, 2)).toBe('1.00') // 1.005 is below the tie in binary
+    expect(pyFixed(-18.421052631578945, 2, true)).toBe('-18.42')
+    expect(pyFixed(0, 2, true)).toBe('+0.00')
+  })
+})
+
+describe('packed symbol sizes', () => {
+  it('round-trips any map of cleaned names', () => {
+    const name = fc.stringMatching(/^[A-Za-z_.$][\w.$]{0,30}$/)
+    fc.assert(
+      fc.property(fc.dictionary(name, fc.nat({ max: 2 ** 40 })), d => {
+        const m = new Map(Object.entries(d))
+        expect(unpackSizes(packSizes(m), 't')).toEqual(m)
+      })
+    )
+  })
+  it('front-codes sorted names', () => {
+    expect(packSizes(new Map([['abc', 10], ['abd', 36], ['b', 1]]))).toBe('0 abc a\n2 d 10\n0 b 1')
+  })
+  it('refuses malformed input with the line number', () => {
+    expect(() => unpackSizes('0 abc a\n9 d 1', 'snap')).toThrow(/line 2/)
+    expect(() => unpackSizes('0abc', 'snap')).toThrow(/line 1/)
+  })
+})
+
+describe('modules.builtin and modules.builtin.ranges', () => {
+  it('parses ranges and anchors', () => {
+    const r = parseBuiltinRanges('.text 00000000-00000000 = _text\n.text 0009e6c0-0009f1b0 em_cmp\n.data 00001a40-00001b00 mod_a mod_b\n', 'r')
+    expect(r.anchors).toEqual([{ section: '.text', offset: 0, symbol: '_text' }])
+    expect(r.ranges).toEqual([
+      { section: '.text', start: 0x9e6c0, end: 0x9f1b0, modules: ['em_cmp'] },
+      { section: '.data', start: 0x1a40, end: 0x1b00, modules: ['mod_a', 'mod_b'] }
+    ])
+  })
+  it('names the line of a bad entry', () => {
+    expect(() => parseBuiltinRanges('.text 0-1 a\n.text 10-5 b\n', 'modules.builtin.ranges')).toThrow(/modules.builtin.ranges: line 2: range end/)
+    expect(() => parseBuiltinRanges('garbage\n', 'r')).toThrow(/line 1/)
+  })
+  it('turns modules.builtin paths into module names', () => {
+    expect(parseModulesBuiltin('kernel/net/sched/em_cmp.ko\nkernel/drivers/tty/serial/8250/8250-base.ko\n\n')).toEqual(['em_cmp', '8250_base'])
+  })
+})
+
+describe('size budget', () => {
+  it('parses scopes, units and percents', () => {
+    expect(parseSizeBudget('total=+1%,module=+64KiB')).toEqual({ total: { percent: 1 }, module: { bytes: 65536 } })
+    expect(parseSizeBudget(' vmlinux = 2M , module=4096')).toEqual({ vmlinux: { bytes: 2 * 1024 * 1024 }, module: { bytes: 4096 } })
+    expect(parseSizeBudget('total=+0.5%')).toEqual({ total: { percent: 0.5 } })
+  })
+  it('refuses what it cannot read exactly', () => {
+    expect(() => parseSizeBudget('module=64KB')).toThrow(/ambiguous/)
+    expect(() => parseSizeBudget('modules=1%')).toThrow(/scope/)
+    expect(() => parseSizeBudget('total=1%,total=2%')).toThrow(/twice/)
+    expect(() => parseSizeBudget('total=lots')).toThrow(/bytes/)
+  })
+  it('flags growth strictly above the limit only', () => {
+    expect(overBudget({ bytes: 100 }, 1000, 1100)).toBe(false)
+    expect(overBudget({ bytes: 100 }, 1000, 1101)).toBe(true)
+    expect(overBudget({ percent: 1 }, 1000, 1010)).toBe(false)
+    expect(overBudget({ percent: 1 }, 1000, 1011)).toBe(true)
+    expect(overBudget({ percent: 1 }, 1000, 900)).toBe(false)
+  })
+})
