@@ -1,0 +1,148 @@
+import type { ElfSymbol } from '../elf/elf.ts'
+import { factOf } from '../load/analyzer.ts'
+import type { Build } from '../model/build.ts'
+import { InputError } from '../model/errors.ts'
+import { attributeBuiltins } from './builtin-attribution.ts'
+import { parseBuiltinRanges, parseModulesBuiltin } from './builtin-ranges.ts'
+import { MODULE_CLASSES } from './module-classes.ts'
+import { sizesAnalyzer } from './module-analyzer.ts'
+import { packCategories, type PackedCategories } from './pack.ts'
+import { categorySizes, CATEGORIES, sizedSymbols } from './symbol-sizes.ts'
+import { VMLINUX_CLASSES, vmlinuxClassSizes } from './vmlinux-classes.ts'
+
+/** One module as sized: loadable (`m`, from its .ko) or built in (`y`, from vmlinux). */
+export interface ModuleSizeEntry {
+  kind: 'm' | 'y'
+  /** Bytes per class in the snapshot's moduleClasses order; null for a built-in without ranges. */
+  classes: number[] | null
+  /** The .ko's ELF image with its signature trailer: its size uncompressed. */
+  file?: number
+  /** The file on disk, when compressed. */
+  compressed?: number
+  symbols?: PackedCategories
+}
+
+/**
+ * The sizes check's snapshot: everything the symbol-level diff needs, kept in the Actions
+ * cache. Symbol tables are packed (pack.ts); class lists are stored so a later version with
+ * other classes still reads an old snapshot by name.
+ */
+export interface SizesSnapshot {
+  version: 1
+  moduleClasses: string[]
+  vmlinuxClasses: string[]
+  vmlinux: { classes: number[]; symbols: PackedCategories } | null
+  modules: Record<string, ModuleSizeEntry>
+  /** Where built-in modules came from: modules.builtin.ranges, modules.builtin alone, or nowhere. */
+  builtins: 'ranges' | 'list' | 'none'
+  /** Inputs that did not fit (stale ranges, unreadable modules), one sentence each. */
+  problems: string[]
+}
+
+/** vmlinux's symbol table, read once per build (other checks may share the key). */
+export function vmlinuxSymbols(build: Build): ElfSymbol[] | null {
+  const elf = build.vmlinux()
+  if (!elf) return null
+  return build.memo('vmlinux:symtab', () => elf.symbols())
+}
+
+export async function takeSizesSnapshot(build: Build): Promise<SizesSnapshot> {
+  const snap: SizesSnapshot = {
+    version: 1,
+    moduleClasses: [...MODULE_CLASSES],
+    vmlinuxClasses: [...VMLINUX_CLASSES],
+    vmlinux: null,
+    modules: {},
+    builtins: 'none',
+    problems: []
+  }
+  const layout = build.layout
+  const elf = build.vmlinux()
+  const symbols = vmlinuxSymbols(build)
+  let sized = null
+  if (elf && symbols) {
+    sized = sizedSymbols(elf, symbols)
+    snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbols).classes, symbols: packCategories(categorySizes(sized)) }
+  }
+  if (layout.modulesBuiltinRanges && elf && symbols && sized) {
+    const file = build.rel(layout.modulesBuiltinRanges)
+    const ranges = parseBuiltinRanges(build.readText(layout.modulesBuiltinRanges), file)
+    const attributed = attributeBuiltins(elf, symbols, sized, ranges)
+    for (const p of attributed.problems) snap.problems.push(`${file}: ${p}`)
+    for (const [name, m] of attributed.modules) snap.modules[name] = { kind: 'y', classes: m.classes, symbols: packCategories(m.symbols) }
+    snap.builtins = 'ranges'
+  }
+  if (layout.modulesBuiltin) {
+    for (const name of parseModulesBuiltin(build.readText(layout.modulesBuiltin))) {
+      // Listed but without ranges (or no ranges file): built in, size unknown.
+      snap.modules[name] ??= { kind: 'y', classes: null }
+    }
+    if (snap.builtins === 'none') snap.builtins = 'list'
+  }
+  if (layout.modules.length) {
+    for (const s of await build.modules()) {
+      const facts = factOf(s, sizesAnalyzer)
+      if (s.error || !facts) {
+        snap.problems.push(`${s.relPath}: not sized: ${s.error ?? s.factErrors[sizesAnalyzer.id] ?? 'no size facts'}`)
+        continue
+      }
+      if (snap.modules[s.name]?.kind === 'y') snap.problems.push(`${s.name} is both built in and a loadable module (${s.relPath}); the .ko is used`)
+      const entry: ModuleSizeEntry = { kind: 'm', classes: facts.classes, file: s.elfBytes + s.signatureBytes, symbols: facts.symbols }
+      if (s.compression !== 'none') entry.compressed = s.fileBytes
+      snap.modules[s.name] = entry
+    }
+  }
+  return snap
+}
+
+/**
+ * A baseline's snapshot as this version reads it: shape checked (it comes from a cache or a
+ * file), classes remapped by name onto the current class lists. Throws InputError when unusable.
+ */
+export function readSizesSnapshot(data: unknown, label: string): SizesSnapshot {
+  const bad = (what: string) => new InputError('bad-value', label, `sizes snapshot: ${what}`)
+  if (!data || typeof data !== 'object') throw bad('not an object')
+  const s = data as Partial<SizesSnapshot>
+  if (s.version !== 1) throw new InputError('unsupported', label, `sizes snapshot version ${String(s.version)}, this tool reads 1`)
+  if (!isStringArray(s.moduleClasses) || !isStringArray(s.vmlinuxClasses)) throw bad('no class lists')
+  if (!s.modules || typeof s.modules !== 'object' || Array.isArray(s.modules)) throw bad('no module table')
+  const remap = (from: string[], to: readonly string[], values: unknown, what: string): number[] => {
+    if (!Array.isArray(values) || values.length !== from.length || !values.every(v => Number.isSafeInteger(v) && v >= 0)) throw bad(`${what}: bad class sizes`)
+    return to.map(c => {
+      const i = from.indexOf(c)
+      return i < 0 ? 0 : (values[i] as number)
+    })
+  }
+  const modules: Record<string, ModuleSizeEntry> = {}
+  for (const [name, e] of Object.entries(s.modules)) {
+    if (!e || (e.kind !== 'm' && e.kind !== 'y')) throw bad(`${name}: bad kind`)
+    const entry: ModuleSizeEntry = { kind: e.kind, classes: e.classes === null ? null : remap(s.moduleClasses, MODULE_CLASSES, e.classes, name) }
+    if (Number.isSafeInteger(e.file)) entry.file = e.file
+    if (Number.isSafeInteger(e.compressed)) entry.compressed = e.compressed
+    if (e.symbols !== undefined) entry.symbols = checkPacked(e.symbols, name, bad)
+    modules[name] = entry
+  }
+  let vmlinux: SizesSnapshot['vmlinux'] = null
+  if (s.vmlinux) {
+    vmlinux = { classes: remap(s.vmlinuxClasses, VMLINUX_CLASSES, s.vmlinux.classes, 'vmlinux'), symbols: checkPacked(s.vmlinux.symbols, 'vmlinux', bad) }
+  }
+  return {
+    version: 1,
+    moduleClasses: [...MODULE_CLASSES],
+    vmlinuxClasses: [...VMLINUX_CLASSES],
+    vmlinux,
+    modules,
+    builtins: s.builtins === 'ranges' || s.builtins === 'list' ? s.builtins : 'none',
+    problems: isStringArray(s.problems) ? s.problems : []
+  }
+}
+
+function isStringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every(x => typeof x === 'string')
+}
+
+function checkPacked(p: unknown, what: string, bad: (w: string) => Error): PackedCategories {
+  if (!p || typeof p !== 'object') throw bad(`${what}: no symbol tables`)
+  for (const c of CATEGORIES) if (typeof (p as Record<string, unknown>)[c] !== 'string') throw bad(`${what}: no ${c} symbol table`)
+  return p as PackedCategories
+}
