@@ -1,5 +1,4 @@
 import type { AnyCheck } from './check.ts'
-import { btfCheck } from './btf.ts'
 import { exportsCheck } from './exports.ts'
 import { inventoryCheck } from './inventory.ts'
 import { sizesCheck } from './sizes.ts'
@@ -8,4 +7,4 @@ import { symbolListCheck } from './symbol-list.ts'
 /**
  * Every check, in report order. A new check is one file in src/checks/ plus one line here.
  */
-export const CHECKS: readonly AnyCheck[] = [inventoryCheck, symbolListCheck, exportsCheck, sizesCheck, btfCheck]
+export const CHECKS: readonly AnyCheck[] = [inventoryCheck, symbolListCheck, exportsCheck, sizesCheck]
