@@ -1,0 +1,215 @@
+// Sizes on two Debian 6.12 releases (scripts/kernels/fetch-debian.sh): module classes against
+// size(1) over all 4,230 modules, vmlinux classes against size -A and System.map, and symbol
+// deltas against scripts/bloat-o-meter, line for line, for the -dbg vmlinux pair and for
+// modules that changed between the releases.
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { FileSource } from '../../src/bytes/source.ts'
+import { ElfFile } from '../../src/elf/elf.ts'
+import { walkFiles } from '../../src/discover/walk.ts'
+import { CATEGORIES, CATEGORY_TITLES, allSizes, categorySizes, sizedSymbols } from '../../src/sizes/symbol-sizes.ts'
+import { compareSizes, formatBloat } from '../../src/sizes/bloat.ts'
+import { classRecord, MODULE_CLASSES } from '../../src/sizes/module-classes.ts'
+import { moduleFileClassSizes } from '../../src/sizes/module-file-sizes.ts'
+import { sizesAnalyzer } from '../../src/sizes/module-analyzer.ts'
+import { unpackCategories } from '../../src/sizes/pack.ts'
+import { VMLINUX_CLASSES, vmlinuxClassSizes } from '../../src/sizes/vmlinux-classes.ts'
+import { debianRelease, fixtureMissing, type DebianRelease } from '../support/kernels.ts'
+import { bloatOMeter, readelfFlags, runBloatOMeter, sizeA } from './support.ts'
+
+const oldRel = debianRelease('old')
+const newRel = debianRelease('new')
+
+function need(rel: DebianRelease | null, skip: (note?: string) => void, dbg = false): rel is DebianRelease {
+  if (!rel || (dbg && !rel.dbgVmlinux)) {
+    fixtureMissing(`Debian 6.12 release${dbg ? ' with the -dbg vmlinux' : ''} (scripts/kernels/fetch-debian.sh)`, skip)
+    return false
+  }
+  return true
+}
+
+/** `size -A -d` over many files in one run: file -> section -> size. */
+function sizeAll(files: string[]): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>()
+  const text = execFileSync('size', ['-A', '-d', ...files], { maxBuffer: 512 << 20 }).toString()
+  let cur: Map<string, number> | null = null
+  for (const line of text.split('\n')) {
+    const head = /^(\S.*)\s+:$/.exec(line)
+    if (head) {
+      cur = new Map()
+      out.set(head[1]!.trim(), cur)
+      continue
+    }
+    const m = /^(\S+)\s+(\d+)\s+\d+$/.exec(line)
+    if (cur && m && m[1] !== 'Total' && !cur.has(m[1]!)) cur.set(m[1]!, Number(m[2]))
+  }
+  return out
+}
+
+/** Berkeley `size` (text, data, bss) over many files in one run. */
+function sizeBerkeley(files: string[]): Map<string, [number, number, number]> {
+  const out = new Map<string, [number, number, number]>()
+  for (const line of execFileSync('size', files, { maxBuffer: 512 << 20 }).toString().split('\n').slice(1)) {
+    const m = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+\d+\s+[0-9a-f]+\s+(.+)$/.exec(line)
+    if (m) out.set(m[4]!, [Number(m[1]), Number(m[2]), Number(m[3])])
+  }
+  return out
+}
+
+describe('module classes agree with size(1) on every Debian module', () => {
+  it('splits exactly what size counts, and the header-only path matches the analyzer', ctx => {
+    if (!need(newRel, ctx.skip)) return
+    const files = walkFiles(newRel.koRoot, n => n.endsWith('.ko'), 100_000).sort()
+    expect(files.length).toBe(newRel.moduleCount)
+    const berkeley = sizeBerkeley(files)
+    const sections = sizeAll(files)
+    expect(berkeley.size).toBe(files.length)
+    let checked = 0
+    for (const [i, f] of files.entries()) {
+      const c = classRecord(moduleFileClassSizes(f).classes)
+      const [text, data, bss] = berkeley.get(f)!
+      const secs = sections.get(f)!
+      const dropped = (secs.get('.modinfo') ?? 0) + (secs.get('__versions') ?? 0)
+      // size counts read-only SHF_ALLOC bytes as text: the loader's text and rodata, init or not,
+      // plus .modinfo and __versions, which it drops.
+      expect(c.text + c.rodata + c.initText + c.initRodata + dropped, f).toBe(text)
+      expect(c.roAfterInit + c.data + c.bss + c.initData + c.percpu, f).toBe(data + bss)
+      expect(c.bss, f).toBe(secs.get('.bss') ?? 0)
+      expect(c.percpu, f).toBe(secs.get('.data..percpu') ?? 0)
+      expect(c.roAfterInit, f).toBe((secs.get('.data..ro_after_init') ?? 0) + (secs.get('__jump_table') ?? 0))
+      if (i % 97 === 0) {
+        // The full reader (as the worker analyzer runs it) gives the same numbers.
+        const facts = sizesAnalyzer.analyze(ElfFile.fromBytes(readFileSync(f), f), {} as never)
+        expect(facts.classes, f).toEqual(MODULE_CLASSES.map(k => c[k]))
+        checked++
+      }
+    }
+    expect(checked).toBeGreaterThan(40)
+  })
+
+  it('classes one module section by section as readelf shows its flags', ctx => {
+    if (!need(newRel, ctx.skip)) return
+    const f = walkFiles(newRel.koRoot, n => n === 'e1000e.ko', 100_000)[0]!
+    const flags = readelfFlags(f)
+    const c = classRecord(moduleFileClassSizes(f).classes)
+    const sum = (pick: (name: string, flag: string, type: string) => boolean) =>
+      sizeA(f).reduce((n, r) => {
+        const fl = flags.get(r.name)
+        return fl && pick(r.name, fl.flags, fl.type) ? n + r.size : n
+      }, 0)
+    const alloc = (fl: string) => fl.includes('A')
+    expect(c.text).toBe(sum((n, fl) => alloc(fl) && fl.includes('X') && !n.startsWith('.init')))
+    expect(c.initText).toBe(sum((n, fl) => alloc(fl) && fl.includes('X') && n.startsWith('.init')))
+    expect(c.rodata).toBe(sum((n, fl) => alloc(fl) && !fl.includes('W') && !fl.includes('X') && !n.startsWith('.init') && n !== '.modinfo' && n !== '__versions'))
+    expect(c.bss).toBe(sum((_n, fl, t) => alloc(fl) && t === 'NOBITS'))
+    expect(c.text).toBeGreaterThan(100_000)
+    expect(c.initData).toBe(8) // .init.data
+  })
+})
+
+describe('vmlinux classes', () => {
+  it('partition the loaded sections of the Debian -dbg vmlinux, with the tables apart', ctx => {
+    if (!need(oldRel, ctx.skip, true)) return
+    const path = oldRel.dbgVmlinux!
+    const elf = ElfFile.open(new FileSource(path))
+    const symbols = elf.symbols()
+    const c = vmlinuxClassSizes(elf, symbols)
+    const got = Object.fromEntries(VMLINUX_CLASSES.map((k, i) => [k, c.classes[i]]))
+    const s = new Map(sizeA(path).map(r => [r.name, r.size]))
+    const flags = readelfFlags(path)
+    const sum = (names: string[]) => names.reduce((n, x) => n + (s.get(x) ?? 0), 0)
+    // kallsyms tables: from kallsyms_num_syms to the end of kallsyms_seqs_of_names, 3 bytes for
+    // each symbol the table holds (System.map without its absolute entries).
+    const nm = new Map(
+      execFileSync('nm', [path], { maxBuffer: 256 << 20 })
+        .toString()
+        .split('\n')
+        .filter(l => / kallsyms_(num_syms|seqs_of_names)$/.test(l))
+        .map(l => [l.split(' ')[2]!, BigInt(`0x${l.split(' ')[0]}`)])
+    )
+    const count = readFileSync(oldRel.dbgSystemMap!, 'utf8')
+      .split('\n')
+      .filter(l => l && !/^\S+ [Aa] /.test(l)).length
+    const kallsyms = Number(nm.get('kallsyms_seqs_of_names')! + BigInt(3 * count) - nm.get('kallsyms_num_syms')!)
+    expect(got.kallsyms).toBe(kallsyms)
+    expect(got.text).toBe(sum(['.text']))
+    // .rodata is SHF_WRITE on x86_64 (ro_after_init data): rodata by [__start_rodata, __end_rodata).
+    expect(flags.get('.rodata')!.flags).toBe('WA')
+    expect(got.rodata).toBe(sum(['.rodata', '.pci_fixup', '__init_rodata', '__param', '__modver', '__ex_table', '.notes', '.smp_locks']) - kallsyms)
+    expect(got.ksymtab).toBe(sum(['__ksymtab', '__ksymtab_gpl', '__kcrctab', '__kcrctab_gpl', '__ksymtab_strings']))
+    expect(got.btf).toBe(sum(['.BTF', '.BTF_ids']))
+    expect(got.orc).toBe(sum(['.orc_header', '.orc_unwind_ip', '.orc_unwind', '.orc_lookup']))
+    expect(got.data).toBe(sum(['.data', '__bug_table', '.vvar', '.data_nosave']))
+    expect(got.percpu).toBe(sum(['.data..percpu']))
+    expect(got.bss).toBe(sum(['.bss', '.brk']))
+    // [__init_begin, __init_end) plus .init.scratch (after _end, freed with init memory).
+    const init = [...flags].filter(([n, f]) => f.flags.includes('A') && (n.startsWith('.init') || (s.has(n) && initNames(n)))).map(([n]) => n)
+    expect(got.init).toBe(sum(init))
+    const allocTotal = [...flags].filter(([, f]) => f.flags.includes('A')).reduce((n, [x]) => n + (s.get(x) ?? 0), 0)
+    expect(c.classes.reduce((a, b) => a + b, 0)).toBe(allocTotal)
+  })
+})
+
+/** Sections Debian 6.12's x86_64 vmlinux has between __init_begin and __init_end (readelf -SW). */
+function initNames(n: string): boolean {
+  return [
+    '.altinstr_aux',
+    '.x86_cpu_dev.init',
+    '.retpoline_sites',
+    '.return_sites',
+    '.call_sites',
+    '.ibt_endbr_seal',
+    '.altinstructions',
+    '.altinstr_replacement',
+    '.apicdrivers',
+    '.exit.text',
+    'runtime_shift_d_hash_shift',
+    'runtime_ptr_dentry_hashtable',
+    'runtime_ptr_USER_PTR_MAX'
+  ].includes(n)
+}
+
+function ourBloat(a: ReturnType<typeof categorySizes>, b: ReturnType<typeof categorySizes>, categorize: boolean): string[] {
+  if (!categorize) return formatBloat(compareSizes(allSizes(a), allSizes(b)), 'Function')
+  return CATEGORIES.flatMap(c => formatBloat(compareSizes(a[c], b[c]), CATEGORY_TITLES[c]))
+}
+
+describe('symbol deltas agree with scripts/bloat-o-meter line for line', () => {
+  it('between the two Debian -dbg vmlinux files (-c and default)', ctx => {
+    if (!need(oldRel, ctx.skip, true) || !need(newRel, ctx.skip, true)) return
+    const script = bloatOMeter()
+    if (!script) return fixtureMissing('scripts/bloat-o-meter from a kernel source tree (scripts/kernels/build.sh 6.12) and python3', ctx.skip)
+    const load = (p: string) => {
+      const elf = ElfFile.open(new FileSource(p))
+      return categorySizes(sizedSymbols(elf))
+    }
+    const a = load(oldRel.dbgVmlinux!)
+    const b = load(newRel.dbgVmlinux!)
+    for (const categorize of [true, false]) {
+      const expected = runBloatOMeter(script, oldRel.dbgVmlinux!, newRel.dbgVmlinux!, categorize)
+      expect(expected.length).toBeGreaterThan(categorize ? 100 : 50)
+      expect(ourBloat(a, b, categorize)).toEqual(expected)
+    }
+  })
+
+  it('between changed Debian modules, through the analyzer and the packed snapshot form', ctx => {
+    if (!need(oldRel, ctx.skip) || !need(newRel, ctx.skip)) return
+    const script = bloatOMeter()
+    if (!script) return fixtureMissing('scripts/bloat-o-meter from a kernel source tree (scripts/kernels/build.sh 6.12) and python3', ctx.skip)
+    const names = new Set(['ksmbd.ko', 'cifs.ko', 'nfsd.ko', 'rds.ko', 'wacom.ko', 'ds2482.ko', 'imon.ko', 'e1000e.ko'])
+    const pick = (root: string) => new Map(walkFiles(root, n => names.has(n), 100_000).map(p => [p.slice(root.length), p]))
+    const olds = pick(oldRel.koRoot)
+    const news = pick(newRel.koRoot)
+    expect(olds.size).toBe(names.size)
+    let changed = 0
+    for (const [rel, oldPath] of olds) {
+      const newPath = news.get(rel)!
+      const facts = (p: string) => unpackCategories(sizesAnalyzer.analyze(ElfFile.fromBytes(readFileSync(p), p), {} as never).symbols, p)
+      const expected = runBloatOMeter(script, oldPath, newPath, true)
+      expect(ourBloat(facts(oldPath), facts(newPath), true), rel).toEqual(expected)
+      if (expected.some(l => /^add\/remove: /.test(l) && !l.endsWith('(0)'))) changed++
+    }
+    expect(changed).toBeGreaterThan(3)
+  })
+})
