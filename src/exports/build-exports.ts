@@ -64,7 +64,7 @@ async function readBuildExports(build: Build): Promise<BuildExports> {
   const notes: string[] = []
   const symvers = readSymvers(build)
   const modules = await moduleObjects(build)
-  const vm = vmlinuxExports(build, notes)
+  const vm = await vmlinuxExports(build, notes)
   const configured = configValue(build, 'MODVERSIONS')
   const modversions =
     configured !== undefined
@@ -111,7 +111,7 @@ function withOwner(e: KsymtabExport, module: string, modversions: boolean): Expo
 }
 
 /** vmlinux's exports from its ELF (full or stripped), else from the boot image. */
-function vmlinuxExports(build: Build, notes: string[]): { file: string; exports: KsymtabExport[] } | null {
+async function vmlinuxExports(build: Build, notes: string[]): Promise<{ file: string; exports: KsymtabExport[] } | null> {
   const layout = build.layout
   if (layout.vmlinux) {
     try {
@@ -125,8 +125,9 @@ function vmlinuxExports(build: Build, notes: string[]): { file: string; exports:
   }
   if (layout.bootImage) {
     try {
-      const elf = vmlinuxFromImage(build)
-      if (elf) return { file: build.rel(layout.bootImage), exports: readKsymtab(elf) }
+      const image = await vmlinuxFromImage(build)
+      if (image) return { file: image.what, exports: readKsymtab(image.elf) }
+      notes.push(`${build.rel(layout.bootImage)} holds a raw kernel without section headers; its export tables are not read`)
     } catch (err) {
       notes.push(`cannot read the export tables of ${build.rel(layout.bootImage)}: ${describeError(err)}`)
     }
