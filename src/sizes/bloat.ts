@@ -17,7 +17,7 @@ export interface BloatResult {
   up: number
   /** Bytes lost, positive (the header prints it negated). */
   down: number
-  /** Every name of either side, unchanged ones included (delta 0), in print order. */
+  /** The names whose size changed (the rows print_result() prints), in its order. */
   rows: BloatRow[]
   oldTotal: number
   newTotal: number
@@ -42,7 +42,7 @@ export function compareSizes(old: SizeMap, cur: SizeMap): BloatResult {
         shrink++
         down -= d
       }
-      rows.push({ name, old: size, new: n, delta: d })
+      if (d !== 0) rows.push({ name, old: size, new: n, delta: d })
     }
   }
   for (const [name, size] of cur) {
@@ -68,10 +68,6 @@ export function compareCodePoints(a: string, b: string): number {
     if (x > 0xffff) i++
   }
   return a.length - b.length
-}
-
-export function changedRows(r: BloatResult): BloatRow[] {
-  return r.rows.filter(x => x.delta !== 0)
 }
 
 /** `add/remove: a/r grow/shrink: g/s up/down: u/-d (total)`, as bloat-o-meter prints it. */

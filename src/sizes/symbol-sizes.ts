@@ -47,6 +47,17 @@ const NUMBER_SUFFIX = /\.[0-9]+/g
 // eslint-disable-next-line no-control-regex
 const PY_WHITESPACE = /[\s\x1c-\x1f\x85]/
 
+/** True for names with ':' or a Python whitespace character (a quick scan: kernel names are ASCII). */
+function unsplittable(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i)
+    if (c === 0x3a || c <= 0x20 || c >= 0x7f) {
+      if (c === 0x3a || PY_WHITESPACE.test(name[i]!)) return true
+    }
+  }
+  return false
+}
+
 /**
  * bloat-o-meter's getsizes(): skip lines with ':' and its generated names, drop every `.NUMBER`
  * (re.sub(r'\.[0-9]+', '')), sum sizes per cleaned name. Returns null for symbols it skips.
@@ -54,7 +65,7 @@ const PY_WHITESPACE = /[\s\x1c-\x1f\x85]/
  * we skip those instead.
  */
 export function cleanName(name: string): string | null {
-  if (name === '' || name.includes(':') || PY_WHITESPACE.test(name)) return null
+  if (name === '' || unsplittable(name)) return null
   if (
     name.startsWith('__mod_') ||
     name.startsWith('__se_sys') ||
@@ -65,7 +76,7 @@ export function cleanName(name: string): string | null {
   ) {
     return null
   }
-  return name.replace(NUMBER_SUFFIX, '')
+  return name.includes('.') ? name.replace(NUMBER_SUFFIX, '') : name
 }
 
 /** Which -c category a nm letter falls in, or null for letters bloat-o-meter ignores (a, u, i, n, ...). */
