@@ -9,7 +9,7 @@ import type { Report } from '../../src/report/schema.ts'
 import { FakeGitHub, type FakePull } from './fake-github.ts'
 import { diffFile, pullRequestEvent, workflowRunEvent } from './pull.ts'
 import { check, hugeReport, makeReport } from './reports.ts'
-import { runAction } from './run-action.ts'
+import { ownStderr, runAction } from './run-action.ts'
 import { zip } from './zip.ts'
 
 const HEAD_PATCH = fileURLToPath(new URL('../fixtures/kernels/head-6.12.patch', import.meta.url))
@@ -90,7 +90,7 @@ function stickies() {
 describe('publishing to a pull request', () => {
   it('posts one summary comment and a review whose line comments sit on the diff lines behind the findings', async () => {
     const r = await aggregate([reviewReport()])
-    expect(r.stderr).toBe('')
+    expect(ownStderr(r)).toBe('')
     expect(r.code).toBe(0)
     expect(stickies()).toHaveLength(1)
     const body = stickies()[0]!.body
@@ -294,7 +294,7 @@ describe('fork pull requests: publish from the analyze run', () => {
     artifact(reviewReport('x86_64-defconfig'))
     artifact(makeReport('arm64-gki', []))
     const r = await publish()
-    expect(r.stderr).toBe('')
+    expect(ownStderr(r)).toBe('')
     expect(r.code).toBe(0)
     expect(fake.countOf('actions/download-artifact')).toBe(2)
     expect(stickies()).toHaveLength(1)
@@ -336,5 +336,21 @@ describe('fork pull requests: publish from the analyze run', () => {
     expect(r.code).toBe(1)
     expect(r.stdout).toContain('report.checks[0].findings[2].message: expected a string')
     expect(fake.writes()).toEqual([])
+  })
+})
+
+describe('aggregate without a reports directory', () => {
+  it("downloads this run's kbuild-review-* artifacts through the results service", async () => {
+    fake.currentRun = { id: 777, headSha: HEAD }
+    for (const r of [reviewReport('x86_64-defconfig'), makeReport('arm64-gki', [])]) {
+      const envelope = { kind: 'kbuild-review-result', schemaVersion: 1, repository: 'kernel-org/linux', runId: 777, pullRequest: { number: 7, headSha: HEAD, baseSha: BASE }, report: r }
+      fake.artifacts.push({ id: 600 + fake.artifacts.length, name: `kbuild-review-${r.configKey}`, runId: 777, headSha: HEAD, zip: zip({ 'kbuild-review.json': JSON.stringify(envelope) }) })
+    }
+    fake.artifacts.push({ id: 699, name: 'coverage', runId: 777, headSha: HEAD, zip: zip({ 'x.txt': 'x' }) })
+    const r = await runAction({ fake, inputs: { mode: 'aggregate', 'fail-on': 'never' }, eventName: 'pull_request', payload: pullRequestEvent(pr, fake.owner, fake.repo), runId: 777, artifactService: true })
+    expect(ownStderr(r)).toBe('')
+    expect(r.code).toBe(0)
+    expect(stickies()).toHaveLength(1)
+    expect(stickies()[0]!.body).toContain('in 2 configs')
   })
 })

@@ -104,6 +104,9 @@ export class FakeGitHub {
   readonly history = new Map<string, string[]>()
   readonly requests: LoggedRequest[] = []
   readonly violations: string[] = []
+  /** The run (id, head commit) that artifacts uploaded through the results service belong to. */
+  currentRun = { id: 4242, headSha: '0'.repeat(40) }
+  private uploads = new Map<string, { name: string; blocks: Map<string, Buffer>; blob: Buffer | null }>()
   /** The user the token belongs to; GITHUB_TOKEN is the Actions bot. */
   tokenUser: User = BOT
   private faults: FaultRule[] = []
@@ -270,6 +273,11 @@ export class FakeGitHub {
       return void finish(200)
     }
 
+    // The Actions results service (artifact uploads, this run's artifacts) and its blob store:
+    // reached with ACTIONS_RUNTIME_TOKEN, not the GitHub token.
+    if (url.pathname.startsWith('/twirp/')) return void finish(this.twirp(url.pathname, raw, res))
+    if (url.pathname.startsWith('/_upload/')) return void finish(this.blobPut(method, url, raw, res))
+
     const auth = req.headers.authorization ?? ''
     if (auth !== `token ${this.token}` && auth !== `Bearer ${this.token}` && auth !== `bearer ${this.token}`) {
       this.violations.push(`${method} ${url.pathname}: missing or wrong token`)
@@ -307,6 +315,67 @@ export class FakeGitHub {
     const fault = this.faultFor(operation!.operationId)
     if (fault) return void finish(this.answerFault(res, fault))
     finish(this.route(operation!.operationId, params, url, body as Record<string, unknown>, res))
+  }
+
+  private twirp(path: string, raw: Buffer, res: ServerResponse): number {
+    const method = path.split('/').pop()
+    const body = JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown>
+    const artifactJson = (a: FakeArtifact) => ({
+      workflow_run_backend_id: 'run-backend',
+      workflow_job_run_backend_id: 'job-backend',
+      database_id: String(a.id),
+      name: a.name,
+      size: String(a.zip.length),
+      created_at: now(),
+      digest: `sha256:${createHash('sha256').update(a.zip).digest('hex')}`
+    })
+    const mine = () => this.artifacts.filter((a) => a.runId === this.currentRun.id)
+    switch (method) {
+      case 'CreateArtifact': {
+        const key = String(this.id())
+        this.uploads.set(key, { name: String(body.name), blocks: new Map(), blob: null })
+        this.send(res, 200, { ok: true, signed_upload_url: this.full(`/_upload/devstoreaccount1/actions-results/${key}?sig=fake`) })
+        return 200
+      }
+      case 'FinalizeArtifact': {
+        const up = [...this.uploads.entries()].find(([, u]) => u.name === body.name && u.blob)
+        if (!up) return this.error(res, 404, 'no upload'), 404
+        this.uploads.delete(up[0])
+        const a: FakeArtifact = { id: this.id(), name: up[1].name, runId: this.currentRun.id, headSha: this.currentRun.headSha, zip: up[1].blob! }
+        this.artifacts.push(a)
+        this.send(res, 200, { ok: true, artifact_id: String(a.id) })
+        return 200
+      }
+      case 'ListArtifacts': {
+        const id = (body.id_filter as string | undefined) ?? null
+        this.send(res, 200, { artifacts: mine().filter((a) => id === null || String(a.id) === String(id)).map(artifactJson) })
+        return 200
+      }
+      case 'GetSignedArtifactURL': {
+        const a = mine().find((x) => x.name === body.name)
+        if (!a) return this.error(res, 404, 'not found'), 404
+        this.send(res, 200, { signed_url: this.full(`/_blob/${a.id}.zip`) })
+        return 200
+      }
+      default:
+        this.violations.push(`twirp ${method}: not implemented`)
+        return this.error(res, 501, 'not implemented'), 501
+    }
+  }
+
+  /** Azure block blob uploads: Put Block, then Put Block List (the order the SDK sends them). */
+  private blobPut(method: string, url: URL, raw: Buffer, res: ServerResponse): number {
+    const key = url.pathname.split('/').pop()!
+    const up = this.uploads.get(key)
+    if (method !== 'PUT' || !up) return this.error(res, 404, 'no such upload'), 404
+    const comp = url.searchParams.get('comp')
+    if (comp === 'block') up.blocks.set(url.searchParams.get('blockid') ?? '', raw)
+    else if (comp === 'blocklist') {
+      const ids = [...raw.toString('utf8').matchAll(/<(?:Latest|Uncommitted|Committed)>([^<]*)<\//g)].map((m) => m[1]!)
+      up.blob = Buffer.concat(ids.map((id) => up.blocks.get(id) ?? Buffer.alloc(0)))
+    } else up.blob = raw
+    res.writeHead(201, { etag: '"0x1"', 'last-modified': new Date().toUTCString(), 'x-ms-request-id': String(this.requests.length), 'x-ms-version': '2025-01-05', 'x-ms-request-server-encrypted': 'true' }).end()
+    return 201
   }
 
   private graphql(res: ServerResponse, body: unknown): number {

@@ -50,6 +50,22 @@ export interface RunOptions {
   workspace?: string
   sha?: string
   runId?: number
+  /** Give the step the Actions results service (artifacts), served by the fake. */
+  artifactService?: boolean
+}
+
+/** An unsigned JWT with the scope claim @actions/artifact reads its backend ids from. */
+function runtimeToken(): string {
+  const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url')
+  return `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ scp: 'Actions.GenericRead Actions.Results:run-backend:job-backend' })}.`
+}
+
+/** stderr without Node's deprecation warnings about dependencies (unzip-stream uses Buffer()). */
+export function ownStderr(r: ActionResult): string {
+  return r.stderr
+    .split('\n')
+    .filter((l) => l && !/DeprecationWarning|--trace-deprecation/.test(l))
+    .join('\n')
 }
 
 function parseOutputs(text: string): Record<string, string> {
@@ -87,6 +103,7 @@ export async function runAction(o: RunOptions): Promise<ActionResult> {
     GITHUB_SERVER_URL: 'https://github.com',
     NO_PROXY: '127.0.0.1,localhost',
     ...files,
+    ...(o.artifactService ? { ACTIONS_RUNTIME_TOKEN: runtimeToken(), ACTIONS_RESULTS_URL: `${o.fake.url}/` } : {}),
     ...o.env
   }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v
