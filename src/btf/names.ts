@@ -1,0 +1,65 @@
+/**
+ * Name checks as the kernel makes them (kernel/bpf/btf.c btf_name_valid_identifier and
+ * btf_name_valid_section), with the kernel's own ctype table (lib/ctype.c): Latin-1 letters
+ * count as letters there, so the answer for bytes >= 0x80 differs from C's locale-free ctype.
+ */
+
+/** KSYM_NAME_LEN since 6.1 (include/linux/kallsyms.h): identifiers this long or longer are refused. */
+export const KSYM_NAME_LEN = 512
+
+const ALPHA = 1
+const DIGIT = 2
+const PRINT = 4
+
+const CTYPE = new Uint8Array(256)
+for (let c = 0; c < 256; c++) {
+  let v = 0
+  const upper = (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)
+  const lower = (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c !== 0xf7)
+  if (upper || lower) v |= ALPHA
+  if (c >= 0x30 && c <= 0x39) v |= DIGIT
+  // isprint: punctuation, letters, digits and the hard space; 0x7f and 0x80-0x9f are not.
+  if ((c >= 0x20 && c <= 0x7e) || c >= 0xa0) v |= PRINT
+  CTYPE[c] = v
+}
+
+function identChar(c: number, first: boolean): boolean {
+  if (c === 0x5f || c === 0x2e) return true // '_' and '.'
+  return first ? (CTYPE[c]! & ALPHA) !== 0 : (CTYPE[c]! & (ALPHA | DIGIT)) !== 0
+}
+
+/**
+ * A C identifier (dots allowed, for names like "foo.isra.0"), shorter than KSYM_NAME_LEN. `pos`
+ * is where the name starts in `bytes`; the string runs to the next NUL (the caller guarantees
+ * there is one, as the string section check does for the kernel).
+ */
+export function isValidIdentifier(bytes: Uint8Array, pos: number): boolean {
+  const c0 = bytes[pos]
+  if (c0 === undefined || !identChar(c0, true)) return false
+  const limit = pos + KSYM_NAME_LEN
+  let p = pos + 1
+  while (p < bytes.length && bytes[p] !== 0 && p < limit) {
+    if (!identChar(bytes[p]!, false)) return false
+    p++
+  }
+  return p < bytes.length && bytes[p] === 0
+}
+
+/** A DATASEC name: non-empty, printable characters only, shorter than KSYM_NAME_LEN. */
+export function isValidSectionName(bytes: Uint8Array, pos: number): boolean {
+  if (pos >= bytes.length || bytes[pos] === 0) return false
+  const limit = pos + KSYM_NAME_LEN
+  let p = pos
+  while (p < bytes.length && bytes[p] !== 0 && p < limit) {
+    if ((CTYPE[bytes[p]!]! & PRINT) === 0) return false
+    p++
+  }
+  return p < bytes.length && bytes[p] === 0
+}
+
+/** The NUL-terminated string at `pos`, byte for byte (Latin-1), so comparisons are strcmp's. */
+export function cStringAt(bytes: Uint8Array, pos: number): string {
+  let end = bytes.indexOf(0, pos)
+  if (end < 0) end = bytes.length
+  return Buffer.from(bytes.buffer, bytes.byteOffset + pos, end - pos).toString('latin1')
+}
