@@ -6,6 +6,7 @@ import { exportKind, formatCrc, type ExportedSymbol } from '../exports/model.ts'
 import type { Block, Finding, Severity, Text } from '../model/finding.ts'
 import type { Build } from '../model/build.ts'
 import type { ReviewOptions } from '../model/options.ts'
+import { gplCompatible, licensesOf } from '../exports/resolve.ts'
 import type { Check } from './check.ts'
 
 /**
@@ -45,50 +46,72 @@ export const exportsCheck: Check<ExportSnapshot> = {
   }
 }
 
+/** Who needs an export: a symbol-list entry, or a supplied out-of-tree module. */
+interface Need {
+  by: string
+  /** For modules: GPL-compatible, and the namespaces it imports. */
+  module?: { gpl: boolean; importNs: string[] }
+}
+
 /** Symbols a symbol list names or a supplied out-of-tree module imports, with who needs them. */
-async function neededSymbols(build: Build, options: ReviewOptions): Promise<Map<string, string>> {
-  const needed = new Map<string, string>()
+async function neededSymbols(build: Build, options: ReviewOptions): Promise<Map<string, Need[]>> {
+  const needed = new Map<string, Need[]>()
+  const add = (symbol: string, need: Need) => needed.set(symbol, [...(needed.get(symbol) ?? []), need])
   for (const { list } of loadLists(build, options).lists) {
-    for (const e of list.entries) if (!needed.has(e.symbol)) needed.set(e.symbol, `listed in ${list.file}:${e.line}`)
+    for (const e of list.entries) add(e.symbol, { by: `listed in ${list.file}:${e.line}` })
   }
   if (options.extraModules.length) {
     for (const m of await extraModules(build, options.extraModules)) {
-      for (const s of m.linkage?.imports ?? []) if (!needed.has(s)) needed.set(s, `imported by out-of-tree module ${m.name}`)
+      const module = { gpl: gplCompatible(licensesOf(m)), importNs: m.modinfo?.importNs ?? [] }
+      for (const s of m.linkage?.imports ?? []) add(s, { by: `imported by out-of-tree module ${m.name}`, module })
     }
   }
   return needed
 }
 
-function diffFindings(diff: ExportDiff, needed: Map<string, string>): Finding[] {
+/**
+ * A change breaks a need when the need cannot cope with it: a list entry always (the list
+ * promises the export as it was); a module when the symbol is gone, when it became GPL-only
+ * and the module is not GPL-compatible, or when it moved to a namespace the module does not import.
+ */
+function breaks(needs: readonly Need[] | undefined, test: (m: NonNullable<Need['module']>) => boolean): Need | undefined {
+  return needs?.find(n => !n.module || test(n.module))
+}
+
+function diffFindings(diff: ExportDiff, needed: Map<string, Need[]>): Finding[] {
   const out: Finding[] = []
-  const severity = (symbol: string): Severity => (needed.has(symbol) ? 'error' : 'warning')
-  const because = (symbol: string) => (needed.has(symbol) ? ` and it is ${needed.get(symbol)}` : '')
+  const level = (n: Need | undefined): Severity => (n ? 'error' : 'warning')
+  const because = (n: Need | undefined) => (n ? ` and it is ${n.by}` : '')
   for (const e of diff.removed) {
+    const n = breaks(needed.get(e.symbol), () => true)
     out.push({
-      severity: severity(e.symbol),
+      severity: level(n),
       code: 'export-removed',
       symbol: e.symbol,
       module: e.module,
-      message: `${e.symbol} is no longer exported (was ${exportKind(e.gplOnly)} of ${e.module}): modules built against the baseline that use it will not load${because(e.symbol)}`
+      message: `${e.symbol} is no longer exported (was ${exportKind(e.gplOnly)} of ${e.module}): modules built against the baseline that use it will not load${because(n)}`
     })
   }
   for (const c of diff.changed) {
     if (c.fields.includes('gplOnly') && c.after.gplOnly) {
+      const n = breaks(needed.get(c.symbol), m => !m.gpl)
       out.push({
-        severity: severity(c.symbol),
+        severity: level(n),
         code: 'export-now-gpl-only',
         symbol: c.symbol,
         module: c.after.module,
-        message: `${c.symbol} became EXPORT_SYMBOL_GPL: modules that are not GPL-compatible can no longer use it${because(c.symbol)}`
+        message: `${c.symbol} became EXPORT_SYMBOL_GPL: modules that are not GPL-compatible can no longer use it${because(n)}`
       })
     }
     if (c.fields.includes('namespace') && c.after.namespace !== '') {
+      const ns = c.after.namespace
+      const n = breaks(needed.get(c.symbol), m => !m.importNs.includes(ns))
       out.push({
-        severity: severity(c.symbol),
+        severity: level(n),
         code: 'export-namespace-changed',
         symbol: c.symbol,
         module: c.after.module,
-        message: `${c.symbol} moved from ${c.before.namespace ? `namespace ${c.before.namespace}` : 'no namespace'} to namespace ${c.after.namespace}: modules that do not import it fail to load${because(c.symbol)}`
+        message: `${c.symbol} moved from ${c.before.namespace ? `namespace ${c.before.namespace}` : 'no namespace'} to namespace ${ns}: modules that do not import it fail to load${because(n)}`
       })
     }
   }
@@ -108,7 +131,8 @@ function mismatchFindings(symvers: string, binary: string | null, mismatches: re
     module: `owned by a different module in ${symvers} than in the binaries`
   }
   const out: Finding[] = []
-  for (const [what, list] of byKind) {
+  for (const [what, unsorted] of byKind) {
+    const list = [...unsorted].sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0))
     const sample = list.slice(0, 5).map(m => m.symbol).join(', ')
     const first = list[0]!
     out.push({
