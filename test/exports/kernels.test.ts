@@ -178,7 +178,7 @@ describe.each(VERSIONS)('%s fixture kernel', ver => {
     expect(brief(gplFs)).toEqual(['error import-gpl-only ktime_get [kbr_ext]'])
     expect(gplFs[0]!.message).toMatch(/\(license "BSD"\) is not GPL-compatible but uses GPL-only ktime_get from vmlinux/)
 
-    const crc = Number.parseInt(symversRows(kb.base.moduleSymvers).get('ktime_get')![0], 16)
+    const crc = Number.parseInt(symversRows(kb.base.moduleSymvers).get('ktime_get')![0]!, 16)
     const stale = moduleDir(tmp, 'kbr_ext.ko', withVersionCrc(ext(kb, 'base'), 'ktime_get', (crc ^ 0x5a5a) >>> 0))
     const crcFs = await findings(build, { extraModules: [stale] })
     expect(brief(crcFs)).toEqual(['error import-crc-mismatch ktime_get [kbr_ext]'])
@@ -197,7 +197,7 @@ describe.each(VERSIONS)('%s fixture kernel', ver => {
     const build = openBuild({ dir: kb.head.obj })
     expect(symversRows(kb.head.moduleSymvers).get('crc32_le')![3]).toBe('KBR_CRC32')
     const vsec = extVersions(kb).extended ? '__version_ext_names' : '__versions'
-    const crcLe = Number.parseInt(symversRows(kb.head.moduleSymvers).get('crc32_le')![0], 16)
+    const crcLe = Number.parseInt(symversRows(kb.head.moduleSymvers).get('crc32_le')![0]!, 16)
     let bytes = patchSection(ext(kb, 'head'), '.strtab', '\0crc32_be\0', '\0crc32_le\0')
     bytes = patchSection(bytes, vsec, 'crc32_be\0', 'crc32_le\0')
     bytes = withVersionCrc(bytes, 'crc32_le', crcLe)
