@@ -8,9 +8,9 @@ import { VMLINUX_CLASSES, VMLINUX_LABELS } from './vmlinux-classes.ts'
 /** Rows in the first table; the rest goes into a collapsed one. */
 export const TOP_CHANGES = 10
 /** Symbol rows shown per bloat-o-meter table in the comment (the JSON report has them all). */
-const SYMBOL_ROWS = 25
+const SYMBOL_ROWS = 20
 /** Modules whose symbol changes are shown in the comment. */
-const SYMBOL_MODULES = 15
+const SYMBOL_MODULES = 10
 
 export function bytes(n: number): string {
   return n.toLocaleString('en-US')
@@ -134,7 +134,7 @@ export function bloatText(s: SymbolDiff, limit = SYMBOL_ROWS): string {
       const d = `${row.delta > 0 ? '+' : ''}${row.delta}`
       out.push(`${row.name.padEnd(40)} ${String(row.old ?? '-').padStart(7)} ${String(row.new ?? '-').padStart(7)} ${d.padStart(7)}`)
     }
-    if (hidden) out.push(`… ${hidden} smaller changes not shown`)
+    if (hidden) out.push(`… ${hidden} more rows with changes no larger (the JSON report has them all)`)
     out.push(bloatTotal(r))
   }
   return out.join('\n')
@@ -153,7 +153,15 @@ function classTable(names: readonly string[], labels: Record<string, string>, be
 
 function moduleDetail(c: ModuleChange): Block[] {
   const blocks: Block[] = []
-  if (c.before.classes && c.after.classes) blocks.push(classTable(MODULE_CLASSES, CLASS_LABELS, c.before.classes, c.after.classes))
+  if (c.before.classes && c.after.classes) {
+    const table = classTable(MODULE_CLASSES, CLASS_LABELS, c.before.classes, c.after.classes) as Extract<Block, { kind: 'table' }>
+    const file = (label: string, a: number | undefined, b: number | undefined) => {
+      if (a !== undefined && b !== undefined && a !== b) table.rows.push([label, bytes(a), bytes(b), signed(b - a)])
+    }
+    file('.ko file', c.before.file, c.after.file)
+    file('.ko compressed', c.before.compressed, c.after.compressed)
+    blocks.push(table)
+  }
   if (c.moved) {
     blocks.push({
       kind: 'paragraph',
@@ -164,28 +172,32 @@ function moduleDetail(c: ModuleChange): Block[] {
   return blocks
 }
 
-/** The PR comment section: verdict is the check summary; then the largest changes, the rest collapsed. */
+/**
+ * The PR comment section (the verdict is the check summary): the largest changes, then the
+ * symbol-level details, then the rest of the changes collapsed, last, so a comment cut to its
+ * size limit loses the long tail first.
+ */
 export function diffBlocks(d: SizesDiff): Block[] {
   const blocks: Block[] = []
   const rows = changeRows(d)
-  if (rows.length) {
-    blocks.push(tableOf(rows.slice(0, TOP_CHANGES)))
-    if (rows.length > TOP_CHANGES) {
-      blocks.push({ kind: 'details', summary: `${rows.length - TOP_CHANGES} more changes`, blocks: [tableOf(rows.slice(TOP_CHANGES))] })
-    }
-  }
+  if (rows.length) blocks.push(tableOf(rows.slice(0, TOP_CHANGES)))
   if (d.vmlinux) {
     const inner: Block[] = [classTable(VMLINUX_CLASSES, VMLINUX_LABELS, d.vmlinux.before, d.vmlinux.after)]
     if (d.vmlinux.symbols && !noSymbolChange(d.vmlinux.symbols)) inner.push({ kind: 'code', text: bloatText(d.vmlinux.symbols) })
     if (d.vmlinux.total.delta !== 0 || inner.length > 1) blocks.push({ kind: 'details', summary: 'vmlinux by class and symbol (bloat-o-meter -c)', blocks: inner })
   }
-  const detailed = d.changed.filter(c => (c.symbols && !noSymbolChange(c.symbols)) || c.moved).slice(0, SYMBOL_MODULES)
+  const withDetail = d.changed.filter(c => (c.symbols && !noSymbolChange(c.symbols)) || c.moved)
+  // Moves first (they are what a reviewer asks about), then by size of the change.
+  const detailed = [...withDetail.filter(c => c.moved), ...withDetail.filter(c => !c.moved)].slice(0, SYMBOL_MODULES)
   for (const c of detailed) {
     const summary: Text = [{ code: c.name }, c.delta === null ? ` ${c.moved ? 'moved' : 'changed'}` : ` ${signed(c.delta)} bytes${c.moved ? ` (moved: ${kindWord(c.before)} → ${kindWord(c.after)})` : ''}`]
     blocks.push({ kind: 'details', summary, blocks: moduleDetail(c) })
   }
-  const more = d.changed.filter(c => (c.symbols && !noSymbolChange(c.symbols)) || c.moved).length - detailed.length
+  const more = withDetail.length - detailed.length
   if (more > 0) blocks.push({ kind: 'paragraph', text: `Symbol changes of ${more} more modules are in the JSON report.` })
+  if (rows.length > TOP_CHANGES) {
+    blocks.push({ kind: 'details', summary: `${rows.length - TOP_CHANGES} more changes`, blocks: [tableOf(rows.slice(TOP_CHANGES))] })
+  }
   return blocks
 }
 
