@@ -81,9 +81,11 @@ export async function takeSizesSnapshot(build: Build): Promise<SizesSnapshot> {
   }
   if (layout.modules.length) {
     for (const s of await build.modules()) {
+      // An unreadable module is reported once, by the inventory; here it is just not sized.
+      if (s.error) continue
       const facts = factOf(s, sizesAnalyzer)
-      if (s.error || !facts) {
-        snap.problems.push(`${s.relPath}: not sized: ${s.error ?? s.factErrors[sizesAnalyzer.id] ?? 'no size facts'}`)
+      if (!facts) {
+        snap.problems.push(`${s.relPath}: not sized: ${s.factErrors[sizesAnalyzer.id] ?? 'no size facts'}`)
         continue
       }
       if (snap.modules[s.name]?.kind === 'y') snap.problems.push(`${s.name} is both built in and a loadable module (${s.relPath}); the .ko is used`)

@@ -90,7 +90,8 @@ export function vmlinuxSectionClass(sec: ElfSection, regions: VmlinuxRegions): V
   if (sec.name.startsWith('.init') || inside(sec, regions.init)) return 'init'
   if (sec.flags & SHF_EXECINSTR) return 'text'
   if (sec.type === SHT_NOBITS || inside(sec, regions.bss)) return 'bss'
-  if (inside(sec, regions.rodata) || (sec.flags & SHF_WRITE) === 0) return 'rodata'
+  // Without the region symbols (a stripped vmlinux) .rodata is known by its name alone.
+  if (inside(sec, regions.rodata) || (sec.flags & SHF_WRITE) === 0 || (!regions.rodata && sec.name === '.rodata')) return 'rodata'
   return 'data'
 }
 
