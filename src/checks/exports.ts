@@ -159,8 +159,14 @@ function withMismatch(summary: string, mismatches: readonly SourceMismatch[]): s
 
 function diffLine(d: ExportDiff): string {
   if (!d.added.length && !d.removed.length && !d.changed.length) return 'no export changed'
+  const n = (x: number) => x.toLocaleString('en-US')
   const modules = countsPerModule(d).length
-  return `${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed in ${modules} module${modules === 1 ? '' : 's'}`
+  const byField = (['crc', 'gplOnly', 'namespace', 'module'] as const)
+    .map(f => [f, d.changed.filter(c => c.fields.includes(f)).length] as const)
+    .filter(([, k]) => k > 0)
+    .map(([f, k]) => `${n(k)} ${CHANGE_NAMES[f]}`)
+  const changed = d.changed.length ? ` (${byField.join(', ')})` : ''
+  return `${n(d.added.length)} added, ${n(d.removed.length)} removed, ${n(d.changed.length)} changed${changed} in ${n(modules)} module${modules === 1 ? '' : 's'}`
 }
 
 const CHANGE_NAMES: Record<ExportChange['fields'][number], string> = { gplOnly: 'GPL-only', namespace: 'namespace', crc: 'CRC', module: 'module' }

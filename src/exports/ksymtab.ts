@@ -221,3 +221,29 @@ function readFlags(elf: ElfFile, sec: ElfSection, count: number): Uint8Array {
   if (sec.size !== count) throw new InputError('bad-value', elf.file, `__kflagstab holds ${sec.size} flags for ${count} __ksymtab entries`)
   return elf.data(sec)
 }
+
+/**
+ * 6.5+ objects before modpost: each EXPORT_SYMBOL leaves a `__export_symbol_<name>` label in
+ * .export_symbol, pointing at the license ("GPL" or "") and the namespace, NUL-terminated
+ * (include/linux/export.h ___EXPORT_SYMBOL); modpost turns these into the __ksymtab of the .ko.
+ * CRCs live in the .cmd files then, not in the object: crc is null.
+ */
+export function readExportMarkers(elf: ElfFile): KsymtabExport[] {
+  const sec = elf.section('.export_symbol')
+  if (!sec || sec.size === 0) return []
+  const data = elf.data(sec)
+  const prefix = '__export_symbol_'
+  const out: KsymtabExport[] = []
+  for (const sym of elf.symbols()) {
+    if (sym.reserved || sym.shndx !== sec.index || !sym.name.startsWith(prefix)) continue
+    const off = Number(sym.value)
+    const license = cString(data, off)
+    const namespace = license === undefined ? undefined : cString(data, off + license.length + 1)
+    if (license === undefined || namespace === undefined) {
+      throw new InputError('bad-value', elf.file, `.export_symbol: ${sym.name} does not point at a license and a namespace`)
+    }
+    if (license !== 'GPL' && license !== '') throw new InputError('bad-value', elf.file, `.export_symbol: unknown license "${license}" for ${sym.name.slice(prefix.length)}`)
+    out.push({ symbol: sym.name.slice(prefix.length), gplOnly: license === 'GPL', namespace, crc: null })
+  }
+  return out.sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0))
+}

@@ -10,7 +10,7 @@ import { symbolListCheck } from '../../src/checks/symbol-list.ts'
 import { buildExports } from '../../src/exports/build-exports.ts'
 import { readVersions } from '../../src/exports/imports.ts'
 import { ElfFile } from '../../src/elf/elf.ts'
-import type { Build } from '../../src/model/build.ts'
+import { Build } from '../../src/model/build.ts'
 import type { Finding } from '../../src/model/finding.ts'
 import { openBuild } from '../../src/model/open-build.ts'
 import { defaultOptions, type ReviewOptions } from '../../src/model/options.ts'
@@ -87,6 +87,21 @@ describe.each(VERSIONS)('%s fixture kernel', ver => {
       expect(exp.mismatches).toEqual([])
       expect(exp.exports.length).toBe(symversRows(tree.moduleSymvers).size)
     }
+  })
+
+  it('before modpost links the .ko, the .o of modules.order give the same imports, and no finding', async ({ skip }) => {
+    const kb = need(skip)
+    if (!kb) return
+    const linked = openBuild({ dir: kb.base.obj })
+    const unlinked = new Build({ ...linked.layout, modules: [] }, linked.info, linked.config)
+    const byKo = new Map((await buildExports(linked)).modules.map(m => [m.owner, m.linkage?.imports]))
+    const objects = (await buildExports(unlinked)).modules
+    expect(objects.map(m => m.file)).toEqual(kb.base.modules.map(m => m.path.slice(kb.base.obj.length + 1).replace(/\.ko$/, '.o')))
+    for (const m of objects) {
+      expect(m.object).toBe(true)
+      expect(m.linkage?.imports).toEqual(byKo.get(m.owner))
+    }
+    expect(brief(await findings(unlinked))).toEqual([])
   })
 
   it('6.5+ whitelist reading: CR, whitespace and inline comments lose symbols; headers, comments and duplicates are noted', async ({ skip }) => {
