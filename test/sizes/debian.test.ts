@@ -10,13 +10,13 @@ import { ElfFile } from '../../src/elf/elf.ts'
 import { walkFiles } from '../../src/discover/walk.ts'
 import { CATEGORIES, CATEGORY_TITLES, allSizes, categorySizes, sizedSymbols } from '../../src/sizes/symbol-sizes.ts'
 import { compareSizes, formatBloat } from '../../src/sizes/bloat.ts'
-import { classRecord, MODULE_CLASSES } from '../../src/sizes/module-classes.ts'
+import { classRecord } from '../../src/sizes/module-classes.ts'
 import { moduleFileClassSizes } from '../../src/sizes/module-file-sizes.ts'
 import { sizesAnalyzer } from '../../src/sizes/module-analyzer.ts'
 import { unpackCategories } from '../../src/sizes/pack.ts'
 import { VMLINUX_CLASSES, vmlinuxClassSizes } from '../../src/sizes/vmlinux-classes.ts'
 import { debianRelease, fixtureMissing, type DebianRelease } from '../support/kernels.ts'
-import { bloatOMeter, readelfFlags, runBloatOMeter, sizeA } from './support.ts'
+import { bloatOMeter, expectSizeAgreement, readelfFlags, runBloatOMeter, sizeA, sizeAll, sizeBerkeley } from './support.ts'
 
 const oldRel = debianRelease('old')
 const newRel = debianRelease('new')
@@ -29,34 +29,6 @@ function need(rel: DebianRelease | null, skip: (note?: string) => void, dbg = fa
   return true
 }
 
-/** `size -A -d` over many files in one run: file -> section -> size. */
-function sizeAll(files: string[]): Map<string, Map<string, number>> {
-  const out = new Map<string, Map<string, number>>()
-  const text = execFileSync('size', ['-A', '-d', ...files], { maxBuffer: 512 << 20 }).toString()
-  let cur: Map<string, number> | null = null
-  for (const line of text.split('\n')) {
-    const head = /^(\S.*)\s+:$/.exec(line)
-    if (head) {
-      cur = new Map()
-      out.set(head[1]!.trim(), cur)
-      continue
-    }
-    const m = /^(\S+)\s+(\d+)\s+\d+$/.exec(line)
-    if (cur && m && m[1] !== 'Total' && !cur.has(m[1]!)) cur.set(m[1]!, Number(m[2]))
-  }
-  return out
-}
-
-/** Berkeley `size` (text, data, bss) over many files in one run. */
-function sizeBerkeley(files: string[]): Map<string, [number, number, number]> {
-  const out = new Map<string, [number, number, number]>()
-  for (const line of execFileSync('size', files, { maxBuffer: 512 << 20 }).toString().split('\n').slice(1)) {
-    const m = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+\d+\s+[0-9a-f]+\s+(.+)$/.exec(line)
-    if (m) out.set(m[4]!, [Number(m[1]), Number(m[2]), Number(m[3])])
-  }
-  return out
-}
-
 describe('module classes agree with size(1) on every Debian module', () => {
   it('splits exactly what size counts, and the header-only path matches the analyzer', ctx => {
     if (!need(newRel, ctx.skip)) return
@@ -67,21 +39,11 @@ describe('module classes agree with size(1) on every Debian module', () => {
     expect(berkeley.size).toBe(files.length)
     let checked = 0
     for (const [i, f] of files.entries()) {
-      const c = classRecord(moduleFileClassSizes(f).classes)
-      const [text, data, bss] = berkeley.get(f)!
-      const secs = sections.get(f)!
-      const dropped = (secs.get('.modinfo') ?? 0) + (secs.get('__versions') ?? 0)
-      // size counts read-only SHF_ALLOC bytes as text: the loader's text and rodata, init or not,
-      // plus .modinfo and __versions, which it drops.
-      expect(c.text + c.rodata + c.initText + c.initRodata + dropped, f).toBe(text)
-      expect(c.roAfterInit + c.data + c.bss + c.initData + c.percpu, f).toBe(data + bss)
-      expect(c.bss, f).toBe(secs.get('.bss') ?? 0)
-      expect(c.percpu, f).toBe(secs.get('.data..percpu') ?? 0)
-      expect(c.roAfterInit, f).toBe((secs.get('.data..ro_after_init') ?? 0) + (secs.get('__jump_table') ?? 0))
+      expectSizeAgreement(f, berkeley.get(f)!, sections.get(f)!)
       if (i % 97 === 0) {
         // The full reader (as the worker analyzer runs it) gives the same numbers.
         const facts = sizesAnalyzer.analyze(ElfFile.fromBytes(readFileSync(f), f), {} as never)
-        expect(facts.classes, f).toEqual(MODULE_CLASSES.map(k => c[k]))
+        expect(facts.classes, f).toEqual(moduleFileClassSizes(f).classes)
         checked++
       }
     }

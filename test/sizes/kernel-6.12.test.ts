@@ -15,7 +15,7 @@ import { takeSizesSnapshot, type SizesSnapshot } from '../../src/sizes/snapshot.
 import { CATEGORIES, CATEGORY_TITLES, categorySizes, sizedSymbols } from '../../src/sizes/symbol-sizes.ts'
 import { VMLINUX_CLASSES, vmlinuxClassSizes } from '../../src/sizes/vmlinux-classes.ts'
 import { fixtureMissing, kernelBuild, type KernelBuild } from '../support/kernels.ts'
-import { bloatOMeter, readelfFlags, runBloatOMeter, sizeA } from './support.ts'
+import { bloatOMeter, expectSizeAgreement, readelfFlags, runBloatOMeter, sizeA, sizeAll, sizeBerkeley } from './support.ts'
 
 const kb = kernelBuild('6.12')
 
@@ -48,6 +48,16 @@ describe('6.12 fixture kernels', () => {
     expect(got.text).toBe(rows.find(r => r.name === '.text')!.size)
     expect(got.btf).toBe(alloc.filter(r => r.name.startsWith('.BTF')).reduce((n, r) => n + r.size, 0))
     expect(got.kallsyms).toBeGreaterThan(10_000)
+  })
+
+  it('class every module of both trees as size(1) counts its sections', ctx => {
+    const kb = need(ctx.skip)
+    if (!kb) return
+    const files = [...kb.base.modules, ...kb.head.modules].map(m => m.path)
+    expect(files.length).toBeGreaterThan(10)
+    const berkeley = sizeBerkeley(files)
+    const sections = sizeAll(files)
+    for (const f of files) expectSizeAgreement(f, berkeley.get(f)!, sections.get(f)!)
   })
 
   it('attributes built-in modules through modules.builtin.ranges and shows em_nbyte =m -> =y as a move', async ctx => {
