@@ -26,11 +26,18 @@ export interface SnapshotStore {
   restore(dir: string, keys: readonly string[]): Promise<string | null>
 }
 
+function requireCacheService(): void {
+  if (!cache.isFeatureAvailable()) throw new Error('the Actions cache service is not available to this step (not running on a GitHub runner?)')
+}
+
 export const actionsCache: SnapshotStore = {
   async save(dir, key) {
-    await cache.saveCache([dir], key)
+    requireCacheService()
+    // saveCache reports most failures as a warning and -1 rather than throwing.
+    if ((await cache.saveCache([dir], key)) === -1) throw new Error(`the cache did not store ${key} (an entry with that key may exist already)`)
   },
   async restore(dir, keys) {
+    requireCacheService()
     // The cache service takes 10 keys per lookup; each full-SHA key matches only its commit.
     for (let i = 0; i < keys.length; i += 10) {
       const batch = keys.slice(i, i + 10)
