@@ -32,10 +32,12 @@ import { verifyEnvelopes } from './publish/verify.ts'
  */
 export async function run(): Promise<void> {
   try {
-    const inputs = readInputs((name) => core.getInput(name))
+    const inputs = readInputs(name => core.getInput(name))
     if (inputs.token) core.setSecret(inputs.token)
     const ctx = readContext()
-    const gh = inputs.token ? createClient({ token: inputs.token, baseUrl: ctx.apiUrl, log: (m) => core.info(m) }) : null
+    const gh = inputs.token
+      ? createClient({ token: inputs.token, baseUrl: ctx.apiUrl, log: m => core.info(m) })
+      : null
     switch (inputs.mode) {
       case 'review':
       case 'analyze':
@@ -52,7 +54,11 @@ export async function run(): Promise<void> {
   }
 }
 
-function request(inputs: ActionInputs, baseline: string | null, baselineLabel: string | undefined): ReviewRequest {
+function request(
+  inputs: ActionInputs,
+  baseline: string | null,
+  baselineLabel: string | undefined
+): ReviewRequest {
   const input: ReviewRequest['input'] = { dir: inputs.buildDir }
   if (inputs.vmlinux) input.vmlinux = inputs.vmlinux
   if (inputs.systemMap) input.systemMap = inputs.systemMap
@@ -78,24 +84,41 @@ function request(inputs: ActionInputs, baseline: string | null, baselineLabel: s
 }
 
 /** `baseline: cache` on a PR: the snapshot of the base commit or its nearest ancestor. */
-async function resolveBaseline(inputs: ActionInputs, ctx: RunContext, gh: GitHub | null, notices: string[]): Promise<{ path: string | null; label?: string }> {
+async function resolveBaseline(
+  inputs: ActionInputs,
+  ctx: RunContext,
+  gh: GitHub | null,
+  notices: string[]
+): Promise<{ path: string | null; label?: string }> {
   if (inputs.baseline !== 'cache') return { path: inputs.baseline || null }
   const pr = ctx.pullRequest
   if (!pr) {
-    notices.push('baseline: cache needs a pull_request event (the base commit comes from it); reviewing without a baseline.')
+    notices.push(
+      'baseline: cache needs a pull_request event (the base commit comes from it); reviewing without a baseline.'
+    )
     return { path: null }
   }
   try {
     const found = await findBaseline(
       gh,
       actionsCache,
-      { owner: ctx.owner, repo: ctx.repo, configKey: inputs.configKey, baseSha: pr.baseSha, baseRef: pr.baseRef, depth: inputs.baselineDepth, tempDir: ctx.tempDir },
-      (m) => notices.push(m)
+      {
+        owner: ctx.owner,
+        repo: ctx.repo,
+        configKey: inputs.configKey,
+        baseSha: pr.baseSha,
+        baseRef: pr.baseRef,
+        depth: inputs.baselineDepth,
+        tempDir: ctx.tempDir
+      },
+      m => notices.push(m)
     )
     if (found) core.info(`baseline: ${found.label} (${found.commit})`)
     return found ? { path: found.file, label: found.label } : { path: null }
   } catch (err) {
-    notices.push(`could not restore a baseline snapshot from the Actions cache (${describeError(err)}); reviewing without a baseline.`)
+    notices.push(
+      `could not restore a baseline snapshot from the Actions cache (${describeError(err)}); reviewing without a baseline.`
+    )
     return { path: null }
   }
 }
@@ -110,7 +133,11 @@ async function writeReport(report: Report, ctx: RunContext): Promise<string> {
 
 function setOutputs(reports: readonly Report[], reportPath: string | null): void {
   const sum = (k: 'errors' | 'warnings' | 'notices') => reports.reduce((n, r) => n + r.verdict[k], 0)
-  const status = reports.some((r) => r.verdict.status === 'fail') ? 'fail' : reports.some((r) => r.verdict.status === 'warn') ? 'warn' : 'pass'
+  const status = reports.some(r => r.verdict.status === 'fail')
+    ? 'fail'
+    : reports.some(r => r.verdict.status === 'warn')
+      ? 'warn'
+      : 'pass'
   if (reportPath) core.setOutput('report', reportPath)
   core.setOutput('status', status)
   core.setOutput('errors', sum('errors'))
@@ -135,10 +162,19 @@ function pullTarget(ctx: RunContext, number: number, headSha: string): PullTarge
 }
 
 /** Summary, annotations, log: the places a report always reaches. */
-async function deliverLocally(reports: readonly Report[], inputs: ActionInputs, ctx: RunContext, notices: readonly string[]): Promise<void> {
+async function deliverLocally(
+  reports: readonly Report[],
+  inputs: ActionInputs,
+  ctx: RunContext,
+  notices: readonly string[]
+): Promise<void> {
   for (const r of reports) core.info(renderText(r))
   for (const n of notices) core.notice(n)
-  const wrote = await writeJobSummary(reports, notices, `the report artifact${reports.length > 1 ? 's' : ''} ${reports.map((r) => `\`${artifactName(r.configKey)}\``).join(', ')}`)
+  const wrote = await writeJobSummary(
+    reports,
+    notices,
+    `the report artifact${reports.length > 1 ? 's' : ''} ${reports.map(r => `\`${artifactName(r.configKey)}\``).join(', ')}`
+  )
   if (!wrote) core.info('no job summary file (GITHUB_STEP_SUMMARY unset): the report is in the log above')
   if (inputs.annotations) annotate(reports, ctx.workspace)
 }
@@ -172,34 +208,60 @@ async function reviewMode(inputs: ActionInputs, ctx: RunContext, gh: GitHub | nu
         reviewComments: inputs.reviewComments,
         onClean: inputs.commentOnClean,
         workspace: ctx.workspace,
-        log: (m) => core.info(m)
+        log: m => core.info(m)
       })
       if (d.comment?.url) core.setOutput('comment-url', d.comment.url)
       if (d.comment) core.info(`summary comment: ${d.comment.action}`)
-      if (d.review) core.info(`review: ${d.review.action} (${d.review.lineComments} line comments, ${d.review.bodyItems} in the body)`)
+      if (d.review)
+        core.info(
+          `review: ${d.review.action} (${d.review.lineComments} line comments, ${d.review.bodyItems} in the body)`
+        )
       for (const p of d.problems) notices.push(`${p}. The report is in this job summary and the log.`)
     }
   }
   await deliverLocally([report], inputs, ctx, notices)
-  if (inputs.mode === 'analyze' && !uploaded) throw new Error('mode: analyze could not upload the report artifact, so a publish job will find nothing (see the notices above)')
-  if (failsOn(report, inputs.failOn)) core.setFailed(`kbuild-review: ${report.verdict.errors} errors, ${report.verdict.warnings} warnings (fail-on: ${inputs.failOn})`)
+  if (inputs.mode === 'analyze' && !uploaded)
+    throw new Error(
+      'mode: analyze could not upload the report artifact, so a publish job will find nothing (see the notices above)'
+    )
+  if (failsOn(report, inputs.failOn))
+    core.setFailed(
+      `kbuild-review: ${report.verdict.errors} errors, ${report.verdict.warnings} warnings (fail-on: ${inputs.failOn})`
+    )
 }
 
 async function publishMode(inputs: ActionInputs, ctx: RunContext, gh: GitHub | null): Promise<void> {
   const run = ctx.workflowRun
-  if (ctx.eventName !== 'workflow_run' || !run) throw new InputError('refused', 'mode: publish', `runs on workflow_run events (this is ${ctx.eventName || 'no event'})`)
+  if (ctx.eventName !== 'workflow_run' || !run)
+    throw new InputError(
+      'refused',
+      'mode: publish',
+      `runs on workflow_run events (this is ${ctx.eventName || 'no event'})`
+    )
   if (run.event !== 'pull_request') {
     core.info(`the triggering run was for a ${run.event} event, not a pull request: nothing to publish`)
     return
   }
-  if (!gh) throw new InputError('refused', 'mode: publish', 'needs github-token with actions: read and pull-requests: write')
-  const envelopes = await downloadRunEnvelopes(gh, inputs.token, { owner: ctx.owner, repo: ctx.repo, runId: run.id, headSha: run.headSha }, join(ctx.tempDir, 'kbuild-review', 'download'))
+  if (!gh)
+    throw new InputError(
+      'refused',
+      'mode: publish',
+      'needs github-token with actions: read and pull-requests: write'
+    )
+  const envelopes = await downloadRunEnvelopes(
+    gh,
+    inputs.token,
+    { owner: ctx.owner, repo: ctx.repo, runId: run.id, headSha: run.headSha },
+    join(ctx.tempDir, 'kbuild-review', 'download')
+  )
   if (envelopes.length === 0) {
-    core.warning(`run ${run.id} uploaded no kbuild-review report artifact (did its analyze step run?): nothing to publish`)
+    core.warning(
+      `run ${run.id} uploaded no kbuild-review report artifact (did its analyze step run?): nothing to publish`
+    )
     return
   }
   const verdict = await verifyEnvelopes(gh, ctx, run, envelopes)
-  const reports = envelopes.map((e) => e.report)
+  const reports = envelopes.map(e => e.report)
   setOutputs(reports, null)
   if (verdict.kind === 'stale') {
     core.notice(verdict.reason)
@@ -211,19 +273,21 @@ async function publishMode(inputs: ActionInputs, ctx: RunContext, gh: GitHub | n
     reviewComments: inputs.reviewComments,
     onClean: inputs.commentOnClean,
     workspace: ctx.workspace,
-    log: (m) => core.info(m)
+    log: m => core.info(m)
   })
   if (d.comment?.url) core.setOutput('comment-url', d.comment.url)
   if (d.comment) core.info(`summary comment on #${verdict.number}: ${d.comment.action}`)
-  if (d.review) core.info(`review on #${verdict.number}: ${d.review.action} (${d.review.lineComments} line comments)`)
+  if (d.review)
+    core.info(`review on #${verdict.number}: ${d.review.action} (${d.review.lineComments} line comments)`)
   await deliverLocally(reports, { ...inputs, annotations: false }, ctx, d.problems)
   // Publishing is this job's only purpose: failing to publish fails it (the reports are in its summary).
-  if (d.problems.length) throw new Error(`could not publish to pull request #${verdict.number}: ${d.problems.join('; ')}`)
+  if (d.problems.length)
+    throw new Error(`could not publish to pull request #${verdict.number}: ${d.problems.join('; ')}`)
 }
 
 async function readReportsDir(path: string): Promise<ResultEnvelope[] | Report[]> {
   const files = await findReportFiles(path)
-  const parsed = await Promise.all(files.map(async (f) => parseReportOrEnvelope(await readFile(f, 'utf8'), f)))
+  const parsed = await Promise.all(files.map(async f => parseReportOrEnvelope(await readFile(f, 'utf8'), f)))
   return parsed as ResultEnvelope[] | Report[]
 }
 
@@ -233,11 +297,18 @@ async function aggregateMode(inputs: ActionInputs, ctx: RunContext, gh: GitHub |
     : artifactServiceAvailable()
       ? await downloadCurrentRunEnvelopes(join(ctx.tempDir, 'kbuild-review', 'aggregate'))
       : []
-  const all = (items as Array<ResultEnvelope | Report>).map((x) => ('kind' in x && x.kind === 'kbuild-review-result' ? (x as ResultEnvelope).report : (x as Report)))
+  const all = (items as Array<ResultEnvelope | Report>).map(x =>
+    'kind' in x && x.kind === 'kbuild-review-result' ? (x as ResultEnvelope).report : (x as Report)
+  )
   // One report per config key: a re-run job's newer artifact replaces the older one.
-  const byKey = new Map(all.map((r) => [r.configKey, r]))
+  const byKey = new Map(all.map(r => [r.configKey, r]))
   const reports = [...byKey.values()]
-  if (reports.length === 0) throw new InputError('io', inputs.reports || 'artifacts of this run', 'no kbuild-review reports found to aggregate')
+  if (reports.length === 0)
+    throw new InputError(
+      'io',
+      inputs.reports || 'artifacts of this run',
+      'no kbuild-review reports found to aggregate'
+    )
   setOutputs(reports, null)
   const notices: string[] = []
   const pr = ctx.pullRequest
@@ -247,15 +318,18 @@ async function aggregateMode(inputs: ActionInputs, ctx: RunContext, gh: GitHub |
       reviewComments: inputs.reviewComments,
       onClean: inputs.commentOnClean,
       workspace: ctx.workspace,
-      log: (m) => core.info(m)
+      log: m => core.info(m)
     })
     if (d.comment?.url) core.setOutput('comment-url', d.comment.url)
     if (d.comment) core.info(`summary comment: ${d.comment.action} (${reports.length} configs)`)
     for (const p of d.problems) notices.push(`${p}. The reports are in this job summary.`)
   }
   await deliverLocally(reports, inputs, ctx, notices)
-  const failing = reports.filter((r) => failsOn(r, inputs.failOn))
-  if (failing.length) core.setFailed(`kbuild-review: findings in ${failing.map((r) => r.configKey).join(', ')} (fail-on: ${inputs.failOn})`)
+  const failing = reports.filter(r => failsOn(r, inputs.failOn))
+  if (failing.length)
+    core.setFailed(
+      `kbuild-review: findings in ${failing.map(r => r.configKey).join(', ')} (fail-on: ${inputs.failOn})`
+    )
 }
 
 async function snapshotMode(inputs: ActionInputs, ctx: RunContext): Promise<void> {

@@ -32,11 +32,15 @@ export function annotate(reports: readonly Report[], workspace: string): { emitt
         const props: core.AnnotationProperties = { title: `kbuild-review ${r.configKey}: ${c.title}` }
         if (file) props.file = file
         if (file && f.line) props.startLine = f.line
-        const send = f.severity === 'error' ? core.error : f.severity === 'warning' ? core.warning : core.notice
+        const send =
+          f.severity === 'error' ? core.error : f.severity === 'warning' ? core.warning : core.notice
         send(f.message, props)
       }
     }
   }
-  if (left) core.info(`${left} more findings were not annotated (GitHub shows ${ANNOTATIONS_PER_KIND} per kind and step): see the job summary`)
+  if (left)
+    core.info(
+      `${left} more findings were not annotated (GitHub shows ${ANNOTATIONS_PER_KIND} per kind and step): see the job summary`
+    )
   return { emitted: used.error + used.warning + used.notice, left }
 }

@@ -20,13 +20,22 @@ export function artifactServiceAvailable(env: NodeJS.ProcessEnv = process.env): 
   return !!env.ACTIONS_RUNTIME_TOKEN && !!env.ACTIONS_RESULTS_URL
 }
 
-export async function uploadEnvelope(envelope: ResultEnvelope, tempDir: string, retentionDays?: number): Promise<{ name: string; id: number | null }> {
+export async function uploadEnvelope(
+  envelope: ResultEnvelope,
+  tempDir: string,
+  retentionDays?: number
+): Promise<{ name: string; id: number | null }> {
   const name = artifactName(envelope.report.configKey)
   const dir = join(tempDir, 'kbuild-review', 'upload', name)
   await mkdir(dir, { recursive: true })
   const file = join(dir, ENVELOPE_FILE)
   await writeFile(file, JSON.stringify(envelope))
-  const res = await new DefaultArtifactClient().uploadArtifact(name, [file], dir, retentionDays ? { retentionDays } : {})
+  const res = await new DefaultArtifactClient().uploadArtifact(
+    name,
+    [file],
+    dir,
+    retentionDays ? { retentionDays } : {}
+  )
   return { name, id: res.id ?? null }
 }
 
@@ -35,7 +44,8 @@ export async function readEnvelopeFrom(dir: string, what: string): Promise<Resul
   const file = join(dir, ENVELOPE_FILE)
   const st = await lstat(file).catch(() => null)
   if (!st || !st.isFile()) throw new InputError('not-a-file', what, `has no regular file ${ENVELOPE_FILE}`)
-  if (st.size > MAX_ARTIFACT_BYTES) throw new InputError('too-large', what, `${ENVELOPE_FILE} is ${st.size} bytes`)
+  if (st.size > MAX_ARTIFACT_BYTES)
+    throw new InputError('too-large', what, `${ENVELOPE_FILE} is ${st.size} bytes`)
   return parseEnvelope(await readFile(file, 'utf8'), `${what}/${ENVELOPE_FILE}`)
 }
 
@@ -49,11 +59,21 @@ export interface RunArtifact {
 }
 
 /** Report artifacts of a workflow run, through the REST API (works for other runs). */
-export async function listRunArtifacts(gh: GitHub, owner: string, repo: string, runId: number): Promise<RunArtifact[]> {
-  const all = await gh.paginate(gh.rest.actions.listWorkflowRunArtifacts, { owner, repo, run_id: runId, per_page: 100 })
+export async function listRunArtifacts(
+  gh: GitHub,
+  owner: string,
+  repo: string,
+  runId: number
+): Promise<RunArtifact[]> {
+  const all = await gh.paginate(gh.rest.actions.listWorkflowRunArtifacts, {
+    owner,
+    repo,
+    run_id: runId,
+    per_page: 100
+  })
   return all
-    .filter((a) => a.name.startsWith(ARTIFACT_PREFIX) && !a.expired)
-    .map((a) => ({
+    .filter(a => a.name.startsWith(ARTIFACT_PREFIX) && !a.expired)
+    .map(a => ({
       id: a.id,
       name: a.name,
       size: a.size_in_bytes,
@@ -78,17 +98,25 @@ export async function downloadRunEnvelopes(
   const client = new DefaultArtifactClient()
   const out: ResultEnvelope[] = []
   for (const a of artifacts) {
-    if (a.runId !== null && a.runId !== target.runId) throw new InputError('refused', a.name, `belongs to run ${a.runId}, not ${target.runId}`)
-    if (a.headSha !== null && a.headSha !== target.headSha) throw new InputError('refused', a.name, `was built from ${a.headSha}, not ${target.headSha}`)
+    if (a.runId !== null && a.runId !== target.runId)
+      throw new InputError('refused', a.name, `belongs to run ${a.runId}, not ${target.runId}`)
+    if (a.headSha !== null && a.headSha !== target.headSha)
+      throw new InputError('refused', a.name, `was built from ${a.headSha}, not ${target.headSha}`)
     if (a.size > MAX_ARTIFACT_BYTES) throw new InputError('too-large', a.name, `${a.size} bytes`)
     const path = join(dir, String(a.id))
     await mkdir(path, { recursive: true })
     const res = await client.downloadArtifact(a.id, {
       path,
       ...(a.digest ? { expectedHash: a.digest } : {}),
-      findBy: { token, workflowRunId: target.runId, repositoryOwner: target.owner, repositoryName: target.repo }
+      findBy: {
+        token,
+        workflowRunId: target.runId,
+        repositoryOwner: target.owner,
+        repositoryName: target.repo
+      }
     })
-    if (res.digestMismatch) throw new InputError('refused', a.name, 'digest does not match what GitHub recorded at upload')
+    if (res.digestMismatch)
+      throw new InputError('refused', a.name, 'digest does not match what GitHub recorded at upload')
     out.push(await readEnvelopeFrom(path, `artifact ${a.name}`))
   }
   return out
@@ -99,7 +127,7 @@ export async function downloadCurrentRunEnvelopes(dir: string): Promise<ResultEn
   const client = new DefaultArtifactClient()
   const { artifacts } = await client.listArtifacts({ latest: true })
   const out: ResultEnvelope[] = []
-  for (const a of artifacts.filter((x) => x.name.startsWith(ARTIFACT_PREFIX))) {
+  for (const a of artifacts.filter(x => x.name.startsWith(ARTIFACT_PREFIX))) {
     const path = join(dir, String(a.id))
     await mkdir(path, { recursive: true })
     await client.downloadArtifact(a.id, { path })

@@ -28,16 +28,27 @@ export function createClient(opts: ClientOptions): GitHub {
   const timeoutMs = opts.timeoutMs ?? 30_000
   const maxWait = opts.maxRateLimitWaitS ?? 120
   const log = opts.log ?? (() => undefined)
-  const dispatcher = new EnvHttpProxyAgent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connectTimeout: Math.min(timeoutMs, 10_000) })
+  const dispatcher = new EnvHttpProxyAgent({
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    connectTimeout: Math.min(timeoutMs, 10_000)
+  })
   const fetchWithTimeout = (url: string | URL, init: RequestInit = {}) => {
     const timeout = AbortSignal.timeout(timeoutMs)
     const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout
     // undici's own fetch, so its dispatcher (proxy, timeouts) applies whatever Node bundles.
-    return undiciFetch(url, { ...(init as object), signal, dispatcher } as Parameters<typeof undiciFetch>[1]) as unknown as Promise<Response>
+    return undiciFetch(url, { ...(init as object), signal, dispatcher } as Parameters<
+      typeof undiciFetch
+    >[1]) as unknown as Promise<Response>
   }
   const onLimit =
     (kind: string) =>
-    (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number): boolean => {
+    (
+      retryAfter: number,
+      options: { method?: string; url?: string },
+      _octokit: unknown,
+      retryCount: number
+    ): boolean => {
       const what = `${options.method ?? 'GET'} ${options.url ?? ''}`
       if (retryCount < 2 && retryAfter <= maxWait) {
         log(`GitHub ${kind} rate limit on ${what}: retrying in ${retryAfter} s`)

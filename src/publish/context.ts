@@ -56,7 +56,13 @@ function pullRequestOf(pr: Json | null): PullRequestRef | null {
   const headSha = str(head?.sha)
   const baseSha = str(base?.sha)
   if (typeof number !== 'number' || !headSha || !baseSha) return null
-  return { number, headSha, baseSha, baseRef: str(base?.ref) ?? '', headRepo: str(obj(head?.repo)?.full_name) }
+  return {
+    number,
+    headSha,
+    baseSha,
+    baseRef: str(base?.ref) ?? '',
+    headRepo: str(obj(head?.repo)?.full_name)
+  }
 }
 
 function workflowRunOf(run: Json | null): TriggeringRun | null {
@@ -67,7 +73,7 @@ function workflowRunOf(run: Json | null): TriggeringRun | null {
     event: str(run.event) ?? '',
     headSha: str(run.head_sha) ?? '',
     headRepo: str(obj(run.head_repository)?.full_name),
-    pullRequests: prs.map((p) => obj(p)?.number).filter((n): n is number => typeof n === 'number'),
+    pullRequests: prs.map(p => obj(p)?.number).filter((n): n is number => typeof n === 'number'),
     conclusion: str(run.conclusion)
   }
 }

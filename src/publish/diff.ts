@@ -36,7 +36,8 @@ export interface PullFile {
  * EXPORT_SYMBOL_NS(_GPL) (namespace second), EXPORT_SYMBOL_GPL_FOR_MODULES (6.12) renamed
  * EXPORT_SYMBOL_FOR_MODULES (7.2); include/linux/percpu-defs.h has EXPORT_PER_CPU_SYMBOL(_GPL).
  */
-const EXPORT_RE = /\b(EXPORT_(?:PER_CPU_)?SYMBOL(?:_NS)?(?:_GPL)?(?:_FOR_MODULES)?)\s*\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*[,)]/
+const EXPORT_RE =
+  /\b(EXPORT_(?:PER_CPU_)?SYMBOL(?:_NS)?(?:_GPL)?(?:_FOR_MODULES)?)\s*\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*[,)]/
 
 export function parseExportLine(text: string): { macro: string; symbol: string } | null {
   const m = EXPORT_RE.exec(text)
@@ -46,7 +47,14 @@ export function parseExportLine(text: string): { macro: string; symbol: string }
 const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/
 
 export function parsePatch(path: string, patch: string | undefined): FileDiff {
-  const d: FileDiff = { path, right: new Set(), left: new Set(), added: new Map(), removed: new Map(), exports: [] }
+  const d: FileDiff = {
+    path,
+    right: new Set(),
+    left: new Set(),
+    added: new Map(),
+    removed: new Map(),
+    exports: []
+  }
   if (!patch) return d
   let oldLine = 0
   let newLine = 0
@@ -108,7 +116,8 @@ export class PullDiff {
   /** Where the PR adds, removes or changes an export of `symbol`: added lines first. */
   exportLinesOf(symbol: string): Array<ExportLine & { path: string }> {
     const out: Array<ExportLine & { path: string }> = []
-    for (const d of this.files.values()) for (const e of d.exports) if (e.symbol === symbol) out.push({ ...e, path: d.path })
+    for (const d of this.files.values())
+      for (const e of d.exports) if (e.symbol === symbol) out.push({ ...e, path: d.path })
     return out.sort((a, b) => (a.side === b.side ? 0 : a.side === 'RIGHT' ? -1 : 1))
   }
 

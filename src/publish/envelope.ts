@@ -58,7 +58,8 @@ class Reader {
   }
 
   int(v: unknown, where: string): number {
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) this.fail(where, 'expected a non-negative integer')
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
+      this.fail(where, 'expected a non-negative integer')
     return v
   }
 
@@ -75,33 +76,53 @@ class Reader {
   }
 
   text(v: unknown, where: string): Text {
-    return Array.isArray(v) ? this.arr(v, where, 1000).map((x, i) => this.inline(x, `${where}[${i}]`)) : this.inline(v, where)
+    return Array.isArray(v)
+      ? this.arr(v, where, 1000).map((x, i) => this.inline(x, `${where}[${i}]`))
+      : this.inline(v, where)
   }
 
   block(v: unknown, where: string, depth: number): Block {
     if (++this.blocks > LIMIT.blocks) this.fail(where, `more than ${LIMIT.blocks} blocks`)
     if (depth > LIMIT.depth) this.fail(where, 'blocks nested too deep')
     const o = this.obj(v, where)
-    const kind = this.oneOf(o.kind, `${where}.kind`, ['paragraph', 'list', 'table', 'details', 'code'] as const)
+    const kind = this.oneOf(o.kind, `${where}.kind`, [
+      'paragraph',
+      'list',
+      'table',
+      'details',
+      'code'
+    ] as const)
     switch (kind) {
       case 'paragraph':
         return { kind, text: this.text(o.text, `${where}.text`) }
       case 'list':
-        return { kind, items: this.arr(o.items, `${where}.items`, LIMIT.findings).map((t, i) => this.text(t, `${where}.items[${i}]`)) }
+        return {
+          kind,
+          items: this.arr(o.items, `${where}.items`, LIMIT.findings).map((t, i) =>
+            this.text(t, `${where}.items[${i}]`)
+          )
+        }
       case 'table': {
-        const columns = this.arr(o.columns, `${where}.columns`, 50).map((c, i) => this.str(c, `${where}.columns[${i}]`))
+        const columns = this.arr(o.columns, `${where}.columns`, 50).map((c, i) =>
+          this.str(c, `${where}.columns[${i}]`)
+        )
         const rows = this.arr(o.rows, `${where}.rows`, LIMIT.findings).map((r, i) =>
           this.arr(r, `${where}.rows[${i}]`, 50).map((c, j) => this.text(c, `${where}.rows[${i}][${j}]`))
         )
         const table: Block = { kind, columns, rows }
-        if (o.align !== undefined) table.align = this.arr(o.align, `${where}.align`, 50).map((a, i) => this.oneOf(a, `${where}.align[${i}]`, ['left', 'right'] as const))
+        if (o.align !== undefined)
+          table.align = this.arr(o.align, `${where}.align`, 50).map((a, i) =>
+            this.oneOf(a, `${where}.align[${i}]`, ['left', 'right'] as const)
+          )
         return table
       }
       case 'details':
         return {
           kind,
           summary: this.text(o.summary, `${where}.summary`),
-          blocks: this.arr(o.blocks, `${where}.blocks`, 1000).map((b, i) => this.block(b, `${where}.blocks[${i}]`, depth + 1))
+          blocks: this.arr(o.blocks, `${where}.blocks`, 1000).map((b, i) =>
+            this.block(b, `${where}.blocks[${i}]`, depth + 1)
+          )
         }
       case 'code':
         return { kind, text: this.str(o.text, `${where}.text`) }
@@ -115,7 +136,8 @@ class Reader {
       code: this.str(o.code, `${where}.code`),
       message: this.str(o.message, `${where}.message`)
     }
-    for (const k of ['symbol', 'module', 'file'] as const) if (o[k] !== undefined) f[k] = this.str(o[k], `${where}.${k}`)
+    for (const k of ['symbol', 'module', 'file'] as const)
+      if (o[k] !== undefined) f[k] = this.str(o[k], `${where}.${k}`)
     if (o.line !== undefined) f.line = this.int(o.line, `${where}.line`)
     return f
   }
@@ -127,8 +149,12 @@ class Reader {
       title: this.str(o.title, `${where}.title`),
       status: this.oneOf(o.status, `${where}.status`, ['pass', 'warn', 'fail', 'skip'] as const),
       summary: this.str(o.summary, `${where}.summary`),
-      findings: this.arr(o.findings, `${where}.findings`, LIMIT.findings).map((f, i) => this.finding(f, `${where}.findings[${i}]`)),
-      blocks: this.arr(o.blocks, `${where}.blocks`, 1000).map((b, i) => this.block(b, `${where}.blocks[${i}]`, 0))
+      findings: this.arr(o.findings, `${where}.findings`, LIMIT.findings).map((f, i) =>
+        this.finding(f, `${where}.findings[${i}]`)
+      ),
+      blocks: this.arr(o.blocks, `${where}.blocks`, 1000).map((b, i) =>
+        this.block(b, `${where}.blocks[${i}]`, 0)
+      )
     }
   }
 }
@@ -140,15 +166,19 @@ export function readReport(v: unknown, r: Reader): Report {
   const o = r.obj(v, 'report')
   if (o.schemaVersion !== 1) r.fail('report.schemaVersion', 'this tool reads version 1')
   const b = r.obj(o.build, 'report.build')
-  const checks = r.arr(o.checks, 'report.checks', LIMIT.checks).map((c, i) => r.check(c, `report.checks[${i}]`))
-  const all = checks.flatMap((c) => c.findings)
-  const n = (s: Finding['severity']) => all.filter((f) => f.severity === s).length
+  const checks = r
+    .arr(o.checks, 'report.checks', LIMIT.checks)
+    .map((c, i) => r.check(c, `report.checks[${i}]`))
+  const all = checks.flatMap(c => c.findings)
+  const n = (s: Finding['severity']) => all.filter(f => f.severity === s).length
   if (all.length > LIMIT.findings) r.fail('report.checks', `more than ${LIMIT.findings} findings`)
-  const baseline = o.baseline === null || o.baseline === undefined ? null : r.obj(o.baseline, 'report.baseline')
+  const baseline =
+    o.baseline === null || o.baseline === undefined ? null : r.obj(o.baseline, 'report.baseline')
   const errors = n('error')
   const warnings = n('warning')
   const artifacts: Record<string, string> = {}
-  for (const [k, p] of Object.entries(r.obj(b.artifacts ?? {}, 'report.build.artifacts'))) artifacts[r.str(k, 'artifact')] = r.str(p, `report.build.artifacts.${k}`)
+  for (const [k, p] of Object.entries(r.obj(b.artifacts ?? {}, 'report.build.artifacts')))
+    artifacts[r.str(k, 'artifact')] = r.str(p, `report.build.artifacts.${k}`)
   const tool = r.obj(o.tool, 'report.tool')
   const configKey = r.str(o.configKey, 'report.configKey')
   if (configKey.length > 200) r.fail('report.configKey', 'longer than 200 characters')
@@ -164,7 +194,12 @@ export function readReport(v: unknown, r: Reader): Report {
       root: r.str(b.root, 'report.build.root'),
       artifacts
     },
-    baseline: baseline ? { label: r.str(baseline.label, 'report.baseline.label'), release: r.optStr(baseline.release, 'report.baseline.release') } : null,
+    baseline: baseline
+      ? {
+          label: r.str(baseline.label, 'report.baseline.label'),
+          release: r.optStr(baseline.release, 'report.baseline.release')
+        }
+      : null,
     verdict: { status: errors ? 'fail' : warnings ? 'warn' : 'pass', errors, warnings, notices: n('notice') },
     checks
   }

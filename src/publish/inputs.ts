@@ -36,7 +36,8 @@ export interface ActionInputs {
 export type GetInput = (name: string) => string
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
-  if (!allowed.includes(value as T)) throw new InputError('bad-value', `input ${name}`, `"${value}" is not one of ${allowed.join(', ')}`)
+  if (!allowed.includes(value as T))
+    throw new InputError('bad-value', `input ${name}`, `"${value}" is not one of ${allowed.join(', ')}`)
   return value as T
 }
 
@@ -51,7 +52,7 @@ function bool(name: string, value: string): boolean {
 function list(value: string): string[] {
   return value
     .split(/[\n,]/)
-    .map((s) => s.trim())
+    .map(s => s.trim())
     .filter(Boolean)
 }
 
@@ -59,11 +60,19 @@ function list(value: string): string[] {
 export function readInputs(get: GetInput): ActionInputs {
   const v = (name: string, dflt: string) => get(name).trim() || dflt
   const depth = Number(v('baseline-depth', '50'))
-  if (!Number.isInteger(depth) || depth < 1 || depth > 100) throw new InputError('bad-value', 'input baseline-depth', 'must be a whole number from 1 to 100')
+  if (!Number.isInteger(depth) || depth < 1 || depth > 100)
+    throw new InputError('bad-value', 'input baseline-depth', 'must be a whole number from 1 to 100')
   const configKey = v('config-key', 'default')
-  if (configKey.length > 200) throw new InputError('bad-value', 'input config-key', 'longer than 200 characters')
+  if (configKey.length > 200)
+    throw new InputError('bad-value', 'input config-key', 'longer than 200 characters')
   return {
-    mode: oneOf('mode', v('mode', 'review'), ['review', 'analyze', 'publish', 'snapshot', 'aggregate'] as const),
+    mode: oneOf('mode', v('mode', 'review'), [
+      'review',
+      'analyze',
+      'publish',
+      'snapshot',
+      'aggregate'
+    ] as const),
     token: get('github-token').trim(),
     buildDir: v('build-dir', '.'),
     vmlinux: v('vmlinux', ''),
@@ -77,13 +86,21 @@ export function readInputs(get: GetInput): ActionInputs {
     symbolLists: list(get('symbol-list')),
     extraModules: list(get('extra-modules')),
     strictSymbolList: bool('strict-symbol-list', v('strict-symbol-list', 'false')),
-    btfBaseRef: oneOf('btf-base-ref', v('btf-base-ref', 'required-for-external'), ['required-for-external', 'required', 'off'] as const),
+    btfBaseRef: oneOf('btf-base-ref', v('btf-base-ref', 'required-for-external'), [
+      'required-for-external',
+      'required',
+      'off'
+    ] as const),
     sizeBudget: v('size-budget', ''),
     failOn: oneOf('fail-on', v('fail-on', 'error'), ['error', 'warning', 'never'] as const),
     configKey,
     comment: bool('comment', v('comment', 'true')),
     reviewComments: bool('review-comments', v('review-comments', 'true')),
-    commentOnClean: oneOf('comment-on-clean', v('comment-on-clean', 'update'), ['update', 'delete', 'collapse'] as const),
+    commentOnClean: oneOf('comment-on-clean', v('comment-on-clean', 'update'), [
+      'update',
+      'delete',
+      'collapse'
+    ] as const),
     annotations: bool('annotations', v('annotations', 'true')),
     uploadArtifact: bool('upload-artifact', v('upload-artifact', 'true')),
     reports: v('reports', '')

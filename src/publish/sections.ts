@@ -14,7 +14,8 @@ export interface Section {
   text: string
 }
 
-const START = /^<!-- kbuild-review:section key=(\S+) status=(pass|warn|fail) errors=(\d+) warnings=(\d+) notices=(\d+) -->$/
+const START =
+  /^<!-- kbuild-review:section key=(\S+) status=(pass|warn|fail) errors=(\d+) warnings=(\d+) notices=(\d+) -->$/
 
 export function isSticky(body: string | null | undefined): boolean {
   return !!body && body.startsWith(STICKY_MARKER.slice(0, -4))
@@ -29,7 +30,13 @@ export function parseSections(body: string): Section[] {
     const end = lines.indexOf(SECTION_END, i + 1)
     if (end < 0) break
     out.push({
-      meta: { key: fromMarkerValue(m[1]!), status: m[2] as SectionMeta['status'], errors: Number(m[3]), warnings: Number(m[4]), notices: Number(m[5]) },
+      meta: {
+        key: fromMarkerValue(m[1]!),
+        status: m[2] as SectionMeta['status'],
+        errors: Number(m[3]),
+        warnings: Number(m[4]),
+        notices: Number(m[5])
+      },
       text: lines.slice(i, end + 1).join('\n') + '\n'
     })
     i = end
@@ -39,8 +46,10 @@ export function parseSections(body: string): Section[] {
 
 /** Ours replace theirs by config key; the rest are kept in key order. */
 export function mergeSections(existing: readonly Section[], ours: readonly Section[]): Section[] {
-  const keys = new Set(ours.map((s) => s.meta.key))
-  return [...existing.filter((s) => !keys.has(s.meta.key)), ...ours].sort((a, b) => a.meta.key.localeCompare(b.meta.key))
+  const keys = new Set(ours.map(s => s.meta.key))
+  return [...existing.filter(s => !keys.has(s.meta.key)), ...ours].sort((a, b) =>
+    a.meta.key.localeCompare(b.meta.key)
+  )
 }
 
 /** A section cut down to its marker and heading, for when the comment would be too long. */
@@ -54,9 +63,14 @@ function stub(s: Section, fullReportAt: string): string {
  * jobs' configs) push it over the limit, the largest of them are cut to stubs; ours were
  * rendered to fit their share already.
  */
-export function composeComment(sections: readonly Section[], limit: number, ours: ReadonlySet<string>, fullReportAt: string): string {
-  const head = `${STICKY_MARKER}\n${renderVerdict(sections.map((s) => s.meta))}`
-  const texts = sections.map((s) => s.text)
+export function composeComment(
+  sections: readonly Section[],
+  limit: number,
+  ours: ReadonlySet<string>,
+  fullReportAt: string
+): string {
+  const head = `${STICKY_MARKER}\n${renderVerdict(sections.map(s => s.meta))}`
+  const texts = sections.map(s => s.text)
   const total = () => head.length + texts.reduce((n, t) => n + t.length, 0)
   const order = sections.map((_, i) => i).sort((a, b) => texts[b]!.length - texts[a]!.length)
   for (const i of order) {
@@ -68,10 +82,11 @@ export function composeComment(sections: readonly Section[], limit: number, ours
     texts[i] = stub(sections[i]!, fullReportAt)
   }
   let body = head + texts.join('')
-  if (body.length > limit) body = body.slice(0, limit - 80) + `\n\n*… cut at GitHub's comment limit: see ${fullReportAt}.*\n`
+  if (body.length > limit)
+    body = body.slice(0, limit - 80) + `\n\n*… cut at GitHub's comment limit: see ${fullReportAt}.*\n`
   return body
 }
 
 export function allClean(sections: readonly Section[]): boolean {
-  return sections.every((s) => s.meta.status === 'pass')
+  return sections.every(s => s.meta.status === 'pass')
 }

@@ -27,14 +27,18 @@ export interface SnapshotStore {
 }
 
 function requireCacheService(): void {
-  if (!cache.isFeatureAvailable()) throw new Error('the Actions cache service is not available to this step (not running on a GitHub runner?)')
+  if (!cache.isFeatureAvailable())
+    throw new Error(
+      'the Actions cache service is not available to this step (not running on a GitHub runner?)'
+    )
 }
 
 export const actionsCache: SnapshotStore = {
   async save(dir, key) {
     requireCacheService()
     // saveCache reports most failures as a warning and -1 rather than throwing.
-    if ((await cache.saveCache([dir], key)) === -1) throw new Error(`the cache did not store ${key} (an entry with that key may exist already)`)
+    if ((await cache.saveCache([dir], key)) === -1)
+      throw new Error(`the cache did not store ${key} (an entry with that key may exist already)`)
   },
   async restore(dir, keys) {
     requireCacheService()
@@ -52,7 +56,12 @@ export function snapshotDir(tempDir: string): string {
   return join(tempDir, 'kbuild-review-snapshot')
 }
 
-export async function saveSnapshot(store: SnapshotStore, tempDir: string, snap: Snapshot, sha: string): Promise<string> {
+export async function saveSnapshot(
+  store: SnapshotStore,
+  tempDir: string,
+  snap: Snapshot,
+  sha: string
+): Promise<string> {
   const dir = snapshotDir(tempDir)
   await rm(dir, { recursive: true, force: true })
   await mkdir(dir, { recursive: true })
@@ -78,26 +87,43 @@ export interface FoundBaseline {
 export async function findBaseline(
   gh: GitHub | null,
   store: SnapshotStore,
-  req: { owner: string; repo: string; configKey: string; baseSha: string; baseRef: string; depth: number; tempDir: string },
+  req: {
+    owner: string
+    repo: string
+    configKey: string
+    baseSha: string
+    baseRef: string
+    depth: number
+    tempDir: string
+  },
   log: (m: string) => void
 ): Promise<FoundBaseline | null> {
   let history = [req.baseSha]
   if (gh && req.depth > 1) {
     try {
-      const { data } = await gh.rest.repos.listCommits({ owner: req.owner, repo: req.repo, sha: req.baseSha, per_page: Math.min(100, req.depth) })
-      const shas = data.map((c) => c.sha)
+      const { data } = await gh.rest.repos.listCommits({
+        owner: req.owner,
+        repo: req.repo,
+        sha: req.baseSha,
+        per_page: Math.min(100, req.depth)
+      })
+      const shas = data.map(c => c.sha)
       if (shas[0] === req.baseSha) history = shas
     } catch (err) {
-      log(`could not list the history of ${req.baseSha.slice(0, 12)} (${(err as Error).message}); looking for the base commit's snapshot only`)
+      log(
+        `could not list the history of ${req.baseSha.slice(0, 12)} (${(err as Error).message}); looking for the base commit's snapshot only`
+      )
     }
   }
   const dir = snapshotDir(req.tempDir)
   await rm(dir, { recursive: true, force: true })
   await mkdir(dir, { recursive: true })
-  const keys = history.map((sha) => snapshotKey(req.configKey, sha))
+  const keys = history.map(sha => snapshotKey(req.configKey, sha))
   const hit = await store.restore(dir, keys)
   if (!hit) {
-    log(`no snapshot for config ${req.configKey} at the base ${req.baseSha.slice(0, 12)} or the ${history.length - 1} commits before it: run mode: snapshot on pushes to ${req.baseRef || 'the base branch'}`)
+    log(
+      `no snapshot for config ${req.configKey} at the base ${req.baseSha.slice(0, 12)} or the ${history.length - 1} commits before it: run mode: snapshot on pushes to ${req.baseRef || 'the base branch'}`
+    )
     return null
   }
   const distance = keys.indexOf(hit)

@@ -36,9 +36,18 @@ interface Comment {
 const COLLAPSED_MARKER = '<!-- kbuild-review:sticky collapsed -->'
 
 /** Our comments: the marker opens the body (a quote or reply does not) and a bot or we wrote it. */
-async function findOurs(gh: GitHub, t: StickyTarget, self: { login: string | null | undefined }): Promise<Comment[]> {
-  const all = (await gh.paginate(gh.rest.issues.listComments, { owner: t.owner, repo: t.repo, issue_number: t.issueNumber, per_page: 100 })) as Comment[]
-  const marked = all.filter((c) => isSticky(c.body))
+async function findOurs(
+  gh: GitHub,
+  t: StickyTarget,
+  self: { login: string | null | undefined }
+): Promise<Comment[]> {
+  const all = (await gh.paginate(gh.rest.issues.listComments, {
+    owner: t.owner,
+    repo: t.repo,
+    issue_number: t.issueNumber,
+    per_page: 100
+  })) as Comment[]
+  const marked = all.filter(c => isSticky(c.body))
   const out: Comment[] = []
   for (const c of marked) {
     if (c.user?.type === 'Bot') out.push(c)
@@ -46,7 +55,7 @@ async function findOurs(gh: GitHub, t: StickyTarget, self: { login: string | nul
       if (self.login === undefined) {
         // Installation tokens (GITHUB_TOKEN) cannot read /user; personal tokens can.
         self.login = await gh.rest.users.getAuthenticated().then(
-          (r) => r.data.login,
+          r => r.data.login,
           () => null
         )
       }
@@ -58,17 +67,27 @@ async function findOurs(gh: GitHub, t: StickyTarget, self: { login: string | nul
 
 async function setMinimized(gh: GitHub, nodeId: string, minimized: boolean): Promise<void> {
   if (minimized) {
-    await gh.graphql('mutation($id: ID!) { minimizeComment(input: { subjectId: $id, classifier: RESOLVED }) { minimizedComment { isMinimized } } }', { id: nodeId })
+    await gh.graphql(
+      'mutation($id: ID!) { minimizeComment(input: { subjectId: $id, classifier: RESOLVED }) { minimizedComment { isMinimized } } }',
+      { id: nodeId }
+    )
   } else {
-    await gh.graphql('mutation($id: ID!) { unminimizeComment(input: { subjectId: $id }) { unminimizedComment { isMinimized } } }', { id: nodeId })
+    await gh.graphql(
+      'mutation($id: ID!) { unminimizeComment(input: { subjectId: $id }) { unminimizedComment { isMinimized } } }',
+      { id: nodeId }
+    )
   }
 }
 
 function sameSections(body: string, ours: readonly Section[]): boolean {
   const now = parseSections(body)
   const same = (a: Section['meta'], b: Section['meta']) =>
-    a.key === b.key && a.status === b.status && a.errors === b.errors && a.warnings === b.warnings && a.notices === b.notices
-  return ours.every((o) => now.some((s) => same(s.meta, o.meta)))
+    a.key === b.key &&
+    a.status === b.status &&
+    a.errors === b.errors &&
+    a.warnings === b.warnings &&
+    a.notices === b.notices
+  return ours.every(o => now.some(s => same(s.meta, o.meta)))
 }
 
 /**
@@ -77,13 +96,18 @@ function sameSections(body: string, ours: readonly Section[]): boolean {
  * section the merge is redone (a few times at most). Nothing is written when the body would
  * not change; nothing is created when all is clean.
  */
-export async function upsertSticky(gh: GitHub, t: StickyTarget, ours: readonly Section[], o: StickyOptions): Promise<StickyResult> {
+export async function upsertSticky(
+  gh: GitHub,
+  t: StickyTarget,
+  ours: readonly Section[],
+  o: StickyOptions
+): Promise<StickyResult> {
   const self: { login: string | null | undefined } = { login: undefined }
-  const keys = new Set(ours.map((s) => s.meta.key))
+  const keys = new Set(ours.map(s => s.meta.key))
   const settle = o.settleMs ?? 1500
   let last: StickyResult = { action: 'skipped', url: null, commentId: null }
   for (let attempt = 0; attempt < 4; attempt++) {
-    if (attempt > 0) await new Promise((r) => setTimeout(r, settle * (0.5 + Math.random())))
+    if (attempt > 0) await new Promise(r => setTimeout(r, settle * (0.5 + Math.random())))
     const found = await findOurs(gh, t, self)
     const current = found[0]
     const sections = mergeSections(current?.body ? parseSections(current.body) : [], ours)
@@ -91,7 +115,12 @@ export async function upsertSticky(gh: GitHub, t: StickyTarget, ours: readonly S
     if (!current) {
       if (clean) return { action: 'skipped', url: null, commentId: null }
       const body = composeComment(sections, o.limit, keys, o.fullReportAt)
-      const { data } = await gh.rest.issues.createComment({ owner: t.owner, repo: t.repo, issue_number: t.issueNumber, body })
+      const { data } = await gh.rest.issues.createComment({
+        owner: t.owner,
+        repo: t.repo,
+        issue_number: t.issueNumber,
+        body
+      })
       last = { action: 'created', url: data.html_url, commentId: data.id }
     } else if (clean && o.onClean === 'delete') {
       await gh.rest.issues.deleteComment({ owner: t.owner, repo: t.repo, comment_id: current.id })

@@ -29,7 +29,7 @@ function defuse(s: string): string {
       .replace(/:\/\//g, `:${ZWSP}//`)
       .replace(/\b(www)\./gi, `$1${ZWSP}.`)
       // commit SHAs (7 to 40 hex digits standing alone) are autolinked when they exist
-      .replace(/\b[0-9a-f]{7,}\b/gi, (hex) => hex.match(/.{1,4}/g)!.join(ZWSP))
+      .replace(/\b[0-9a-f]{7,}\b/gi, hex => hex.match(/.{1,4}/g)!.join(ZWSP))
   )
 }
 
@@ -38,7 +38,7 @@ const MD_PUNCT = /[\\`*_{}[\]()#!|~^+\-.:=$"'/@]/g
 
 /** Plain text in markdown (paragraphs, list items, table cells, headings). */
 export function escapeText(s: string): string {
-  const safe = defuse(oneLine(s)).replace(MD_PUNCT, (c) => `\\${c}`)
+  const safe = defuse(oneLine(s)).replace(MD_PUNCT, c => `\\${c}`)
   return safe.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
@@ -68,7 +68,8 @@ export function codeSpan(s: string): string {
   let longest = 0
   for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length)
   const fence = '`'.repeat(longest + 1)
-  const pad = text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' ')) ? ' ' : ''
+  const pad =
+    text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' ')) ? ' ' : ''
   return `${fence}${pad}${text}${pad}${fence}`
 }
 
@@ -81,7 +82,11 @@ export function codeSpan(s: string): string {
 export function tableCode(s: string): string {
   const text = oneLine(s)
   if (text.trim() === '') return '*(empty)*'
-  return `<code>${text.replace(MD_PUNCT, (c) => `\\${c}`).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code>`
+  return `<code>${text
+    .replace(MD_PUNCT, c => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')}</code>`
 }
 
 /**
@@ -89,7 +94,7 @@ export function tableCode(s: string): string {
  * can neither close the comment nor be confused with the marker's own syntax.
  */
 export function markerValue(s: string): string {
-  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  return encodeURIComponent(s).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 }
 
 export function fromMarkerValue(s: string): string {

@@ -43,13 +43,25 @@ interface Out {
 
 function inlineMd(t: Text, inTable = false): string {
   const one = (i: Inline): string =>
-    typeof i === 'string' ? escapeText(i) : 'code' in i ? (inTable ? tableCode(i.code) : codeSpan(i.code)) : i.strong.trim() ? `**${escapeText(i.strong)}**` : ''
+    typeof i === 'string'
+      ? escapeText(i)
+      : 'code' in i
+        ? inTable
+          ? tableCode(i.code)
+          : codeSpan(i.code)
+        : i.strong.trim()
+          ? `**${escapeText(i.strong)}**`
+          : ''
   return Array.isArray(t) ? t.map(one).join('') : one(t)
 }
 
 function inlineHtml(t: Text): string {
   const one = (i: Inline): string =>
-    typeof i === 'string' ? escapeHtml(i) : 'code' in i ? htmlCode(i.code) : `<strong>${escapeHtml(i.strong)}</strong>`
+    typeof i === 'string'
+      ? escapeHtml(i)
+      : 'code' in i
+        ? htmlCode(i.code)
+        : `<strong>${escapeHtml(i.strong)}</strong>`
   return Array.isArray(t) ? t.map(one).join('') : one(t)
 }
 
@@ -91,7 +103,7 @@ function moreItems(n: number): string {
 }
 
 function listMd(items: readonly Text[], budget: number, folded: boolean): Out {
-  const rendered = items.map((t) => `- ${inlineMd(t)}\n`)
+  const rendered = items.map(t => `- ${inlineMd(t)}\n`)
   const body = (b: number): Out => {
     const r = lines(rendered, b - 1, moreItems)
     return { text: r.text ? r.text + '\n' : '', truncated: r.truncated }
@@ -103,8 +115,8 @@ function listMd(items: readonly Text[], budget: number, folded: boolean): Out {
 function tableMd(b: Extract<Block, { kind: 'table' }>, budget: number, folded: boolean): Out {
   const cols = b.columns.length
   const cell = (t: Text | undefined) => (t === undefined ? '' : inlineMd(t, true))
-  const head = `| ${b.columns.map((c) => escapeText(c)).join(' | ')} |\n| ${b.columns.map((_, i) => (b.align?.[i] === 'right' ? '---:' : '---')).join(' | ')} |\n`
-  const rows = b.rows.map((r) => `| ${Array.from({ length: cols }, (_, i) => cell(r[i])).join(' | ')} |\n`)
+  const head = `| ${b.columns.map(c => escapeText(c)).join(' | ')} |\n| ${b.columns.map((_, i) => (b.align?.[i] === 'right' ? '---:' : '---')).join(' | ')} |\n`
+  const rows = b.rows.map(r => `| ${Array.from({ length: cols }, (_, i) => cell(r[i])).join(' | ')} |\n`)
   const body = (room: number): Out => {
     if (head.length + 1 > room) return { text: '', truncated: true }
     const more = (n: number) => `| *… ${n} more rows (truncated)* |${' |'.repeat(Math.max(0, cols - 1))}\n`
@@ -120,10 +132,10 @@ function codeMd(text: string, budget: number): Out {
   for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length)
   const fence = '`'.repeat(longest + 1)
   // A line that looks like one of our hidden markers must not be read back as one.
-  const content = text.split('\n').map((l) => (/^\s*<!--/.test(l) ? l.replace('<!--', '<\u200b!--') : l) + '\n')
+  const content = text.split('\n').map(l => (/^\s*<!--/.test(l) ? l.replace('<!--', '<\u200b!--') : l) + '\n')
   const room = budget - 2 * (fence.length + 1) - 1
   if (room < 1) return { text: '', truncated: true }
-  const r = lines(content, room, (n) => `… ${n} more lines (truncated)\n`)
+  const r = lines(content, room, n => `… ${n} more lines (truncated)\n`)
   return { text: `${fence}\n${r.text}${fence}\n\n`, truncated: r.truncated }
 }
 
@@ -140,7 +152,7 @@ function blockMd(b: Block, budget: number, folded: boolean): Out {
     case 'code':
       return codeMd(b.text, budget)
     case 'details':
-      return details(inlineHtml(b.summary), budget, (room) => blocksMd(b.blocks, room, true))
+      return details(inlineHtml(b.summary), budget, room => blocksMd(b.blocks, room, true))
   }
 }
 
@@ -175,7 +187,7 @@ function findingsMd(findings: readonly Finding[], budget: number): Out {
   if (first.truncated) return { text, truncated: true }
   const rest = all.slice(FINDINGS_SHOWN)
   if (rest.length === 0) return { text, truncated: false }
-  const folded = details(escapeHtml(`${rest.length} more findings`), budget - text.length, (room) => {
+  const folded = details(escapeHtml(`${rest.length} more findings`), budget - text.length, room => {
     const r = lines(rest, room - 1, moreItems)
     return { text: r.text ? r.text + '\n' : '', truncated: r.truncated }
   })
@@ -184,12 +196,16 @@ function findingsMd(findings: readonly Finding[], budget: number): Out {
 }
 
 function counts(errors: number, warnings: number, notices: number): string {
-  const parts = [errors && plural(errors, 'error'), warnings && plural(warnings, 'warning'), notices && plural(notices, 'notice')].filter(Boolean)
+  const parts = [
+    errors && plural(errors, 'error'),
+    warnings && plural(warnings, 'warning'),
+    notices && plural(notices, 'notice')
+  ].filter(Boolean)
   return parts.length ? parts.join(', ') : 'no findings'
 }
 
 function checkCounts(c: CheckResult): string {
-  const n = (s: Severity) => c.findings.filter((f) => f.severity === s).length
+  const n = (s: Severity) => c.findings.filter(f => f.severity === s).length
   return counts(n('error'), n('warning'), n('notice'))
 }
 
@@ -203,7 +219,8 @@ function checkMd(c: CheckResult, budget: number, ctx: RenderContext): string {
   const summary = c.summary.trim() ? `${escapeText(c.summary)}\n\n` : ''
   const note = truncationNote(ctx)
   if (head.length > budget) return ''
-  if (head.length + summary.length + note.length > budget) return head.length + note.length <= budget ? head + note : head
+  if (head.length + summary.length + note.length > budget)
+    return head.length + note.length <= budget ? head + note : head
   const room = budget - head.length - summary.length - note.length
   const f = findingsMd(c.findings, room)
   let text = head + summary + f.text
@@ -220,7 +237,7 @@ function checkMd(c: CheckResult, budget: number, ctx: RenderContext): string {
  * split what remains equally (repeated until stable).
  */
 function share(parts: ReadonlyArray<(budget: number) => string>, budget: number): string[] {
-  const full = parts.map((p) => p(Number.MAX_SAFE_INTEGER))
+  const full = parts.map(p => p(Number.MAX_SAFE_INTEGER))
   const total = full.reduce((n, s) => n + s.length, 0)
   if (total <= budget) return full
   const out: Array<string | null> = full.map(() => null)
@@ -281,14 +298,14 @@ export function renderSection(r: Report, budget: number, ctx: RenderContext): st
     ? `Compared with ${escapeText(r.baseline.label)}${r.baseline.release ? ` (Linux ${escapeText(r.baseline.release)})` : ''}.\n\n`
     : 'No baseline: checks that compare with the base build were skipped.\n\n'
   const end = `${SECTION_END}\n`
-  const loud = r.checks.filter((c) => c.status === 'fail' || c.status === 'warn' || c.findings.length > 0)
-  const quiet = r.checks.filter((c) => !loud.includes(c))
-  const passed = quiet.filter((c) => c.status === 'pass')
-  const skipped = quiet.filter((c) => c.status === 'skip')
+  const loud = r.checks.filter(c => c.status === 'fail' || c.status === 'warn' || c.findings.length > 0)
+  const quiet = r.checks.filter(c => !loud.includes(c))
+  const passed = quiet.filter(c => c.status === 'pass')
+  const skipped = quiet.filter(c => c.status === 'skip')
   let tail = ''
-  if (passed.length) tail += `✅ Passed: ${passed.map((c) => escapeText(c.title)).join(', ')}.\n\n`
+  if (passed.length) tail += `✅ Passed: ${passed.map(c => escapeText(c.title)).join(', ')}.\n\n`
   if (skipped.length) {
-    const items = skipped.map((c) => `- ${escapeText(c.title)}: ${escapeText(c.summary)}\n`)
+    const items = skipped.map(c => `- ${escapeText(c.title)}: ${escapeText(c.summary)}\n`)
     tail += `<details><summary>${plural(skipped.length, 'check')} skipped</summary>\n\n${items.join('')}\n</details>\n\n`
   }
   let fixed = start + baseline + end
@@ -296,7 +313,7 @@ export function renderSection(r: Report, budget: number, ctx: RenderContext): st
   if (fixed.length > budget) fixed = `${start}${end}`
   const room = budget - fixed.length - tail.length
   const parts = share(
-    loud.map((c) => (b: number) => checkMd(c, b, ctx)),
+    loud.map(c => (b: number) => checkMd(c, b, ctx)),
     room
   )
   return start + baseline + parts.join('') + tail + end
@@ -305,27 +322,41 @@ export function renderSection(r: Report, budget: number, ctx: RenderContext): st
 /** The verdict line over all configs. */
 export function renderVerdict(metas: readonly SectionMeta[]): string {
   const sum = (k: 'errors' | 'warnings' | 'notices') => metas.reduce((n, m) => n + m[k], 0)
-  const status = metas.some((m) => m.status === 'fail') ? 'fail' : metas.some((m) => m.status === 'warn') ? 'warn' : 'pass'
+  const status = metas.some(m => m.status === 'fail')
+    ? 'fail'
+    : metas.some(m => m.status === 'warn')
+      ? 'warn'
+      : 'pass'
   const configs = metas.length > 1 ? ` in ${metas.length} configs` : ''
   const word = status === 'fail' ? 'problems found' : status === 'warn' ? 'warnings' : 'all clear'
   return `## ${STATUS_ICON[status]} kbuild-review: ${word}, ${counts(sum('errors'), sum('warnings'), sum('notices'))}${configs}\n\n`
 }
 
 export function overallStatus(metas: readonly SectionMeta[]): SectionMeta['status'] {
-  return metas.some((m) => m.status === 'fail') ? 'fail' : metas.some((m) => m.status === 'warn') ? 'warn' : 'pass'
+  return metas.some(m => m.status === 'fail')
+    ? 'fail'
+    : metas.some(m => m.status === 'warn')
+      ? 'warn'
+      : 'pass'
 }
 
 /** A whole document for several configs (aggregate comments, job summaries), within `limit`. */
-export function renderReports(reports: readonly Report[], limit: number, ctx: RenderContext, prefix = ''): string {
+export function renderReports(
+  reports: readonly Report[],
+  limit: number,
+  ctx: RenderContext,
+  prefix = ''
+): string {
   const sorted = [...reports].sort((a, b) => a.configKey.localeCompare(b.configKey))
   const head = prefix + renderVerdict(sorted.map(sectionMeta))
   const parts = share(
-    sorted.map((r) => (b: number) => renderSection(r, b, ctx)),
+    sorted.map(r => (b: number) => renderSection(r, b, ctx)),
     limit - head.length
   )
   let doc = head
   let dropped = 0
-  const note = (n: number) => `*${plural(n, 'more config')} did not fit: the full reports are in ${ctx.fullReportAt}.*\n`
+  const note = (n: number) =>
+    `*${plural(n, 'more config')} did not fit: the full reports are in ${ctx.fullReportAt}.*\n`
   parts.forEach((p, i) => {
     // Only when the budget is smaller than the bare headings of all configs.
     const rest = parts.length - i - 1

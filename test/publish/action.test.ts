@@ -22,7 +22,8 @@ function pull(headRepo = 'kernel-org/linux'): FakePull {
   files.push({
     filename: 'android/abi_gki_x86_64',
     status: 'modified',
-    patch: '@@ -1,5 +1,5 @@\n-textsearch_find_continuous\n+kallsyms_lookup_name\n textsearch_prepare\n textsearch_destroy\n crc32_be\n crc32_le'
+    patch:
+      '@@ -1,5 +1,5 @@\n-textsearch_find_continuous\n+kallsyms_lookup_name\n textsearch_prepare\n textsearch_destroy\n crc32_be\n crc32_le'
   })
   return { number: 7, headSha: HEAD, baseSha: BASE, baseRef: 'main', headRepo, files }
 }
@@ -40,12 +41,35 @@ function reviewReport(key = 'x86_64-defconfig'): Report {
   return makeReport(key, [
     check('symbol-list', [
       SYMBOL_LIST_FINDING,
-      { severity: 'warning', code: 'symbol-list-stale', message: 'crc32_le is listed but unused', symbol: 'crc32_le', file: 'android/abi_gki_x86_64', line: 40 }
+      {
+        severity: 'warning',
+        code: 'symbol-list-stale',
+        message: 'crc32_le is listed but unused',
+        symbol: 'crc32_le',
+        file: 'android/abi_gki_x86_64',
+        line: 40
+      }
     ]),
     check('exports', [
-      { severity: 'error', code: 'export-removed-still-imported', message: 'removed export textsearch_find_continuous is still imported by vendor module ts_vendor.ko', symbol: 'textsearch_find_continuous', module: 'ts_vendor.ko' },
-      { severity: 'warning', code: 'export-now-gpl-only', message: 'crc32_be is now GPL-only: breaks non-GPL importers (vendor.ko)', symbol: 'crc32_be' },
-      { severity: 'notice', code: 'export-unrelated', message: 'do_something is exported but unused', symbol: 'do_something' }
+      {
+        severity: 'error',
+        code: 'export-removed-still-imported',
+        message: 'removed export textsearch_find_continuous is still imported by vendor module ts_vendor.ko',
+        symbol: 'textsearch_find_continuous',
+        module: 'ts_vendor.ko'
+      },
+      {
+        severity: 'warning',
+        code: 'export-now-gpl-only',
+        message: 'crc32_be is now GPL-only: breaks non-GPL importers (vendor.ko)',
+        symbol: 'crc32_be'
+      },
+      {
+        severity: 'notice',
+        code: 'export-unrelated',
+        message: 'do_something is exported but unused',
+        symbol: 'do_something'
+      }
     ])
   ])
 }
@@ -84,7 +108,7 @@ function aggregate(reports: Report[], inputs: Record<string, string> = {}) {
 }
 
 function stickies() {
-  return fake.comments.filter((c) => c.body.startsWith('<!-- kbuild-review:sticky'))
+  return fake.comments.filter(c => c.body.startsWith('<!-- kbuild-review:sticky'))
 }
 
 describe('publishing to a pull request', () => {
@@ -101,13 +125,25 @@ describe('publishing to a pull request', () => {
     expect(reviews).toHaveLength(1)
     expect(reviews[0]!.event).toBe('COMMENT')
     expect(reviews[0]!.commit_id).toBe(HEAD)
-    const rc = fake.reviewComments.get(7)!.map((c) => ({ path: c.path, line: c.line, side: c.side, first: c.body.split('\n')[1] }))
+    const rc = fake.reviewComments
+      .get(7)!
+      .map(c => ({ path: c.path, line: c.line, side: c.side, first: c.body.split('\n')[1] }))
     expect(rc).toEqual([
-      { path: 'android/abi_gki_x86_64', line: 1, side: 'RIGHT', first: expect.stringContaining('kallsyms\\_lookup\\_name is in the symbol list') },
+      {
+        path: 'android/abi_gki_x86_64',
+        line: 1,
+        side: 'RIGHT',
+        first: expect.stringContaining('kallsyms\\_lookup\\_name is in the symbol list')
+      },
       // EXPORT_SYMBOL(crc32_be) -> EXPORT_SYMBOL_GPL(crc32_be): the added line, new numbering
       { path: 'lib/crc32.c', line: 344, side: 'RIGHT', first: expect.stringContaining('now GPL\\-only') },
       // the removed EXPORT_SYMBOL(textsearch_find_continuous): the old side
-      { path: 'lib/textsearch.c', line: 243, side: 'LEFT', first: expect.stringContaining('still imported by vendor module') }
+      {
+        path: 'lib/textsearch.c',
+        line: 243,
+        side: 'LEFT',
+        first: expect.stringContaining('still imported by vendor module')
+      }
     ])
     // The finding on a line outside the diff goes into the review body instead.
     expect(reviews[0]!.body).toContain('`android/abi_gki_x86_64:40`')
@@ -124,7 +160,7 @@ describe('publishing to a pull request', () => {
     const again = await aggregate([reviewReport()])
     expect(again.code).toBe(0)
     const rerun = fake.requests.slice(before)
-    expect(rerun.filter((q) => q.method !== 'GET')).toEqual([])
+    expect(rerun.filter(q => q.method !== 'GET')).toEqual([])
     expect(fake.reviews.get(7)).toHaveLength(1)
     expect(fake.reviewComments.get(7)).toHaveLength(3)
 
@@ -139,7 +175,11 @@ describe('publishing to a pull request', () => {
 
   it('a second config adds its section to the same comment', async () => {
     await aggregate([reviewReport('x86_64-defconfig')])
-    await aggregate([makeReport('arm64-gki', [check('exports', [{ severity: 'warning', code: 'w', message: 'arm64 only warning' }])])])
+    await aggregate([
+      makeReport('arm64-gki', [
+        check('exports', [{ severity: 'warning', code: 'w', message: 'arm64 only warning' }])
+      ])
+    ])
     expect(stickies()).toHaveLength(1)
     const body = stickies()[0]!.body
     expect(body.match(/<!-- kbuild-review:section key=/g)).toHaveLength(2)
@@ -155,7 +195,9 @@ describe('publishing to a pull request', () => {
   })
 
   it('aggregates matrix reports into one comment with one section per config and one verdict', async () => {
-    const r = await aggregate([reviewReport('x86_64-defconfig'), makeReport('arm64-gki', [])], { 'fail-on': 'error' })
+    const r = await aggregate([reviewReport('x86_64-defconfig'), makeReport('arm64-gki', [])], {
+      'fail-on': 'error'
+    })
     expect(r.code).toBe(1)
     expect(stickies()).toHaveLength(1)
     expect(stickies()[0]!.body.match(/^### /gm)).toHaveLength(2)
@@ -170,7 +212,9 @@ describe('publishing to a pull request', () => {
     const body = stickies()[0]!.body
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT)
     expect(body.length).toBeGreaterThan(60_000)
-    expect(body).toContain('truncated to fit: the full report is in the job summary and the report artifact `kbuild-review-x86_64-allmodconfig`')
+    expect(body).toContain(
+      'truncated to fit: the full report is in the job summary and the report artifact `kbuild-review-x86_64-allmodconfig`'
+    )
     expect(r.summary.length).toBeGreaterThan(200_000)
   })
 
@@ -179,12 +223,16 @@ describe('publishing to a pull request', () => {
     expect(fake.comments).toHaveLength(0)
     expect(fake.reviews.size).toBe(0)
 
-    await aggregate([makeReport('k', [check('exports', [{ severity: 'error', code: 'e', message: 'broken' }])])])
+    await aggregate([
+      makeReport('k', [check('exports', [{ severity: 'error', code: 'e', message: 'broken' }])])
+    ])
     expect(stickies()).toHaveLength(1)
     await aggregate([makeReport('k', [])], { 'comment-on-clean': 'collapse' })
     expect(stickies()).toHaveLength(1)
     expect(fake.minimized.has(stickies()[0]!.node_id)).toBe(true)
-    await aggregate([makeReport('k', [check('exports', [{ severity: 'error', code: 'e', message: 'broken again' }])])])
+    await aggregate([
+      makeReport('k', [check('exports', [{ severity: 'error', code: 'e', message: 'broken again' }])])
+    ])
     expect(fake.minimized.size).toBe(0)
     await aggregate([makeReport('k', [])], { 'comment-on-clean': 'delete' })
     expect(fake.comments).toHaveLength(0)
@@ -193,15 +241,29 @@ describe('publishing to a pull request', () => {
   it('finds its comment over all pages and ignores look-alikes from users', async () => {
     const user = { login: 'mallory', id: 5, type: 'User' as const }
     for (let i = 0; i < 150; i++) {
-      fake.comments.push({ id: i + 1, node_id: `IC_x${i}`, body: i === 3 ? '<!-- kbuild-review:sticky -->\nfake' : `comment ${i}`, user, created_at: '', updated_at: '', issue_number: 7 })
+      fake.comments.push({
+        id: i + 1,
+        node_id: `IC_x${i}`,
+        body: i === 3 ? '<!-- kbuild-review:sticky -->\nfake' : `comment ${i}`,
+        user,
+        created_at: '',
+        updated_at: '',
+        issue_number: 7
+      })
     }
     await aggregate([reviewReport()])
-    const ours = stickies().filter((c) => c.user.type === 'Bot')
+    const ours = stickies().filter(c => c.user.type === 'Bot')
     expect(ours).toHaveLength(1)
-    await aggregate([makeReport('x86_64-defconfig', [check('exports', [{ severity: 'error', code: 'e', message: 'changed' }])])])
-    expect(stickies().filter((c) => c.user.type === 'Bot')).toHaveLength(1)
-    expect(fake.comments.find((c) => c.id === 4)!.body).toBe('<!-- kbuild-review:sticky -->\nfake')
-    expect(fake.requests.filter((q) => q.operationId === 'issues/list-comments' && q.path.includes('page=2')).length).toBeGreaterThan(0)
+    await aggregate([
+      makeReport('x86_64-defconfig', [
+        check('exports', [{ severity: 'error', code: 'e', message: 'changed' }])
+      ])
+    ])
+    expect(stickies().filter(c => c.user.type === 'Bot')).toHaveLength(1)
+    expect(fake.comments.find(c => c.id === 4)!.body).toBe('<!-- kbuild-review:sticky -->\nfake')
+    expect(
+      fake.requests.filter(q => q.operationId === 'issues/list-comments' && q.path.includes('page=2')).length
+    ).toBeGreaterThan(0)
   })
 
   it('never logs the token', async () => {
@@ -209,7 +271,8 @@ describe('publishing to a pull request', () => {
     // The one place it may appear is the command that tells the runner to mask it.
     const stdout = r.stdout.replace(`::add-mask::${fake.token}\n`, '')
     expect(r.stdout).toContain(`::add-mask::${fake.token}`)
-    for (const text of [stdout, r.stderr, r.summary, JSON.stringify(r.outputs)]) expect(text).not.toContain(fake.token)
+    for (const text of [stdout, r.stderr, r.summary, JSON.stringify(r.outputs)])
+      expect(text).not.toContain(fake.token)
   })
 })
 
@@ -230,7 +293,9 @@ describe('when GitHub says no', () => {
     const r = await aggregate([reviewReport()])
     expect(r.code).toBe(0)
     expect(stickies()).toHaveLength(1)
-    expect(fake.requests.filter((q) => q.operationId === 'issues/list-comments' && q.status === 502)).toHaveLength(2)
+    expect(
+      fake.requests.filter(q => q.operationId === 'issues/list-comments' && q.status === 502)
+    ).toHaveLength(2)
   })
 
   it('a server that keeps failing leaves the report in the job summary and says so', async () => {
@@ -277,12 +342,32 @@ describe('fork pull requests: publish from the analyze run', () => {
   const RUN = 99001
 
   function artifact(report: Report, overrides: Record<string, unknown> = {}) {
-    const envelope = { kind: 'kbuild-review-result', schemaVersion: 1, repository: 'kernel-org/linux', runId: RUN, pullRequest: { number: 7, headSha: HEAD, baseSha: BASE }, report, ...overrides }
-    fake.artifacts.push({ id: 500 + fake.artifacts.length, name: `kbuild-review-${report.configKey}`, runId: RUN, headSha: HEAD, zip: zip({ 'kbuild-review.json': JSON.stringify(envelope) }) })
+    const envelope = {
+      kind: 'kbuild-review-result',
+      schemaVersion: 1,
+      repository: 'kernel-org/linux',
+      runId: RUN,
+      pullRequest: { number: 7, headSha: HEAD, baseSha: BASE },
+      report,
+      ...overrides
+    }
+    fake.artifacts.push({
+      id: 500 + fake.artifacts.length,
+      name: `kbuild-review-${report.configKey}`,
+      runId: RUN,
+      headSha: HEAD,
+      zip: zip({ 'kbuild-review.json': JSON.stringify(envelope) })
+    })
   }
 
   function publish(listsPull = false) {
-    return runAction({ fake, inputs: { mode: 'publish' }, eventName: 'workflow_run', payload: workflowRunEvent(pr, RUN, { listsPull }), runId: 123 })
+    return runAction({
+      fake,
+      inputs: { mode: 'publish' },
+      eventName: 'workflow_run',
+      payload: workflowRunEvent(pr, RUN, { listsPull }),
+      runId: 123
+    })
   }
 
   beforeEach(() => {
@@ -343,11 +428,31 @@ describe('aggregate without a reports directory', () => {
   it("downloads this run's kbuild-review-* artifacts through the results service", async () => {
     fake.currentRun = { id: 777, headSha: HEAD }
     for (const r of [reviewReport('x86_64-defconfig'), makeReport('arm64-gki', [])]) {
-      const envelope = { kind: 'kbuild-review-result', schemaVersion: 1, repository: 'kernel-org/linux', runId: 777, pullRequest: { number: 7, headSha: HEAD, baseSha: BASE }, report: r }
-      fake.artifacts.push({ id: 600 + fake.artifacts.length, name: `kbuild-review-${r.configKey}`, runId: 777, headSha: HEAD, zip: zip({ 'kbuild-review.json': JSON.stringify(envelope) }) })
+      const envelope = {
+        kind: 'kbuild-review-result',
+        schemaVersion: 1,
+        repository: 'kernel-org/linux',
+        runId: 777,
+        pullRequest: { number: 7, headSha: HEAD, baseSha: BASE },
+        report: r
+      }
+      fake.artifacts.push({
+        id: 600 + fake.artifacts.length,
+        name: `kbuild-review-${r.configKey}`,
+        runId: 777,
+        headSha: HEAD,
+        zip: zip({ 'kbuild-review.json': JSON.stringify(envelope) })
+      })
     }
     fake.artifacts.push({ id: 699, name: 'coverage', runId: 777, headSha: HEAD, zip: zip({ 'x.txt': 'x' }) })
-    const r = await runAction({ fake, inputs: { mode: 'aggregate', 'fail-on': 'never' }, eventName: 'pull_request', payload: pullRequestEvent(pr, fake.owner, fake.repo), runId: 777, artifactService: true })
+    const r = await runAction({
+      fake,
+      inputs: { mode: 'aggregate', 'fail-on': 'never' },
+      eventName: 'pull_request',
+      payload: pullRequestEvent(pr, fake.owner, fake.repo),
+      runId: 777,
+      artifactService: true
+    })
     expect(ownStderr(r)).toBe('')
     expect(r.code).toBe(0)
     expect(stickies()).toHaveLength(1)

@@ -35,10 +35,13 @@ const HOSTILE = [
   'deadbeefcafe1234 looks like a commit',
   'mail me@example.com :tada:',
   '`` `foo` ``',
-  '&amp; &#64; &lt;',
+  '&amp; &#64; &lt;'
 ]
 
-const printable = fc.string({ unit: fc.constantFrom(...'ab @#<>[]()`*_|\\!:/.-&;=~"\'{}0123456789wW\n'.split('')), maxLength: 40 })
+const printable = fc.string({
+  unit: fc.constantFrom(...'ab @#<>[]()`*_|\\!:/.-&;=~"\'{}0123456789wW\n'.split('')),
+  maxLength: 40
+})
 
 describe('escaping build strings for GitHub markdown', () => {
   it('plain text renders as exactly the original text, with no element, link or reference', () => {
@@ -55,7 +58,7 @@ describe('escaping build strings for GitHub markdown', () => {
 
   it('holds for any string (property)', () => {
     fc.assert(
-      fc.property(printable, (s) => {
+      fc.property(printable, s => {
         const out = html(escapeText(s)).trim()
         if (s.trim() === '') return
         const inner = out.slice(3, -4)
@@ -68,7 +71,7 @@ describe('escaping build strings for GitHub markdown', () => {
 
   it('code spans keep the text exact and never break out', () => {
     fc.assert(
-      fc.property(printable, (s) => {
+      fc.property(printable, s => {
         if (s.trim() === '') return
         const out = html(`x ${codeSpan(s)} y`).trim()
         expect(out).toMatch(/^<p>x <code>[\s\S]*<\/code> y<\/p>$/)
@@ -81,11 +84,11 @@ describe('escaping build strings for GitHub markdown', () => {
 
   it('code in table cells keeps the text exact and the cells whole', () => {
     fc.assert(
-      fc.property(printable, (s) => {
+      fc.property(printable, s => {
         if (s.trim() === '') return
         const table = `| a | b |\n| --- | --- |\n| ${tableCode(s)} | end |\n`
         const out = html(table)
-        const cells = [...out.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((m) => m[1]!)
+        const cells = [...out.matchAll(/<td>([\s\S]*?)<\/td>/g)].map(m => m[1]!)
         expect(cells).toHaveLength(2)
         expect(cells[1]).toBe('end')
         expect(cells[0]).toMatch(/^<code>[\s\S]*<\/code>$/)
@@ -109,9 +112,24 @@ describe('escaping build strings for GitHub markdown', () => {
 describe('the comment layout', () => {
   const report = makeReport('x86_64-defconfig', [
     check('symbol-list', [
-      { severity: 'error', code: 'symbol-list-unknown-symbol', message: 'foo_bar is in the symbol list but not exported', symbol: 'foo_bar', file: 'android/abi_gki_aarch64', line: 12 }
+      {
+        severity: 'error',
+        code: 'symbol-list-unknown-symbol',
+        message: 'foo_bar is in the symbol list but not exported',
+        symbol: 'foo_bar',
+        file: 'android/abi_gki_aarch64',
+        line: 12
+      }
     ]),
-    check('exports', [{ severity: 'warning', code: 'export-gpl-only', message: 'now GPL-only: breaks non-GPL importers', symbol: 'baz', module: 'vendor.ko' }]),
+    check('exports', [
+      {
+        severity: 'warning',
+        code: 'export-gpl-only',
+        message: 'now GPL-only: breaks non-GPL importers',
+        symbol: 'baz',
+        module: 'vendor.ko'
+      }
+    ]),
     check('btf', [], { summary: 'all 12 modules carry BTF for this vmlinux' }),
     check('size', [], { status: 'skip', summary: 'no baseline' })
   ])
@@ -130,13 +148,26 @@ describe('the comment layout', () => {
   })
 
   it('says which baseline it compared with', () => {
-    const withBase = { ...report, baseline: { label: 'the snapshot of base commit 0123456789abcdef0123456789abcdef01234567', release: '6.12.115' } }
+    const withBase = {
+      ...report,
+      baseline: {
+        label: 'the snapshot of base commit 0123456789abcdef0123456789abcdef01234567',
+        release: '6.12.115'
+      }
+    }
     const out = decode(html(renderSection(withBase, COMMENT_LIMIT, { fullReportAt: 'x' })))
-    expect(out).toContain('Compared with the snapshot of base commit 0123456789abcdef0123456789abcdef01234567 (Linux 6.12.115).')
+    expect(out).toContain(
+      'Compared with the snapshot of base commit 0123456789abcdef0123456789abcdef01234567 (Linux 6.12.115).'
+    )
   })
 
   it('folds long lists into <details>', () => {
-    const many = makeReport('k', [check('exports', Array.from({ length: 25 }, (_, i) => ({ severity: 'warning' as const, code: 'c', message: `m${i}` })))])
+    const many = makeReport('k', [
+      check(
+        'exports',
+        Array.from({ length: 25 }, (_, i) => ({ severity: 'warning' as const, code: 'c', message: `m${i}` }))
+      )
+    ])
     const md = renderReports([many], COMMENT_LIMIT, { fullReportAt: 'x' })
     expect(md).toContain('<summary>15 more findings</summary>')
     expect(md).not.toContain('truncated')
@@ -146,10 +177,14 @@ describe('the comment layout', () => {
     const huge = hugeReport('x86_64-allmod', 2000)
     const full = renderReports([huge], Number.MAX_SAFE_INTEGER, { fullReportAt: 'x' })
     expect(full.length).toBeGreaterThan(200_000)
-    const md = renderReports([huge], COMMENT_LIMIT, { fullReportAt: 'the job summary and the `kbuild-review-x86_64-allmod` artifact' })
+    const md = renderReports([huge], COMMENT_LIMIT, {
+      fullReportAt: 'the job summary and the `kbuild-review-x86_64-allmod` artifact'
+    })
     expect(md.length).toBeLessThanOrEqual(COMMENT_LIMIT)
     expect(md.length).toBeGreaterThan(COMMENT_LIMIT * 0.9)
-    expect(md).toContain('truncated to fit: the full report is in the job summary and the `kbuild-review-x86_64-allmod` artifact')
+    expect(md).toContain(
+      'truncated to fit: the full report is in the job summary and the `kbuild-review-x86_64-allmod` artifact'
+    )
     expect(md.match(/<details>/g)?.length).toBe(md.match(/<\/details>/g)?.length)
     expect(md).toMatch(/and \d+ more \(truncated\)/)
     // The later check still has its section: budgets are shared, not first come first served.
@@ -169,7 +204,9 @@ describe('the comment layout', () => {
   it('never exceeds tiny budgets', () => {
     const huge = hugeReport('a', 300)
     for (const limit of [200, 1000, 5000, 20000]) {
-      expect(renderReports([huge, hugeReport('b', 50)], limit, { fullReportAt: 'x' }).length).toBeLessThanOrEqual(limit)
+      expect(
+        renderReports([huge, hugeReport('b', 50)], limit, { fullReportAt: 'x' }).length
+      ).toBeLessThanOrEqual(limit)
     }
   })
 })

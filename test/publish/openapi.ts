@@ -39,7 +39,10 @@ export class OpenApi {
 
   constructor() {
     const path = require.resolve('@octokit/openapi/generated/api.github.com.json')
-    const spec = JSON.parse(readFileSync(path, 'utf8')) as { paths: Record<string, Record<string, Json>>; components: Json }
+    const spec = JSON.parse(readFileSync(path, 'utf8')) as {
+      paths: Record<string, Record<string, Json>>
+      components: Json
+    }
     this.ajv = new Ajv({ strict: false, allErrors: true, discriminator: false, validateSchema: false })
     addFormats(this.ajv)
     this.ajv.addSchema({ $id: 'gh', components: spec.components } as Json)
@@ -57,13 +60,27 @@ export class OpenApi {
       for (const [method, raw] of Object.entries(item)) {
         if (!['get', 'post', 'put', 'patch', 'delete', 'head'].includes(method)) continue
         const op = raw as Json
-        const params = [...((item.parameters as unknown as Param[] | undefined) ?? []), ...((op.parameters as Param[] | undefined) ?? [])].map((p) => {
+        const params = [
+          ...((item.parameters as unknown as Param[] | undefined) ?? []),
+          ...((op.parameters as Param[] | undefined) ?? [])
+        ].map(p => {
           const ref = (p as unknown as { $ref?: string }).$ref
           return ref ? components.parameters[ref.split('/').pop()!]! : p
         })
-        const rb = op.requestBody as { required?: boolean; content?: Record<string, { schema?: Json }> } | undefined
-        const body = rb ? { required: !!rb.required, schema: rb.content?.['application/json']?.schema ?? null } : null
-        this.ops.push({ operationId: String(op.operationId), method: method.toUpperCase(), template, regex, names, params, body })
+        const rb = op.requestBody as
+          { required?: boolean; content?: Record<string, { schema?: Json }> } | undefined
+        const body = rb
+          ? { required: !!rb.required, schema: rb.content?.['application/json']?.schema ?? null }
+          : null
+        this.ops.push({
+          operationId: String(op.operationId),
+          method: method.toUpperCase(),
+          template,
+          regex,
+          names,
+          params,
+          body
+        })
       }
     }
   }
@@ -78,7 +95,13 @@ export class OpenApi {
     return v
   }
 
-  private checkValue(key: string, schema: Json | undefined, raw: string, what: string, problems: string[]): void {
+  private checkValue(
+    key: string,
+    schema: Json | undefined,
+    raw: string,
+    what: string,
+    problems: string[]
+  ): void {
     if (!schema) return
     let value: unknown = raw
     const type = schema.type
@@ -94,25 +117,44 @@ export class OpenApi {
   }
 
   /** The operation for a request, and everything wrong with the request. */
-  check(method: string, url: URL, body: unknown, hasBody: boolean): { operation: Operation | null; params: Record<string, string>; problems: string[] } {
+  check(
+    method: string,
+    url: URL,
+    body: unknown,
+    hasBody: boolean
+  ): { operation: Operation | null; params: Record<string, string>; problems: string[] } {
     const path = url.pathname
-    const candidates = this.ops.filter((o) => o.method === method && o.regex.test(path))
+    const candidates = this.ops.filter(o => o.method === method && o.regex.test(path))
     // Prefer the most literal template (/pulls/comments over /pulls/{pull_number}).
     candidates.sort((a, b) => a.names.length - b.names.length)
     const op = candidates[0]
-    if (!op) return { operation: null, params: {}, problems: [`${method} ${path}: no such operation in the OpenAPI description`] }
+    if (!op)
+      return {
+        operation: null,
+        params: {},
+        problems: [`${method} ${path}: no such operation in the OpenAPI description`]
+      }
     const problems: string[] = []
     const m = op.regex.exec(path)!
     const params: Record<string, string> = {}
     op.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1]!)))
-    for (const p of op.params.filter((x) => x.in === 'path')) this.checkValue(`${op.operationId}:path:${p.name}`, p.schema, params[p.name] ?? '', `path parameter ${p.name}`, problems)
-    const query = op.params.filter((x) => x.in === 'query')
+    for (const p of op.params.filter(x => x.in === 'path'))
+      this.checkValue(
+        `${op.operationId}:path:${p.name}`,
+        p.schema,
+        params[p.name] ?? '',
+        `path parameter ${p.name}`,
+        problems
+      )
+    const query = op.params.filter(x => x.in === 'query')
     for (const [k, v] of url.searchParams) {
-      const p = query.find((q) => q.name === k)
+      const p = query.find(q => q.name === k)
       if (!p) problems.push(`${op.operationId}: unknown query parameter ${k}`)
       else this.checkValue(`${op.operationId}:query:${k}`, p.schema, v, `query parameter ${k}`, problems)
     }
-    for (const p of query) if (p.required && !url.searchParams.has(p.name)) problems.push(`${op.operationId}: missing query parameter ${p.name}`)
+    for (const p of query)
+      if (p.required && !url.searchParams.has(p.name))
+        problems.push(`${op.operationId}: missing query parameter ${p.name}`)
     if (op.body) {
       if (!hasBody) {
         if (op.body.required) problems.push(`${op.operationId}: request body required`)
@@ -121,6 +163,6 @@ export class OpenApi {
         if (!v(body)) problems.push(`${op.operationId} body: ${this.ajv.errorsText(v.errors)}`)
       }
     } else if (hasBody && method !== 'GET') problems.push(`${op.operationId}: takes no request body`)
-    return { operation: op, params, problems: problems.map((p) => `${method} ${path}: ${p}`) }
+    return { operation: op, params, problems: problems.map(p => `${method} ${path}: ${p}`) }
   }
 }

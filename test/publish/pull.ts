@@ -27,9 +27,12 @@ interface Example {
 }
 
 /** A real webhook payload from @octokit/webhooks-examples (deep copy). */
-export function webhookExample(event: string, pick: (e: Record<string, unknown>) => boolean): Record<string, unknown> {
+export function webhookExample(
+  event: string,
+  pick: (e: Record<string, unknown>) => boolean
+): Record<string, unknown> {
   const all = require('@octokit/webhooks-examples/api.github.com/index.json') as Example[]
-  const found = all.find((e) => e.name === event)?.examples.find(pick)
+  const found = all.find(e => e.name === event)?.examples.find(pick)
   if (!found) throw new Error(`no ${event} example`)
   return structuredClone(found)
 }
@@ -38,7 +41,7 @@ type Obj = Record<string, unknown>
 
 /** The pull_request "opened" example, pointed at our fake PR (number, head and base commits, fork). */
 export function pullRequestEvent(pr: FakePull, owner: string, repo: string): Obj {
-  const e = webhookExample('pull_request', (x) => x.action === 'opened')
+  const e = webhookExample('pull_request', x => x.action === 'opened')
   const p = e.pull_request as Obj
   p.number = pr.number
   e.number = pr.number
@@ -55,7 +58,7 @@ export function pullRequestEvent(pr: FakePull, owner: string, repo: string): Obj
 
 /** The workflow_run "completed" example, as the run of a pull_request workflow for `pr`. */
 export function workflowRunEvent(pr: FakePull, runId: number, opts: { listsPull?: boolean } = {}): Obj {
-  const e = webhookExample('workflow_run', (x) => x.action === 'completed')
+  const e = webhookExample('workflow_run', x => x.action === 'completed')
   const run = e.workflow_run as Obj
   run.id = runId
   run.event = 'pull_request'
@@ -63,6 +66,16 @@ export function workflowRunEvent(pr: FakePull, runId: number, opts: { listsPull?
   run.conclusion = 'failure'
   ;(run.head_repository as Obj).full_name = pr.headRepo
   // GitHub leaves pull_requests empty for runs from forks.
-  run.pull_requests = opts.listsPull ? [{ number: pr.number, id: 1, url: '', head: { ref: 'topic', sha: pr.headSha, repo: { id: 2, url: '', name: 'linux' } }, base: { ref: pr.baseRef, sha: pr.baseSha, repo: { id: 1, url: '', name: 'linux' } } }] : []
+  run.pull_requests = opts.listsPull
+    ? [
+        {
+          number: pr.number,
+          id: 1,
+          url: '',
+          head: { ref: 'topic', sha: pr.headSha, repo: { id: 2, url: '', name: 'linux' } },
+          base: { ref: pr.baseRef, sha: pr.baseSha, repo: { id: 1, url: '', name: 'linux' } }
+        }
+      ]
+    : []
   return e
 }

@@ -64,7 +64,7 @@ function runtimeToken(): string {
 export function ownStderr(r: ActionResult): string {
   return r.stderr
     .split('\n')
-    .filter((l) => l && !/DeprecationWarning|--trace-deprecation/.test(l))
+    .filter(l => l && !/DeprecationWarning|--trace-deprecation/.test(l))
     .join('\n')
 }
 
@@ -80,7 +80,12 @@ export async function runAction(o: RunOptions): Promise<ActionResult> {
   const dir = mkdtempSync(join(tmpdir(), 'kbr-action-'))
   const eventPath = join(dir, 'event.json')
   writeFileSync(eventPath, JSON.stringify(o.payload))
-  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary.md'), GITHUB_ENV: join(dir, 'env'), GITHUB_STATE: join(dir, 'state') }
+  const files = {
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_STATE: join(dir, 'state')
+  }
   for (const f of Object.values(files)) writeFileSync(f, '')
   const inputs = { ...actionDefaults(), 'github-token': o.fake.token, ...o.inputs }
   const env: Record<string, string> = {
@@ -103,16 +108,33 @@ export async function runAction(o: RunOptions): Promise<ActionResult> {
     GITHUB_SERVER_URL: 'https://github.com',
     NO_PROXY: '127.0.0.1,localhost',
     ...files,
-    ...(o.artifactService ? { ACTIONS_RUNTIME_TOKEN: runtimeToken(), ACTIONS_RESULTS_URL: `${o.fake.url}/` } : {}),
+    ...(o.artifactService
+      ? { ACTIONS_RUNTIME_TOKEN: runtimeToken(), ACTIONS_RESULTS_URL: `${o.fake.url}/` }
+      : {}),
     ...o.env
   }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v
-  const child = spawn(process.execPath, [actionEntry()], { cwd: env.GITHUB_WORKSPACE, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [actionEntry()], {
+    cwd: env.GITHUB_WORKSPACE,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)))
-  const annotations = [...stdout.matchAll(/^::(error|warning|notice)( [^:]*)?::(.*)$/gm)].map((m) => ({ kind: m[1]!, props: (m[2] ?? '').trim(), message: m[3]! }))
-  return { code, stdout, stderr, outputs: parseOutputs(readFileSync(files.GITHUB_OUTPUT, 'utf8')), summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'), annotations }
+  const code = await new Promise<number>(resolve => child.on('close', c => resolve(c ?? -1)))
+  const annotations = [...stdout.matchAll(/^::(error|warning|notice)( [^:]*)?::(.*)$/gm)].map(m => ({
+    kind: m[1]!,
+    props: (m[2] ?? '').trim(),
+    message: m[3]!
+  }))
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputs(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
+    summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
+    annotations
+  }
 }

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -41,14 +49,18 @@ interface Workflow {
   jobs: Record<string, Job>
 }
 
-const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { description: string; default?: string }>; outputs: Record<string, { description: string }>; runs: Obj }
+const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { description: string; default?: string }>
+  outputs: Record<string, { description: string }>
+  runs: Obj
+}
 
 function workflow(name: string): Workflow {
   return parse(readFileSync(join(WORKFLOWS, name), 'utf8')) as Workflow
 }
 
 function ourStep(job: Job): Step {
-  const step = job.steps.find((s) => s.uses === USES)
+  const step = job.steps.find(s => s.uses === USES)
   if (!step) throw new Error('no kbuild-review step')
   return step
 }
@@ -56,11 +68,12 @@ function ourStep(job: Job): Step {
 /** A step's `with:` as the runner passes it, `${{ matrix.x }}` resolved from one matrix entry. */
 function inputsOf(step: Step, matrix: Record<string, string> = {}): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries(step.with ?? {})) out[k] = String(v).replace(/\$\{\{\s*matrix\.(\w+)\s*\}\}/g, (_, m: string) => matrix[m] ?? '')
+  for (const [k, v] of Object.entries(step.with ?? {}))
+    out[k] = String(v).replace(/\$\{\{\s*matrix\.(\w+)\s*\}\}/g, (_, m: string) => matrix[m] ?? '')
   return out
 }
 
-const examples = readdirSync(WORKFLOWS).filter((f) => f.startsWith('example-'))
+const examples = readdirSync(WORKFLOWS).filter(f => f.startsWith('example-'))
 
 describe('action.yml and the example workflows', () => {
   it('declares every input and output with a description and runs on node24 from dist/index.js', () => {
@@ -68,26 +81,40 @@ describe('action.yml and the example workflows', () => {
     for (const [name, i] of Object.entries(action.inputs)) expect(i.description, name).toMatch(/\w{3,}/)
     for (const [name, o] of Object.entries(action.outputs)) expect(o.description, name).toMatch(/\w{3,}/)
     // Every input the code reads and every output it sets is declared.
-    const code = ['src/publish/inputs.ts', 'src/main.ts'].map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n')
-    const read = [...code.matchAll(/(?:get|v|bool|oneOf)\('([a-z-]+)'/g)].map((m) => m[1]!)
-    const set = [...code.matchAll(/setOutput\('([a-z-]+)'/g)].map((m) => m[1]!)
+    const code = ['src/publish/inputs.ts', 'src/main.ts']
+      .map(f => readFileSync(join(ROOT, f), 'utf8'))
+      .join('\n')
+    const read = [...code.matchAll(/(?:get|v|bool|oneOf)\('([a-z-]+)'/g)].map(m => m[1]!)
+    const set = [...code.matchAll(/setOutput\('([a-z-]+)'/g)].map(m => m[1]!)
     expect(read.length).toBeGreaterThan(20)
     for (const i of read) expect(Object.keys(action.inputs), i).toContain(i)
     for (const o of set) expect(Object.keys(action.outputs), o).toContain(o)
   })
 
   it('the examples use only declared inputs, valid modes, and the permissions each mode needs', () => {
-    expect(examples.sort()).toEqual(['example-fork-analyze.yml', 'example-fork-publish.yml', 'example-matrix.yml', 'example-single.yml', 'example-snapshots.yml'])
+    expect(examples.sort()).toEqual([
+      'example-fork-analyze.yml',
+      'example-fork-publish.yml',
+      'example-matrix.yml',
+      'example-single.yml',
+      'example-snapshots.yml'
+    ])
     for (const file of examples) {
       const w = workflow(file)
       for (const [id, job] of Object.entries(w.jobs)) {
-        const step = job.steps.find((s) => s.uses === USES)
+        const step = job.steps.find(s => s.uses === USES)
         if (!step) continue
-        for (const k of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs), `${file} ${id}: ${k}`).toContain(k)
+        for (const k of Object.keys(step.with ?? {}))
+          expect(Object.keys(action.inputs), `${file} ${id}: ${k}`).toContain(k)
         const mode = String(step.with?.mode ?? 'review')
         const perms = { ...w.permissions, ...job.permissions }
-        if (['review', 'aggregate', 'publish'].includes(mode)) expect(perms['pull-requests'], `${file}: ${mode}`).toBe('write')
-        if (mode === 'analyze' || mode === 'snapshot') expect(Object.values(perms), `${file}: ${mode} runs untrusted code or needs no write`).not.toContain('write')
+        if (['review', 'aggregate', 'publish'].includes(mode))
+          expect(perms['pull-requests'], `${file}: ${mode}`).toBe('write')
+        if (mode === 'analyze' || mode === 'snapshot')
+          expect(
+            Object.values(perms),
+            `${file}: ${mode} runs untrusted code or needs no write`
+          ).not.toContain('write')
       }
     }
   })
@@ -99,20 +126,28 @@ describe('action.yml and the example workflows', () => {
     expect(publish.on).toEqual({ workflow_run: { workflows: [analyze.name], types: ['completed'] } })
     expect(publish.permissions).toEqual({ actions: 'read', 'pull-requests': 'write' })
     const job = Object.values(publish.jobs)[0]!
-    expect(job.steps.every((s) => !s.uses?.startsWith('actions/checkout') && !s.run)).toBe(true)
+    expect(job.steps.every(s => !s.uses?.startsWith('actions/checkout') && !s.run)).toBe(true)
     expect(job.if).toContain("github.event.workflow_run.event == 'pull_request'")
   })
 
   it('snapshots and pull requests agree on the config key', () => {
     const key = inputsOf(ourStep(workflow('example-snapshots.yml').jobs.snapshot!))['config-key']
-    expect(inputsOf(ourStep(workflow('example-single.yml').jobs.review!))).toMatchObject({ baseline: 'cache', 'config-key': key })
-    expect(inputsOf(ourStep(workflow('example-fork-analyze.yml').jobs.analyze!))).toMatchObject({ baseline: 'cache', 'config-key': key })
+    expect(inputsOf(ourStep(workflow('example-single.yml').jobs.review!))).toMatchObject({
+      baseline: 'cache',
+      'config-key': key
+    })
+    expect(inputsOf(ourStep(workflow('example-fork-analyze.yml').jobs.analyze!))).toMatchObject({
+      baseline: 'cache',
+      'config-key': key
+    })
     expect(Object.keys(workflow('example-snapshots.yml').on)).toEqual(['push'])
   })
 
   it('the matrix gives every job its own config key and the aggregate job waits for all', () => {
     const w = workflow('example-matrix.yml')
-    const keys = w.jobs.build!.strategy!.matrix.include.map((m) => inputsOf(ourStep(w.jobs.build!), m)['config-key'])
+    const keys = w.jobs.build!.strategy!.matrix.include.map(
+      m => inputsOf(ourStep(w.jobs.build!), m)['config-key']
+    )
     expect(keys).toEqual(['x86_64-defconfig', 'arm64-defconfig'])
     expect(w.jobs.aggregate!.needs).toBe('build')
     expect(w.jobs.aggregate!.if).toContain('always()')
@@ -128,7 +163,16 @@ describe('the examples, run', () => {
   beforeEach(async () => {
     fake = new FakeGitHub()
     await fake.start()
-    pr = { number: 9, headSha: HEAD, baseSha: BASE, baseRef: 'main', headRepo: 'kernel-org/linux', files: diffFile(fileURLToPath(new URL('../fixtures/publish/debian-6.12.115-117.patch', import.meta.url))) }
+    pr = {
+      number: 9,
+      headSha: HEAD,
+      baseSha: BASE,
+      baseRef: 'main',
+      headRepo: 'kernel-org/linux',
+      files: diffFile(
+        fileURLToPath(new URL('../fixtures/publish/debian-6.12.115-117.patch', import.meta.url))
+      )
+    }
     fake.addPull(pr)
   })
 
@@ -143,7 +187,16 @@ describe('the examples, run', () => {
     repository: 'kernel-org/linux',
     runId,
     pullRequest: { number: 9, headSha: HEAD, baseSha: BASE },
-    report: makeReport(key, [check('exports', [{ severity: 'warning', code: 'export-removed', message: 'kvm_inject_emulated_page_fault is no longer exported', symbol: 'kvm_inject_emulated_page_fault' }])])
+    report: makeReport(key, [
+      check('exports', [
+        {
+          severity: 'warning',
+          code: 'export-removed',
+          message: 'kvm_inject_emulated_page_fault is no longer exported',
+          symbol: 'kvm_inject_emulated_page_fault'
+        }
+      ])
+    ])
   })
 
   it('example-matrix: the aggregate job merges what actions/download-artifact put in reports/', async () => {
@@ -153,12 +206,21 @@ describe('the examples, run', () => {
       const key = inputsOf(ourStep(w.jobs.build!), m)['config-key']!
       // download-artifact with `pattern` and no merge: one directory per artifact
       mkdirSync(join(workspace, 'reports', `kbuild-review-${key}`), { recursive: true })
-      writeFileSync(join(workspace, 'reports', `kbuild-review-${key}`, 'kbuild-review.json'), JSON.stringify(envelope(key, 55)))
+      writeFileSync(
+        join(workspace, 'reports', `kbuild-review-${key}`, 'kbuild-review.json'),
+        JSON.stringify(envelope(key, 55))
+      )
     }
-    const r = await runAction({ fake, inputs: inputsOf(ourStep(w.jobs.aggregate!)), eventName: 'pull_request', payload: pullRequestEvent(pr, fake.owner, fake.repo), workspace })
+    const r = await runAction({
+      fake,
+      inputs: inputsOf(ourStep(w.jobs.aggregate!)),
+      eventName: 'pull_request',
+      payload: pullRequestEvent(pr, fake.owner, fake.repo),
+      workspace
+    })
     expect(ownStderr(r)).toBe('')
     expect(r.code).toBe(0)
-    const sticky = fake.comments.filter((c) => c.body.startsWith('<!-- kbuild-review:sticky'))
+    const sticky = fake.comments.filter(c => c.body.startsWith('<!-- kbuild-review:sticky'))
     expect(sticky).toHaveLength(1)
     expect(sticky[0]!.body).toContain('key=x86_64-defconfig status=warn')
     expect(sticky[0]!.body).toContain('key=arm64-defconfig status=warn')
@@ -173,9 +235,20 @@ describe('the examples, run', () => {
     pr = { ...pr, headRepo: 'contributor/linux' }
     fake.addPull(pr)
     const zipped = zip({ 'kbuild-review.json': JSON.stringify(envelope('x86_64-defconfig', 808)) })
-    fake.artifacts.push({ id: 1, name: 'kbuild-review-x86_64-defconfig', runId: 808, headSha: HEAD, zip: zipped })
+    fake.artifacts.push({
+      id: 1,
+      name: 'kbuild-review-x86_64-defconfig',
+      runId: 808,
+      headSha: HEAD,
+      zip: zipped
+    })
     const job = workflow('example-fork-publish.yml').jobs.publish!
-    const r = await runAction({ fake, inputs: inputsOf(ourStep(job)), eventName: 'workflow_run', payload: workflowRunEvent(pr, 808) })
+    const r = await runAction({
+      fake,
+      inputs: inputsOf(ourStep(job)),
+      eventName: 'workflow_run',
+      payload: workflowRunEvent(pr, 808)
+    })
     expect(ownStderr(r)).toBe('')
     expect(r.code).toBe(0)
     expect(fake.comments).toHaveLength(1)
@@ -187,27 +260,46 @@ describe('the examples, run', () => {
     return ws
   }
 
-  it('example-single on a real build: no cache service means no baseline, said once, and the review still posts', async (ctx) => {
+  it('example-single on a real build: no cache service means no baseline, said once, and the review still posts', async ctx => {
     const rel = debianRelease('new')
     if (!rel) return fixtureMissing('Debian 6.12.117 (scripts/kernels/fetch-debian.sh)', ctx.skip)
-    const r = await runAction({ fake, inputs: inputsOf(ourStep(workflow('example-single.yml').jobs.review!)), eventName: 'pull_request', payload: pullRequestEvent(pr, fake.owner, fake.repo), workspace: buildWorkspace(rel.root) })
+    const r = await runAction({
+      fake,
+      inputs: inputsOf(ourStep(workflow('example-single.yml').jobs.review!)),
+      eventName: 'pull_request',
+      payload: pullRequestEvent(pr, fake.owner, fake.repo),
+      workspace: buildWorkspace(rel.root)
+    })
     expect(ownStderr(r)).toBe('')
     expect(r.outputs.status).toMatch(/^(pass|warn|fail)$/)
-    expect(r.stdout).toMatch(/::notice::(could not restore a baseline snapshot|no snapshot for config x86_64-defconfig)/)
+    expect(r.stdout).toMatch(
+      /::notice::(could not restore a baseline snapshot|no snapshot for config x86_64-defconfig)/
+    )
     expect(r.summary).toContain('`x86_64-defconfig` · Linux 6\\.12\\.117')
   })
 
-  it('example-snapshots on a real build: writes the snapshot for the pushed commit, and a missing cache service is a warning', async (ctx) => {
+  it('example-snapshots on a real build: writes the snapshot for the pushed commit, and a missing cache service is a warning', async ctx => {
     const rel = debianRelease('new')
     if (!rel) return fixtureMissing('Debian 6.12.117 (scripts/kernels/fetch-debian.sh)', ctx.skip)
     const push = webhookExample('push', () => true)
     const sha = '5'.repeat(40)
-    const r = await runAction({ fake, inputs: inputsOf(ourStep(workflow('example-snapshots.yml').jobs.snapshot!)), eventName: 'push', payload: push, sha, workspace: buildWorkspace(rel.root) })
+    const r = await runAction({
+      fake,
+      inputs: inputsOf(ourStep(workflow('example-snapshots.yml').jobs.snapshot!)),
+      eventName: 'push',
+      payload: push,
+      sha,
+      workspace: buildWorkspace(rel.root)
+    })
     expect(ownStderr(r)).toBe('')
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/::warning::could not save the snapshot to the Actions cache/)
     expect(existsSync(r.outputs.snapshot!)).toBe(true)
     const snap = await readSnapshot(r.outputs.snapshot!)
-    expect(snap).toMatchObject({ configKey: 'x86_64-defconfig', commit: sha, info: { release: '6.12.117+deb12-amd64' } })
+    expect(snap).toMatchObject({
+      configKey: 'x86_64-defconfig',
+      commit: sha,
+      info: { release: '6.12.117+deb12-amd64' }
+    })
   })
 })
