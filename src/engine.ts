@@ -38,6 +38,7 @@ async function snapshotChecks(build: Build, checks: AnyCheck[], options: ReviewO
       if (!c.snapshot) return
       try {
         out.set(c.id, await c.snapshot(build, options))
+        timing(`snapshot ${c.id} of ${build.layout.root} done`)
       } catch {
         // run() reports the same input error as a finding; the snapshot just lacks this part.
       }
@@ -79,6 +80,13 @@ export async function takeSnapshot(req: ReviewRequest, meta: { commit?: string }
   return toSnapshot(build, await snapshotChecks(build, checks, req.options), req.options.configKey, meta.commit)
 }
 
+/** KBR_TIMINGS=1 prints how long each stage took to stderr (for profiling, never in reports). */
+const TIMINGS = process.env.KBR_TIMINGS === '1'
+const t0 = performance.now()
+export function timing(what: string): void {
+  if (TIMINGS) process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(2)}s] ${what}\n`)
+}
+
 async function runCheck(
   check: AnyCheck,
   build: Build,
@@ -96,6 +104,7 @@ async function runCheck(
         : { severity: 'warning', code: 'check-crashed', message: `the ${check.id} check stopped: ${describeError(err)}` }
     outcome = { status: err instanceof InputError ? 'fail' : 'skip', summary: finding.message, findings: [finding] }
   }
+  timing(`check ${check.id} done`)
   const result: CheckResult = {
     id: check.id,
     title: check.title,
@@ -112,7 +121,12 @@ export async function review(req: ReviewRequest): Promise<Report> {
   const checks = selectedChecks(req.options)
   const build = openBuild(req.input, jobsOf(req))
   // Start module analysis at once: workers run while vmlinux-based checks use this thread.
-  if (build.layout.modules.length) void build.modules().catch(() => undefined)
+  if (build.layout.modules.length) {
+    void build.modules().then(
+      () => timing(`${build.layout.modules.length} modules analyzed`),
+      () => undefined
+    )
+  }
   const [baselineSnap, current] = await Promise.all([loadBaseline(req, checks), snapshotChecks(build, checks, req.options)])
   const label = req.baselineLabel ?? req.baseline ?? ''
   const results: CheckResult[] = []
