@@ -26,6 +26,7 @@ export const exportsCheck: Check<ExportSnapshot> = {
     const exp = await buildExports(build)
     const findings: Finding[] = mismatchFindings(exp.symvers?.file ?? 'Module.symvers', exp.binary?.vmlinux ?? null, exp.mismatches)
     const blocks: Block[] = []
+    if (exp.notes.length) blocks.push({ kind: 'list', items: exp.notes })
     if (exp.mismatches.length) blocks.push(mismatchBlock(exp.mismatches))
     const count = `${exp.exports.length.toLocaleString('en-US')} exports`
     if (!baseline?.data) {
@@ -38,6 +39,15 @@ export const exportsCheck: Check<ExportSnapshot> = {
     const base = fromExportSnapshot(baseline.data, baseline.label || 'baseline')
     const head = current ? fromExportSnapshot(current, 'current build') : exp.exports
     const diff = diffExports(base, head)
+    if (exp.source === 'binaries') {
+      // A module that could not be read exports nothing here; its exports are unknown, not removed.
+      const unread = new Set(exp.modules.filter(m => !m.linkage).map(m => m.owner))
+      const unknown = diff.removed.filter(e => unread.has(e.module))
+      if (unknown.length) {
+        diff.removed = diff.removed.filter(e => !unread.has(e.module))
+        blocks.push({ kind: 'paragraph', text: `${unknown.length} exports of the baseline belong to modules that could not be read here; they are not counted as removed` })
+      }
+    }
     const needed = await neededSymbols(build, options)
     findings.push(...diffFindings(diff, needed))
     blocks.push(...diffBlocks(diff))
