@@ -1,4 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { createServer, request as httpRequest } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -457,5 +459,50 @@ describe('aggregate without a reports directory', () => {
     expect(r.code).toBe(0)
     expect(stickies()).toHaveLength(1)
     expect(stickies()[0]!.body).toContain('in 2 configs')
+  })
+})
+
+describe('concurrency and the network path', () => {
+  it('two matrix jobs publishing at the same moment end with one comment holding both sections', async () => {
+    const [a, b] = await Promise.all([
+      aggregate([reviewReport('x86_64-defconfig')]),
+      aggregate([
+        makeReport('arm64-gki', [
+          check('exports', [{ severity: 'warning', code: 'w', message: 'arm64 warning' }])
+        ])
+      ])
+    ])
+    expect([a.code, b.code]).toEqual([0, 0])
+    expect(stickies()).toHaveLength(1)
+    const keys = [...stickies()[0]!.body.matchAll(/kbuild-review:section key=(\S+)/g)].map(m => m[1])
+    expect(keys).toEqual(['arm64-gki', 'x86_64-defconfig'])
+  })
+
+  it('goes through HTTP_PROXY when one is set', async () => {
+    const seen: string[] = []
+    const proxy = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`)
+      const up = httpRequest(req.url!, { method: req.method, headers: req.headers }, upRes => {
+        res.writeHead(upRes.statusCode ?? 502, upRes.headers)
+        upRes.pipe(res)
+      })
+      req.pipe(up)
+    })
+    await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve))
+    const port = (proxy.address() as AddressInfo).port
+    try {
+      const r = await runAction({
+        fake,
+        inputs: { mode: 'aggregate', reports: reportsDir([reviewReport()]), 'fail-on': 'never' },
+        eventName: 'pull_request',
+        payload: pullRequestEvent(pr, fake.owner, fake.repo),
+        env: { HTTP_PROXY: `http://127.0.0.1:${port}`, NO_PROXY: '' }
+      })
+      expect(r.code).toBe(0)
+      expect(stickies()).toHaveLength(1)
+      expect(seen).toContain(`POST ${fake.url}/repos/kernel-org/linux/issues/7/comments`)
+    } finally {
+      await new Promise<void>(resolve => proxy.close(() => resolve()))
+    }
   })
 })
