@@ -10,7 +10,7 @@ import { InputError } from '../model/errors.ts'
 import { modinfoAnalyzer } from '../load/modinfo-analyzer.ts'
 import { factOf, type ModuleSummary } from '../load/analyzer.ts'
 import type { ModInfo } from '../load/modinfo-analyzer.ts'
-import { linkageAnalyzer, type ModuleLinkage } from './module-analyzer.ts'
+import { linkageAnalyzer, unpackLinkage, type ModuleLinkage, type PackedLinkage } from './module-analyzer.ts'
 
 const ANALYZER_IDS = [modinfoAnalyzer.id, linkageAnalyzer.id]
 
@@ -44,6 +44,10 @@ export function moduleOwner(relPath: string, installed: boolean): string {
   return installed && p.startsWith('kernel/') ? p.slice('kernel/'.length) : p
 }
 
+function unpacked(p: PackedLinkage | undefined): ModuleLinkage | null {
+  return p ? unpackLinkage(p) : null
+}
+
 export function linkedModule(s: ModuleSummary, owner: string, file: string, object: boolean): LinkedModule {
   const base = owner.slice(owner.lastIndexOf('/') + 1)
   const m: LinkedModule = {
@@ -51,7 +55,7 @@ export function linkedModule(s: ModuleSummary, owner: string, file: string, obje
     baseName: base,
     owner,
     file,
-    linkage: factOf(s, linkageAnalyzer) ?? null,
+    linkage: unpacked(factOf(s, linkageAnalyzer)),
     modinfo: factOf(s, modinfoAnalyzer) ?? null,
     object
   }

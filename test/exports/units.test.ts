@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { diffExports, fromExportSnapshot, toExportSnapshot } from '../../src/exports/diff.ts'
 import { removeDot } from '../../src/exports/imports.ts'
+import { packLinkage, unpackLinkage, type ModuleLinkage } from '../../src/exports/module-analyzer.ts'
 import { tableOf, type ExportedSymbol } from '../../src/exports/model.ts'
 import type { LinkedModule } from '../../src/exports/module-set.ts'
 import { boundedDistance, nearestNames, neverExportReason } from '../../src/exports/names.ts'
@@ -127,5 +128,19 @@ describe('diffExports', () => {
     expect(back).toEqual([rows[1], rows[0]])
     expect(() => fromExportSnapshot({ modules: ['x'], rows: [['a', 3, 0, '', null]] }, 's')).toThrow(/row 0 is malformed/)
     expect(() => fromExportSnapshot({ modules: [], rows: 'x' }, 's')).toThrow(/no "modules" or "rows"/)
+  })
+})
+
+describe('linkage facts across threads', () => {
+  it('pack and unpack round-trip, version-only names and duplicates included', () => {
+    const l: ModuleLinkage = {
+      imports: ['kfree', 'kmalloc'],
+      weak: ['maybe'],
+      versions: { names: ['kmalloc', 'module_layout', 'kfree', 'kmalloc'], crcs: [1, 2, 0x1ffffffff, 4], extended: false },
+      exports: [{ symbol: 'mine', gplOnly: true, namespace: 'NS', crc: 9 }]
+    }
+    expect(unpackLinkage(structuredClone(packLinkage(l)))).toEqual(l)
+    const empty: ModuleLinkage = { imports: [], weak: [], versions: null, exports: [] }
+    expect(unpackLinkage(packLinkage(empty))).toEqual(empty)
   })
 })
