@@ -1,8 +1,9 @@
 import type { Workload } from '../workload.ts'
 import { bloatWorkload } from './bloat.ts'
+import { btfWorkload } from './btf.ts'
 import { importsWorkload } from './imports.ts'
 import { sizesWorkload } from './sizes.ts'
 import { symbolsWorkload } from './symbols.ts'
 
 /** Every benchmark workload, in the order BENCHMARKS.md lists them. One line each. */
-export const WORKLOADS: Workload[] = [symbolsWorkload, importsWorkload, sizesWorkload, bloatWorkload]
+export const WORKLOADS: Workload[] = [symbolsWorkload, importsWorkload, sizesWorkload, bloatWorkload, btfWorkload]

@@ -59,6 +59,7 @@ export class Btf {
   readonly layout: readonly KindSizes[] | null
   /** Lazily built name index of this BTF's own types (relocation, evidence). */
   private byName: Map<string, number[]> | undefined
+  private kindsCache: Uint8Array | undefined
 
   constructor(init: {
     file: string
@@ -127,6 +128,17 @@ export class Btf {
     return (h.words[h.recs[id - h.firstId]! + 1]! >>> 24) & h.encoding.kindMask
   }
 
+  /** Kinds of the own types by index (id - firstId), computed once: for loops over many references. */
+  kindTable(): Uint8Array {
+    if (!this.kindsCache) {
+      const t = new Uint8Array(this.count)
+      const mask = this.encoding.kindMask
+      for (let i = 0; i < this.count; i++) t[i] = (this.words[this.recs[i]! + 1]! >>> 24) & mask
+      this.kindsCache = t
+    }
+    return this.kindsCache
+  }
+
   vlen(id: number): number {
     return this.word(id, 1) & this.holder(id)!.encoding.vlenMask
   }
@@ -162,8 +174,10 @@ export class Btf {
 
   /** Whether an offset is where a string begins (offset 0 or just after a NUL). */
   isStringStart(off: number): boolean {
-    const s = this.strBytes(off)
-    return !!s && (s.pos === 0 || s.bytes[s.pos - 1] === 0)
+    if (off < this.startStrOff) return this.base ? this.base.isStringStart(off) : false
+    const local = off - this.startStrOff
+    if (local >= this.header.strLen) return false
+    return local === 0 || this.strings[local - 1] === 0
   }
 
   /** Name of a type ('' for anonymous types and void). */
@@ -425,47 +439,80 @@ function checkReferences(btf: Btf): void {
 
 function firstBadReference(btf: Btf, id: number, strEnd: number, endId: number): string | undefined {
   let bad: string | undefined
-  forEachRef(btf, id, (value, what) => {
+  forEachRef(btf, id, (value, role, elem) => {
     if (bad) return
-    if (what.startsWith('name')) {
-      if (value >= strEnd) bad = `${what} offset ${value} is beyond the ${strEnd} bytes of strings`
+    if (role === REF.NAME || role === REF.ELEM_NAME) {
+      if (value >= strEnd)
+        bad = `${refLabel(btf.kind(id), role, elem)} offset ${value} is beyond the ${strEnd} bytes of strings`
     } else if (value >= endId) {
-      bad = `${what} refers to type id ${value}, beyond the last type ${endId - 1}`
+      bad = `${refLabel(btf.kind(id), role, elem)} refers to type id ${value}, beyond the last type ${endId - 1}`
     }
   })
   return bad
 }
 
+/** Where a reference sits in its record (forEachRef's `role`). */
+export const REF = {
+  NAME: 0,
+  /** The size/type word: a PTR's target, a FUNC's prototype, a FUNC_PROTO's return type, ... */
+  TYPE: 1,
+  ELEM_TYPE: 2,
+  INDEX_TYPE: 3,
+  ELEM_NAME: 4,
+  /** A member's, parameter's or variable's type. */
+  PART_TYPE: 5
+} as const
+
+/** "name", "member 3 type", "return type": a reference's place, for messages. */
+export function refLabel(kind: number, role: number, elem: number): string {
+  switch (role) {
+    case REF.NAME:
+      return 'name'
+    case REF.TYPE:
+      return kind === KIND.FUNC_PROTO ? 'return type' : 'type'
+    case REF.ELEM_TYPE:
+      return 'element type'
+    case REF.INDEX_TYPE:
+      return 'index type'
+    case REF.ELEM_NAME:
+      return `name of ${elementNoun(kind)} ${elem + 1}`
+    default:
+      return `${elementNoun(kind)} ${elem + 1} type`
+  }
+}
+
 /**
- * Calls `visit` for every name offset and type id in the record of `id`, with a label saying
- * where it is ("name", "member 3 type", ...). Unknown kinds (skipped by layout) yield only
- * their name.
+ * Calls `visit` for every name offset and type id in the record of `id`, with its role (REF)
+ * and, for vlen elements, the element index; `word` is its index in holder(id).words. Unknown
+ * kinds (skipped by layout) yield only their name.
  */
 export function forEachRef(
   btf: Btf,
   id: number,
-  visit: (value: number, what: string, word: number) => void
+  visit: (value: number, role: number, elem: number, word: number) => void
 ): void {
   const h = btf.holder(id)
   if (!h) return
   const w = h.recs[id - h.firstId]!
   const words = h.words
-  visit(words[w]!, 'name', w)
+  visit(words[w]!, REF.NAME, -1, w)
   const info = words[w + 1]!
   const kind = (info >>> 24) & h.encoding.kindMask
   const k = KINDS[kind]
   if (!k) return
-  if (k.third === 'type') visit(words[w + 2]!, kind === KIND.FUNC_PROTO ? 'return type' : 'type', w + 2)
-  for (const i of k.infoIds) visit(words[w + 3 + i]!, i === 0 ? 'element type' : 'index type', w + 3 + i)
+  if (k.third === 'type') visit(words[w + 2]!, REF.TYPE, -1, w + 2)
+  // ARRAY's btf_array: element type, then index type.
+  for (const i of k.infoIds) visit(words[w + 3 + i]!, i === 0 ? REF.ELEM_TYPE : REF.INDEX_TYPE, -1, w + 3 + i)
   if (!k.elemBytes) return
   const vlen = info & h.encoding.vlenMask
   const ew = k.elemBytes >>> 2
   const start = w + 3 + (k.infoBytes >>> 2)
-  const part = elementNoun(kind)
+  const name = k.elemNames.length ? k.elemNames[0]! : -1
+  const type = k.elemIds.length ? k.elemIds[0]! : -1
   for (let e = 0; e < vlen; e++) {
-    const ebase = start + e * ew
-    for (const n of k.elemNames) visit(words[ebase + n]!, `name of ${part} ${e + 1}`, ebase + n)
-    for (const t of k.elemIds) visit(words[ebase + t]!, `${part} ${e + 1} type`, ebase + t)
+    const eb = start + e * ew
+    if (name >= 0) visit(words[eb + name]!, REF.ELEM_NAME, e, eb + name)
+    if (type >= 0) visit(words[eb + type]!, REF.PART_TYPE, e, eb + type)
   }
 }
 

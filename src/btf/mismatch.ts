@@ -1,4 +1,4 @@
-import { forEachRef, type Btf } from './btf.ts'
+import { REF, forEachRef, refLabel, type Btf } from './btf.ts'
 import { KIND, kindName } from './kinds.ts'
 
 /**
@@ -44,29 +44,27 @@ export interface BadRef {
   expected: string
 }
 
-/** Kinds a use may refer to, by use. */
-const DATA_KINDS = new Set<number>([
-  KIND.INT,
-  KIND.PTR,
-  KIND.ARRAY,
-  KIND.STRUCT,
-  KIND.UNION,
-  KIND.ENUM,
-  KIND.TYPEDEF,
-  KIND.VOLATILE,
-  KIND.CONST,
-  KIND.RESTRICT,
-  KIND.FLOAT,
-  KIND.TYPE_TAG,
-  KIND.ENUM64
-])
-const POINTEE_KINDS = new Set<number>([...DATA_KINDS, KIND.FWD, KIND.FUNC_PROTO])
-const TAG_TARGETS = new Set<number>([KIND.STRUCT, KIND.UNION, KIND.FUNC, KIND.VAR, KIND.TYPEDEF])
+const bit = (k: number) => 1 << k
+/** Kinds of types that have a size: what members, elements, variables and parameters are. */
+const DATA =
+  bit(KIND.INT) |
+  bit(KIND.PTR) |
+  bit(KIND.ARRAY) |
+  bit(KIND.STRUCT) |
+  bit(KIND.UNION) |
+  bit(KIND.ENUM) |
+  bit(KIND.TYPEDEF) |
+  bit(KIND.VOLATILE) |
+  bit(KIND.CONST) |
+  bit(KIND.RESTRICT) |
+  bit(KIND.FLOAT) |
+  bit(KIND.TYPE_TAG) |
+  bit(KIND.ENUM64)
+const POINTEE = DATA | bit(KIND.FWD) | bit(KIND.FUNC_PROTO)
+const TAG_TARGET = bit(KIND.STRUCT) | bit(KIND.UNION) | bit(KIND.FUNC) | bit(KIND.VAR) | bit(KIND.TYPEDEF)
 
-function expectedFor(
-  kind: number,
-  where: string
-): { allowed: ReadonlySet<number>; label: string } | undefined {
+/** The kinds a reference of `role` in a type of `kind` may point at (a bit per kind). */
+function allowedKinds(kind: number): number {
   switch (kind) {
     case KIND.PTR:
     case KIND.TYPEDEF:
@@ -74,63 +72,95 @@ function expectedFor(
     case KIND.CONST:
     case KIND.RESTRICT:
     case KIND.TYPE_TAG:
-      return { allowed: POINTEE_KINDS, label: 'a data type, FWD or FUNC_PROTO' }
+      return POINTEE
     case KIND.FUNC:
-      return { allowed: new Set([KIND.FUNC_PROTO]), label: 'FUNC_PROTO' }
-    case KIND.VAR:
-    case KIND.STRUCT:
-    case KIND.UNION:
-    case KIND.ARRAY:
-      return { allowed: DATA_KINDS, label: 'a data type' }
-    case KIND.FUNC_PROTO:
-      return { allowed: DATA_KINDS, label: where === 'return type' ? 'a data type or void' : 'a data type' }
+      return bit(KIND.FUNC_PROTO)
     case KIND.DATASEC:
-      return { allowed: new Set([KIND.VAR]), label: 'VAR' }
+      return bit(KIND.VAR)
     case KIND.DECL_TAG:
-      return { allowed: TAG_TARGETS, label: 'STRUCT, UNION, FUNC, VAR or TYPEDEF' }
+      return TAG_TARGET
     default:
-      return undefined
+      // VAR, STRUCT/UNION members, ARRAY elements, FUNC_PROTO return and parameters.
+      return DATA
   }
+}
+
+function expectedLabel(mask: number, role: number): string {
+  if (role === REF.INDEX_TYPE) return 'an INT (or a typedef of one)'
+  if (mask === POINTEE) return 'a data type, FWD or FUNC_PROTO'
+  if (mask === TAG_TARGET) return 'STRUCT, UNION, FUNC, VAR or TYPEDEF'
+  if (mask === bit(KIND.FUNC_PROTO)) return 'FUNC_PROTO'
+  if (mask === bit(KIND.VAR)) return 'VAR'
+  return 'a data type'
 }
 
 /** Looks at every name offset and type reference of the split BTF `btf` (against btf.base). */
 export function mismatchEvidence(btf: Btf): MismatchEvidence {
   const ev: MismatchEvidence = { names: 0, badNames: 0, refs: 0, badRefs: 0 }
   const endId = btf.endId
-  for (let id = btf.firstId; id < endId; id++) {
-    const kind = btf.kind(id)
-    forEachRef(btf, id, (value, where) => {
-      if (where.startsWith('name')) {
-        if (!value) return
-        ev.names++
-        if (btf.isStringStart(value)) return
-        ev.badNames++
-        if (!ev.firstBadName) ev.firstBadName = badName(btf, id, where, value)
-        return
-      }
-      // void is a legal return type, parameter type (vararg) and pointee; other zeros are for the verifier.
+  const { isStart, kindOf } = lookups(btf)
+  let id = 0
+  let kind = 0
+  let mask = 0
+  const visit = (value: number, role: number, elem: number) => {
+    if (role === REF.NAME || role === REF.ELEM_NAME) {
       if (!value) return
-      ev.refs++
-      const targetKind = btf.kind(value)
-      const rule = expectedFor(kind, where)
-      let ok = targetKind >= 0
-      if (ok && rule) ok = rule.allowed.has(targetKind) || (where === 'index type' && targetKind === KIND.INT)
-      if (ok && where === 'index type') ok = isIntLike(btf, value)
-      if (ok) return
-      ev.badRefs++
-      if (!ev.firstBadRef) {
-        ev.firstBadRef = {
-          typeId: id,
-          where,
-          target: value,
-          found: targetKind < 0 ? `no such type (the last is ${endId - 1})` : btf.describe(value),
-          expected:
-            where === 'index type' ? 'an INT (or a typedef of one)' : (rule?.label ?? 'an existing type')
-        }
+      ev.names++
+      if (isStart(value)) return
+      ev.badNames++
+      if (!ev.firstBadName) ev.firstBadName = badName(btf, id, refLabel(kind, role, elem), value)
+      return
+    }
+    // void is a legal return type, vararg and pointee; a void member or element is the verifier's to report.
+    if (!value) return
+    ev.refs++
+    const target = kindOf(value)
+    let ok = target >= 0 && target < 32 && (mask & bit(target)) !== 0
+    if (ok && role === REF.INDEX_TYPE) ok = isIntLike(btf, value)
+    if (ok) return
+    ev.badRefs++
+    if (!ev.firstBadRef) {
+      ev.firstBadRef = {
+        typeId: id,
+        where: refLabel(kind, role, elem),
+        target: value,
+        found: target < 0 ? `no such type (the last is ${endId - 1})` : btf.describe(value),
+        expected: expectedLabel(mask, role)
       }
-    })
+    }
+  }
+  for (id = btf.firstId; id < endId; id++) {
+    kind = btf.kind(id)
+    mask = allowedKinds(kind)
+    forEachRef(btf, id, visit)
   }
   return ev
+}
+
+/** String-start and kind lookups over a split BTF and its base, from flat tables (hot: every reference). */
+function lookups(btf: Btf): { isStart: (off: number) => boolean; kindOf: (id: number) => number } {
+  const base = btf.base
+  if (!base || base.base) return { isStart: off => btf.isStringStart(off), kindOf: id => btf.kind(id) }
+  const bs = base.strings
+  const bLen = base.header.strLen
+  const os = btf.strings
+  const oStart = btf.startStrOff
+  const oLen = btf.header.strLen
+  const bk = base.kindTable()
+  const ok = btf.kindTable()
+  const first = btf.firstId
+  const end = btf.endId
+  return {
+    isStart: off => {
+      if (off < bLen) return off === 0 || bs[off - 1] === 0
+      const local = off - oStart
+      return local < oLen && (local === 0 || os[local - 1] === 0)
+    },
+    kindOf: id => {
+      if (id >= first) return id < end ? ok[id - first]! : -1
+      return id === 0 ? 0 : bk[id - 1]!
+    }
+  }
 }
 
 /** An array index type: an INT, possibly behind typedefs and qualifiers. */
@@ -176,20 +206,20 @@ export function looksMismatched(ev: MismatchEvidence): boolean {
 
 /** One sentence for a report. */
 export function describeEvidence(ev: MismatchEvidence, btf: Btf): string {
+  const n = (x: number) => x.toLocaleString('en-US')
   const parts: string[] = []
   if (ev.badNames) {
     const f = ev.firstBadName!
     const at = `[${f.typeId}] ${kindName(btf.kind(f.typeId))} ${f.where}`
-    const lands =
-      f.reads === undefined ? 'past the end of the strings' : `inside '${f.within}' (reads '${f.reads}')`
+    const lands = f.reads === undefined ? 'is past the strings' : `reads '${f.reads}' inside '${f.within}'`
     parts.push(
-      `${ev.badNames} of ${ev.names} name offsets do not start a string (first: ${at} at offset ${f.offset} lands ${lands})`
+      `${n(ev.badNames)} of ${n(ev.names)} name offsets land inside strings (first: ${at} at offset ${f.offset} ${lands})`
     )
   }
   if (ev.badRefs) {
     const f = ev.firstBadRef!
     parts.push(
-      `${ev.badRefs} of ${ev.refs} type references point at a type the use cannot have (first: [${f.typeId}] ${kindName(btf.kind(f.typeId))} ${f.where} -> [${f.target}] ${f.found}, expected ${f.expected})`
+      `${n(ev.badRefs)} of ${n(ev.refs)} type references hit a type of the wrong kind (first: [${f.typeId}] ${kindName(btf.kind(f.typeId))} ${f.where} -> [${f.target}] ${f.found}, expected ${f.expected})`
     )
   }
   return parts.join('; ')

@@ -1,4 +1,4 @@
-import { Btf, forEachRef } from './btf.ts'
+import { Btf, REF, forEachRef } from './btf.ts'
 import { KIND, kindName } from './kinds.ts'
 
 /**
@@ -147,8 +147,8 @@ function markEmbedded(split: Btf, nrDist: number, idMap: Int32Array): void {
   for (let id = split.firstId; id < split.endId; id++) {
     const k = split.kind(id)
     if (k !== KIND.STRUCT && k !== KIND.UNION) continue
-    forEachRef(split, id, (value, where) => {
-      if (where.startsWith('name')) return
+    forEachRef(split, id, (value, role) => {
+      if (role === REF.NAME || role === REF.ELEM_NAME) return
       let next = value
       // A bounded walk: the kernel relies on earlier checks to rule out loops here.
       for (let steps = 0; next && steps < 64; steps++) {
@@ -260,8 +260,8 @@ function rewrite(
   const words = split.words.slice()
   for (let id = split.firstId; id < split.endId; id++) {
     let unmapped: number | undefined
-    forEachRef(split, id, (value, where, w) => {
-      if (where.startsWith('name')) {
+    forEachRef(split, id, (value, role, _elem, w) => {
+      if (role === REF.NAME || role === REF.ELEM_NAME) {
         if (!value || unmapped !== undefined) return
         if (value >= distStrLen) words[w] = value + shiftStr
         else {

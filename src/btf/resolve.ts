@@ -14,15 +14,8 @@ import { ERRNO, VerifierLog, type VerifierFailure } from './verifier-log.ts'
  * three resolve modes, per-type resolved id and size), so its verdicts and messages match.
  */
 
-export interface ResolveTables {
-  /** Resolved type id per own type (index: id - firstId). */
-  ids: Uint32Array
-  /** Resolved size per own type (arrays; 0 for others). */
-  sizes: Uint32Array
-}
-
 export interface ResolveResult {
-  tables: ResolveTables
+  resolver: BtfResolver
   failure?: VerifierFailure
 }
 
@@ -38,13 +31,14 @@ const MODE_PTR = 1
 const MODE_STRUCT_OR_ARRAY = 2
 
 /**
- * Resolves every own type of `btf`. For split BTF, `baseTables` are the base's own resolution
- * (run this on the base first); base types count as resolved, as the kernel assumes.
+ * Resolves every own type of `btf`. For split BTF, `base` is the base's resolver: base types
+ * count as resolved, as the kernel assumes, and are resolved on first use (a vmlinux has
+ * 100,000+ types; a module refers to a few hundred).
  */
-export function resolveAll(btf: Btf, baseTables: ResolveTables | null, pointerSize: number): ResolveResult {
-  const r = new Resolver(btf, baseTables, pointerSize)
-  const failure = r.run()
-  return failure ? { tables: r.tables, failure } : { tables: r.tables }
+export function resolveAll(btf: Btf, base: BtfResolver | null, pointerSize: number): ResolveResult {
+  const resolver = new BtfResolver(btf, base, pointerSize)
+  const failure = resolver.run()
+  return failure ? { resolver, failure } : { resolver }
 }
 
 class Fail extends Error {
@@ -109,25 +103,68 @@ function sourceOnly(k: number): boolean {
   return k === KIND.VAR || k === KIND.DECL_TAG || k === KIND.DATASEC
 }
 
-class Resolver {
-  readonly tables: ResolveTables
+export class BtfResolver {
+  /** Resolved type id per own type (index: id - firstId). */
+  readonly ids: Uint32Array
+  /** Resolved size per own type (arrays; 0 for others). */
+  readonly sizes: Uint32Array
   private readonly btf: Btf
-  private readonly base: ResolveTables | null
+  private readonly base: BtfResolver | null
   private readonly ptrSize: number
   private readonly first: number
   private readonly visit: Uint8Array
-  private readonly stack: Vertex[] = []
+  /** The resolve stack: MAX_RESOLVE_DEPTH vertices, reused. */
+  private readonly stack: Vertex[] = Array.from({ length: MAX_RESOLVE_DEPTH }, () => ({
+    id: 0,
+    nextMember: 0
+  }))
+  private top = 0
   private mode = MODE_TBD
+  // Flat tables for the hot lookups (own types, and a root base's).
+  private readonly end: number
+  private readonly ownKinds: Uint8Array
+  private readonly ownWords: Uint32Array
+  private readonly ownRecs: Uint32Array
+  private readonly root: Btf | null
+  private readonly rootKinds: Uint8Array | null
   private logId = 0
-  private readonly log = new VerifierLog()
+  private log = new VerifierLog()
 
-  constructor(btf: Btf, base: ResolveTables | null, ptrSize: number) {
+  constructor(btf: Btf, base: BtfResolver | null, ptrSize: number) {
     this.btf = btf
     this.base = base
     this.ptrSize = ptrSize
     this.first = btf.firstId
-    this.tables = { ids: new Uint32Array(btf.count), sizes: new Uint32Array(btf.count) }
+    this.ids = new Uint32Array(btf.count)
+    this.sizes = new Uint32Array(btf.count)
     this.visit = new Uint8Array(btf.count)
+    this.end = btf.endId
+    this.ownKinds = btf.kindTable()
+    this.ownWords = btf.words
+    this.ownRecs = btf.recs
+    this.root = btf.base && !btf.base.base ? btf.base : null
+    this.rootKinds = this.root ? this.root.kindTable() : null
+  }
+
+  /** Resolved id of an own type, resolving it first if nothing has yet (a failure leaves 0). */
+  idOf(id: number): number {
+    this.ensure(id)
+    return this.ids[id - this.first]!
+  }
+
+  sizeOf(id: number): number {
+    this.ensure(id)
+    return this.sizes[id - this.first]!
+  }
+
+  private ensure(id: number): void {
+    if (this.visit[id - this.first] === RESOLVED || !needsResolve(this.kind(id))) return
+    try {
+      this.resolve(id)
+    } catch (err) {
+      if (!(err instanceof Fail)) throw err
+      this.log = new VerifierLog()
+    }
   }
 
   run(): VerifierFailure | undefined {
@@ -135,7 +172,7 @@ class Resolver {
     try {
       for (let id = this.first; id < btf.endId; id++) {
         this.logId = id
-        const k = btf.kind(id)
+        const k = this.kind(id)
         if (needsResolve(k) && !this.resolved(id)) this.resolve(id)
         if (k === KIND.FUNC_PROTO) this.funcProtoCheck(id)
       }
@@ -149,10 +186,18 @@ class Resolver {
   // ---- type access
 
   private kind(id: number): number {
-    return this.btf.kind(id)
+    if (id >= this.first) return id < this.end ? this.ownKinds[id - this.first]! : -1
+    if (id === 0) return 0
+    return this.rootKinds ? this.rootKinds[id - 1]! : this.btf.kind(id)
+  }
+  /** Word k of the record of an existing type id. */
+  private wordOf(id: number, k: number): number {
+    if (id >= this.first) return this.ownWords[this.ownRecs[id - this.first]! + k]!
+    const r = this.root
+    return r ? r.words[r.recs[id - 1]! + k]! : this.btf.word(id, k)
   }
   private third(id: number): number {
-    return this.btf.third(id)
+    return this.wordOf(id, 2)
   }
   private resolved(id: number): boolean {
     if (id < this.first) return true
@@ -160,30 +205,38 @@ class Resolver {
   }
   private resolvedId(id: number): number {
     if (id === 0) return 0
-    if (id < this.first) return this.base ? this.base.ids[id - this.btf.base!.firstId]! : 0
-    return this.tables.ids[id - this.first]!
+    if (id < this.first) return this.base ? this.base.idOf(id) : 0
+    return this.ids[id - this.first]!
   }
   private resolvedSize(id: number): number {
     if (id === 0) return 0
-    if (id < this.first) return this.base ? this.base.sizes[id - this.btf.base!.firstId]! : 0
-    return this.tables.sizes[id - this.first]!
+    if (id < this.first) return this.base ? this.base.sizeOf(id) : 0
+    return this.sizes[id - this.first]!
   }
 
-  /** btf_type_id_size: the sized type `id` stands for, and its size; undefined when it has none. */
-  private idSize(id: number): { id: number; size: number } | undefined {
+  /** The sized type id found by the last idSize() call. */
+  private sid = 0
+
+  /**
+   * btf_type_id_size: the size of the sized type `id` stands for (sid is then that type's id),
+   * or -1 when it has none.
+   */
+  private idSize(id: number): number {
     const k = this.kind(id)
-    if (nosizeOrNull(k)) return undefined
-    if (hasSize(k)) return { id, size: this.third(id) }
-    if (k === KIND.ARRAY) return { id, size: this.resolvedSize(id) }
-    if (k === KIND.PTR) return { id, size: this.ptrSize }
-    if (!isModifier(k) && k !== KIND.VAR) return undefined
+    if (nosizeOrNull(k)) return -1
+    this.sid = id
+    if (hasSize(k)) return this.third(id)
+    if (k === KIND.ARRAY) return this.resolvedSize(id)
+    if (k === KIND.PTR) return this.ptrSize
+    if (!isModifier(k) && k !== KIND.VAR) return -1
     const rid = this.resolvedId(id)
     const rk = this.kind(rid)
-    if (nosizeOrNull(rk)) return undefined
-    if (hasSize(rk)) return { id: rid, size: this.third(rid) }
-    if (rk === KIND.ARRAY) return { id: rid, size: this.resolvedSize(rid) }
-    if (rk === KIND.PTR) return { id: rid, size: this.ptrSize }
-    return undefined
+    this.sid = rid
+    if (nosizeOrNull(rk)) return -1
+    if (hasSize(rk)) return this.third(rid)
+    if (rk === KIND.ARRAY) return this.resolvedSize(rid)
+    if (rk === KIND.PTR) return this.ptrSize
+    return -1
   }
 
   private isSink(k: number): boolean {
@@ -198,10 +251,12 @@ class Resolver {
   }
 
   private push(id: number): void {
-    if (this.stack.length === MAX_RESOLVE_DEPTH) throw new Fail(ERRNO.E2BIG)
+    if (this.top === MAX_RESOLVE_DEPTH) throw new Fail(ERRNO.E2BIG)
     if (id < this.first || this.visit[id - this.first] !== NOT_VISITED) throw new Fail(ERRNO.EEXIST)
     this.visit[id - this.first] = VISITED
-    this.stack.push({ id, nextMember: 0 })
+    const v = this.stack[this.top++]!
+    v.id = id
+    v.nextMember = 0
     if (this.mode === MODE_TBD) {
       const k = this.kind(id)
       if (k === KIND.PTR) this.mode = MODE_PTR
@@ -210,10 +265,10 @@ class Resolver {
   }
 
   private popResolved(resolvedId: number, resolvedSize: number): void {
-    const v = this.stack.pop()!
+    const v = this.stack[--this.top]!
     const i = v.id - this.first
-    this.tables.ids[i] = resolvedId >>> 0
-    this.tables.sizes[i] = resolvedSize >>> 0
+    this.ids[i] = resolvedId >>> 0
+    this.sizes[i] = resolvedSize >>> 0
     this.visit[i] = RESOLVED
   }
 
@@ -325,15 +380,18 @@ class Resolver {
 
   /** Word i after struct btf_type. */
   private extra(id: number, i: number): number {
-    return this.btf.word(id, 3 + i)
+    return this.wordOf(id, 3 + i)
   }
 
+  /** Member i of own struct `id`, read into one reused object (checks may retarget its type). */
+  private readonly scratch: Member = { nameOff: 0, type: 0, offset: 0 }
   private member(id: number, i: number): Member {
-    return {
-      nameOff: this.extra(id, i * 3),
-      type: this.extra(id, i * 3 + 1),
-      offset: this.extra(id, i * 3 + 2)
-    }
+    const w = this.ownRecs[id - this.first]! + 3 + i * 3
+    const m = this.scratch
+    m.nameOff = this.ownWords[w]!
+    m.type = this.ownWords[w + 1]!
+    m.offset = this.ownWords[w + 2]!
+    return m
   }
 
   // ---- btf_resolve
@@ -341,11 +399,11 @@ class Resolver {
   private resolve(id: number): void {
     const saved = this.logId
     this.mode = MODE_TBD
-    this.stack.length = 0
+    this.top = 0
     this.push(id)
     try {
-      while (this.stack.length) {
-        const v = this.stack[this.stack.length - 1]!
+      while (this.top) {
+        const v = this.stack[this.top - 1]!
         this.logId = v.id
         this.resolveVertex(v)
       }
@@ -397,9 +455,8 @@ class Resolver {
       const rk = this.kind(rid)
       if (rk === KIND.PTR && !this.isSink(rk) && !this.resolved(rid)) return this.push(rid)
     }
-    const sized = this.idSize(next)
-    if (sized) {
-      next = sized.id
+    if (this.idSize(next) >= 0) {
+      next = this.sid
     } else {
       if (this.resolved(next)) {
         next = this.resolvedId(next)
@@ -413,7 +470,7 @@ class Resolver {
   }
 
   private resolveVar(v: Vertex): void {
-    let next = this.third(v.id)
+    const next = this.third(v.id)
     const nk = this.kind(next)
     if (nk < 0 || sourceOnly(nk)) this.failType(v.id, 'Invalid type_id')
     if (!this.isSink(nk) && !this.resolved(next)) return this.push(next)
@@ -423,10 +480,8 @@ class Resolver {
       if (rk === KIND.PTR && !this.isSink(rk) && !this.resolved(rid)) return this.push(rid)
     }
     // A variable must resolve to something with a size: no FWD, no void.
-    const sized = this.idSize(next)
-    if (!sized) this.failType(v.id, 'Invalid type_id')
-    next = sized.id
-    this.popResolved(next, 0)
+    if (this.idSize(next) < 0) this.failType(v.id, 'Invalid type_id')
+    this.popResolved(this.sid, 0)
   }
 
   private resolveArray(v: Vertex): void {
@@ -436,19 +491,17 @@ class Resolver {
     const ik = this.kind(indexId)
     if (nosizeOrNull(ik) || sourceOnly(ik)) this.failType(v.id, 'Invalid index')
     if (!this.isSink(ik) && !this.resolved(indexId)) return this.push(indexId)
-    const index = this.idSize(indexId)
-    if (!index || this.kind(index.id) !== KIND.INT || !this.intIsRegular(index.id))
+    if (this.idSize(indexId) < 0 || this.kind(this.sid) !== KIND.INT || !this.intIsRegular(this.sid))
       this.failType(v.id, 'Invalid index')
     const ek = this.kind(elemId)
     if (nosizeOrNull(ek) || sourceOnly(ek)) this.failType(v.id, 'Invalid elem')
     if (!this.isSink(ek) && !this.resolved(elemId)) return this.push(elemId)
-    const elem = this.idSize(elemId)
-    if (!elem) this.failType(v.id, 'Invalid elem')
-    if (this.kind(elem.id) === KIND.INT && !this.intIsRegular(elem.id))
-      this.failType(v.id, 'Invalid array of int')
-    if (nelems && elem.size > Math.floor(U32_MAX / nelems))
-      this.failType(v.id, 'Array size overflows U32_MAX')
-    this.popResolved(elem.id, Math.imul(elem.size, nelems))
+    const elemSize = this.idSize(elemId)
+    if (elemSize < 0) this.failType(v.id, 'Invalid elem')
+    const elem = this.sid
+    if (this.kind(elem) === KIND.INT && !this.intIsRegular(elem)) this.failType(v.id, 'Invalid array of int')
+    if (nelems && elemSize > Math.floor(U32_MAX / nelems)) this.failType(v.id, 'Array size overflows U32_MAX')
+    this.popResolved(elem, Math.imul(elemSize, nelems))
   }
 
   private resolveStruct(v: Vertex): void {
@@ -486,9 +539,9 @@ class Resolver {
         v.nextMember = i + 1
         return this.push(varId)
       }
-      const sized = this.idSize(this.third(varId))
-      if (!sized) this.failVsi(id, i, 'Invalid type')
-      if (vsiSize < sized.size) this.failVsi(id, i, 'Invalid size')
+      const size = this.idSize(this.third(varId))
+      if (size < 0) this.failVsi(id, i, 'Invalid type')
+      if (vsiSize < size) this.failVsi(id, i, 'Invalid size')
     }
     this.popResolved(0, 0)
   }
@@ -527,7 +580,7 @@ class Resolver {
       const rk = this.kind(ret)
       if (rk < 0 || sourceOnly(rk)) this.failType(id, 'Invalid return type')
       if (needsResolve(rk) && !this.resolved(ret)) this.resolve(ret)
-      if (!this.idSize(ret)) this.failType(id, 'Invalid return type')
+      if (this.idSize(ret) < 0) this.failType(id, 'Invalid return type')
     }
     let n = this.btf.vlen(id)
     if (!n) return
@@ -545,7 +598,7 @@ class Resolver {
         if (!s || !isValidIdentifier(s.bytes, s.pos)) this.failType(id, `Invalid arg#${i + 1}`)
       }
       if (needsResolve(k) && !this.resolved(type)) this.resolve(type)
-      if (!this.idSize(type)) this.failType(id, `Invalid arg#${i + 1}`)
+      if (this.idSize(type) < 0) this.failType(id, `Invalid arg#${i + 1}`)
     }
   }
 
@@ -560,11 +613,11 @@ class Resolver {
       return rk >= 0 && !isModifier(rk) && rk !== KIND.VAR && rk !== KIND.DATASEC
     }
     if (k === KIND.ARRAY) {
-      const elem = this.idSize(this.extra(id, 0))
+      const elemSize = this.idSize(this.extra(id, 0))
       return (
-        !!elem &&
-        !isModifier(this.kind(elem.id)) &&
-        Math.imul(this.extra(id, 2), elem.size) >>> 0 === this.resolvedSize(id)
+        elemSize >= 0 &&
+        !isModifier(this.kind(this.sid)) &&
+        Math.imul(this.extra(id, 2), elemSize) >>> 0 === this.resolvedSize(id)
       )
     }
     return false
@@ -587,9 +640,10 @@ class Resolver {
     const k = this.kind(typeId)
     const structSize = this.third(structId)
     if (isModifier(k)) {
-      const r = this.idSize(m.type)
-      if (!r) this.failMember(structId, m, 'Invalid member')
-      return this.checkMember(structId, { ...m, type: r.id }, r.id, kflag)
+      // btf_modifier_check_member: check (and log) the member as if it had the resolved type.
+      if (this.idSize(m.type) < 0) this.failMember(structId, m, 'Invalid member')
+      m.type = this.sid
+      return this.checkMember(structId, m, m.type, kflag)
     }
     if (kflag) {
       if (k === KIND.INT) return this.intKflagMember(structId, structSize, m, typeId)
@@ -604,7 +658,7 @@ class Resolver {
       case KIND.PTR:
         return this.sizedMember(structId, structSize, m, this.ptrSize)
       case KIND.ARRAY:
-        return this.sizedMember(structId, structSize, m, this.idSize(m.type)?.size ?? 0)
+        return this.sizedMember(structId, structSize, m, Math.max(0, this.idSize(m.type)))
       case KIND.STRUCT:
       case KIND.UNION:
       case KIND.ENUM:

@@ -221,7 +221,8 @@ class LoadVerifier {
       this.input.bytes.subarray(typeStart, typeStart + h.typeLen),
       this.input.littleEndian
     )
-    const recs: number[] = []
+    const recs = new Uint32Array(Math.floor(h.typeLen / 12) + 1)
+    let n = 0
     // btf->start_id: the base's type count, void included (0 for a base, whose ids start at 1).
     const startId = this.base ? this.base.endId : 0
     this.logTypeId = this.base ? startId : 1
@@ -230,11 +231,11 @@ class LoadVerifier {
     while (cur < h.typeLen) {
       const metaSize = this.checkMeta(cur >>> 2, h.typeLen - cur)
       if (!growth.add()) this.fail('Exceeded max num of types', ERRNO.E2BIG)
-      recs.push(cur >>> 2)
+      recs[n++] = cur >>> 2
       cur += metaSize
       this.logTypeId++
     }
-    return Uint32Array.from(recs)
+    return recs.subarray(0, n)
   }
 
   private checkMeta(w: number, metaLeft: number): number {

@@ -1,4 +1,5 @@
 import type { AnyCheck } from './check.ts'
+import { btfCheck } from './btf.ts'
 import { exportsCheck } from './exports.ts'
 import { inventoryCheck } from './inventory.ts'
 import { sizesCheck } from './sizes.ts'
@@ -7,4 +8,4 @@ import { symbolListCheck } from './symbol-list.ts'
 /**
  * Every check, in report order. A new check is one file in src/checks/ plus one line here.
  */
-export const CHECKS: readonly AnyCheck[] = [inventoryCheck, symbolListCheck, exportsCheck, sizesCheck]
+export const CHECKS: readonly AnyCheck[] = [inventoryCheck, symbolListCheck, exportsCheck, sizesCheck, btfCheck]

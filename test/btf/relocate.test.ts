@@ -3,7 +3,7 @@ import type { Btf } from '../../src/btf/btf.ts'
 import { KIND } from '../../src/btf/kinds.ts'
 import { mismatchEvidence } from '../../src/btf/mismatch.ts'
 import { relocate } from '../../src/btf/relocate.ts'
-import { resolveAll } from '../../src/btf/resolve.ts'
+import { BtfResolver, resolveAll } from '../../src/btf/resolve.ts'
 import { rulesFor } from '../../src/btf/rules.ts'
 import { verifyLoad } from '../../src/btf/verifier.ts'
 import { BtfBuilder } from './builder.ts'
@@ -68,7 +68,7 @@ describe('.BTF.base relocation', () => {
     expect([4, 7, 10, 13].map(w => rel.word(8, w))).toEqual([4, 7, 1, 6]) // e, p, x, val member types
     expect(rel.third(7)).toBe(3) // the PTR now points at vmlinux's ts_config
     expect(rel.str(rel.word(8, 3))).toBe('e')
-    expect(resolveAll(rel, resolveAll(vm, null, 8).tables, 8).failure).toBeUndefined()
+    expect(resolveAll(rel, new BtfResolver(vm, null, 8), 8).failure).toBeUndefined()
     expect(mismatchEvidence(rel)).toMatchObject({ badNames: 0, badRefs: 0 })
   })
 

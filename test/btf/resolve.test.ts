@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Btf } from '../../src/btf/btf.ts'
-import { resolveAll } from '../../src/btf/resolve.ts'
+import { BtfResolver, resolveAll } from '../../src/btf/resolve.ts'
 import { rulesFor } from '../../src/btf/rules.ts'
 import { verifyLoad } from '../../src/btf/verifier.ts'
 import { BtfBuilder } from './builder.ts'
@@ -86,7 +86,7 @@ describe('full BTF verification (btf_check_all_types)', () => {
     const vmb = withInt()
     vmb.struct('task', 8, [['pid', 1, 0]]) // [2]
     const vm = load(vmb)
-    const vt = resolveAll(vm, null, 8).tables
+    const vt = new BtfResolver(vm, null, 8)
     const m = new BtfBuilder({ endId: vm.endId, strLen: vm.header.strLen })
     m.struct('wrap', 16, [
       ['t', 2, 0],
@@ -96,13 +96,13 @@ describe('full BTF verification (btf_check_all_types)', () => {
     const mod = load(m, vm)
     const r = resolveAll(mod, vt, 8)
     expect(r.failure).toBeUndefined()
-    expect(r.tables.sizes[1]).toBe(24) // the array: 3 x 8 bytes
+    expect(r.resolver.sizes[1]).toBe(24) // the array: 3 x 8 bytes
     // The same module against a vmlinux where [2] is a FUNC_PROTO: what a mismatch looks like.
     const other = withInt()
     other.func('task', other.proto(0, []))
     other.str('pid') // same strings, so only the type ids differ
     const vm2 = load(other)
-    const bad = resolveAll(load(m, vm2), resolveAll(vm2, null, 8).tables, 8)
+    const bad = resolveAll(load(m, vm2), new BtfResolver(vm2, null, 8), 8)
     expect(bad.failure?.text).toBe('t type_id=2 bits_offset=0 Invalid member')
   })
 })
