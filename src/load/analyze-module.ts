@@ -13,8 +13,18 @@ export interface ModuleImage {
   signatureBytes: number
 }
 
+/** Bytes already read and decompressed elsewhere (the batch xz decoder). */
+export interface Preloaded {
+  bytes: Uint8Array
+  fileBytes: number
+}
+
 /** Reads, decompresses and de-signs one module file into an ElfFile over its bytes. */
-export async function readModuleImage(mod: ModuleFile): Promise<ModuleImage> {
+export async function readModuleImage(mod: ModuleFile, preloaded?: Preloaded): Promise<ModuleImage> {
+  if (preloaded) {
+    const { elf, signatureBytes } = splitSignature(preloaded.bytes)
+    return { elf: ElfFile.fromBytes(elf, mod.relPath), fileBytes: preloaded.fileBytes, signatureBytes }
+  }
   const st = statSync(mod.path, { throwIfNoEntry: false })
   if (!st) throw new InputError('io', mod.relPath, 'no such file')
   if (!st.isFile()) throw new InputError('not-a-file', mod.relPath, st.isDirectory() ? 'is a directory' : 'is not a regular file')
@@ -31,7 +41,8 @@ export async function analyzeModule(
   mod: ModuleFile,
   analyzers: readonly ModuleAnalyzer[],
   options: AnalyzerOptions,
-  memo: <V>(key: string, make: () => V) => V
+  memo: <V>(key: string, make: () => V) => V,
+  preloaded?: Preloaded
 ): Promise<ModuleSummary> {
   const summary: ModuleSummary = {
     name: mod.name,
@@ -45,7 +56,7 @@ export async function analyzeModule(
   }
   let image: ModuleImage
   try {
-    image = await readModuleImage(mod)
+    image = await readModuleImage(mod, preloaded)
   } catch (err) {
     summary.error = describeError(err)
     return summary

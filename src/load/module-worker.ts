@@ -3,12 +3,14 @@ import { parentPort, workerData } from 'node:worker_threads'
 import type { ModuleFile } from '../discover/layout.ts'
 import { describeError } from '../model/errors.ts'
 import type { AnalyzerOptions } from './analyzer.ts'
-import { analyzeModule } from './analyze-module.ts'
+import { analyzeModule, type Preloaded } from './analyze-module.ts'
 import { analyzersFor } from './analyzers.ts'
 
 interface Request {
   id: number
   module: ModuleFile
+  /** Decompressed bytes when the batch decoder already has them. */
+  preloaded?: Preloaded
 }
 
 const options = (workerData as { options: AnalyzerOptions }).options
@@ -20,7 +22,7 @@ const memo = <V>(key: string, make: () => V): V => {
 }
 
 parentPort!.on('message', (req: Request) => {
-  analyzeModule(req.module, analyzers, options, memo).then(
+  analyzeModule(req.module, analyzers, options, memo, req.preloaded).then(
     summary => parentPort!.postMessage({ id: req.id, summary }),
     err => parentPort!.postMessage({ id: req.id, error: describeError(err) })
   )

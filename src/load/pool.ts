@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { ModuleFile } from '../discover/layout.ts'
 import type { AnalyzerOptions, ModuleSummary } from './analyzer.ts'
-import { analyzeModule } from './analyze-module.ts'
+import { analyzeModule, type Preloaded } from './analyze-module.ts'
+import { decodeXzBatch, systemXz } from './xz-batch.ts'
 import { analyzersFor } from './analyzers.ts'
 
 export interface PoolOptions {
@@ -41,41 +42,106 @@ export async function analyzeModules(
     await analyzeInThread(modules, options, sink.put)
     return sink.results
   }
-  let next = 0
+  const queue = new ReadyQueue()
+  const xzBatches = planXzBatches(modules, jobs)
+  const batched = new Set(xzBatches.flat().map(t => t.index))
+  for (let i = 0; i < modules.length; i++) if (!batched.has(i)) queue.push({ id: i })
+  let remaining = modules.length
   const workers: Worker[] = []
   try {
-    await Promise.all(
-      Array.from({ length: jobs }, () => {
+    const decoding = xzBatches.map(batch =>
+      decodeXzBatch(batch, d => queue.push(d.bytes ? { id: d.index, preloaded: { bytes: d.bytes, fileBytes: d.fileBytes } } : { id: d.index }))
+    )
+    await Promise.all([
+      ...decoding,
+      ...Array.from({ length: jobs }, () => {
         const worker = new Worker(workerUrl(), { workerData: { options } })
         workers.push(worker)
         return new Promise<void>((resolve, reject) => {
           let inFlight = 0
           const send = () => {
-            while (inFlight < PER_WORKER && next < modules.length) {
-              const id = next++
+            for (let task = inFlight < PER_WORKER ? queue.shift() : undefined; task; task = inFlight < PER_WORKER ? queue.shift() : undefined) {
               inFlight++
-              worker.postMessage({ id, module: modules[id] })
+              const transfer = task.preloaded ? [task.preloaded.bytes.buffer as ArrayBuffer] : []
+              worker.postMessage({ id: task.id, module: modules[task.id], preloaded: task.preloaded }, transfer)
             }
-            if (inFlight === 0) resolve()
+            if (remaining === 0) resolve()
+            else if (inFlight === 0) queue.onPush(send)
           }
           worker.on('message', (msg: { id: number; summary?: ModuleSummary; error?: string }) => {
             inFlight--
-            const mod = modules[msg.id]!
-            sink.put(msg.summary ?? failed(mod, msg.error ?? 'worker failed'), msg.id)
+            remaining--
+            sink.put(msg.summary ?? failed(modules[msg.id]!, msg.error ?? 'worker failed'), msg.id)
+            if (remaining === 0) queue.finish()
             send()
           })
           worker.on('error', reject)
           worker.on('exit', code => {
-            if (inFlight > 0 || next < modules.length) reject(new Error(`module worker exited with code ${code}`))
+            if (remaining > 0) reject(new Error(`module worker exited with code ${code}`))
           })
           send()
         })
       })
-    )
+    ])
   } finally {
     await Promise.all(workers.map(w => w.terminate()))
   }
   return sink.results
+}
+
+interface Task {
+  id: number
+  preloaded?: Preloaded
+}
+
+/** Tasks ready for a worker; workers with nothing to do wait for the next push. */
+class ReadyQueue {
+  private tasks: Task[] = []
+  private head = 0
+  private waiting: Array<() => void> = []
+
+  push(t: Task): void {
+    this.tasks.push(t)
+    this.wake()
+  }
+
+  shift(): Task | undefined {
+    if (this.head >= this.tasks.length) return undefined
+    const t = this.tasks[this.head]!
+    this.tasks[this.head++] = undefined as unknown as Task
+    if (this.head > 1024 && this.head * 2 > this.tasks.length) {
+      this.tasks = this.tasks.slice(this.head)
+      this.head = 0
+    }
+    return t
+  }
+
+  onPush(fn: () => void): void {
+    this.waiting.push(fn)
+  }
+
+  /** Wakes every waiting worker so each can see there is nothing left. */
+  finish(): void {
+    this.wake()
+  }
+
+  private wake(): void {
+    const w = this.waiting
+    this.waiting = []
+    for (const fn of w) fn()
+  }
+}
+
+/**
+ * With a system xz, .xz modules are decoded in `jobs` contiguous batches by xz processes
+ * (liblzma is about twice as fast as the WebAssembly decoder). KBR_NO_SYSTEM_XZ=1 turns it off.
+ */
+function planXzBatches(modules: readonly ModuleFile[], jobs: number): Array<Array<{ index: number; module: ModuleFile }>> {
+  if (process.env.KBR_NO_SYSTEM_XZ === '1') return []
+  const xz = modules.flatMap((module, index) => (module.compression === 'xz' ? [{ index, module }] : []))
+  if (xz.length < IN_THREAD_BELOW || !systemXz()) return []
+  const per = Math.ceil(xz.length / jobs)
+  return Array.from({ length: jobs }, (_, i) => xz.slice(i * per, (i + 1) * per)).filter(b => b.length)
 }
 
 /** Collects results by index, or hands them to `onResult` in index order as they complete. */
