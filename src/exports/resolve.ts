@@ -1,4 +1,4 @@
-import type { ModuleVersions } from './imports.ts'
+import { recordedCrc } from './module-analyzer.ts'
 import type { ExportedSymbol, ExportTable } from './model.ts'
 import type { LinkedModule } from './module-set.ts'
 
@@ -13,12 +13,6 @@ export type ImportProblem =
   | { kind: 'crc'; module: LinkedModule; symbol: string; export: ExportedSymbol; recorded: number }
   | { kind: 'no-version'; module: LinkedModule; symbol: string; export: ExportedSymbol }
   | { kind: 'unversioned'; module: LinkedModule; symbols: number }
-
-function versionMap(v: ModuleVersions): Map<string, number> {
-  const m = new Map<string, number>()
-  for (let i = 0; i < v.names.length; i++) if (!m.has(v.names[i]!)) m.set(v.names[i]!, v.crcs[i]!)
-  return m
-}
 
 /** include/linux/license.h license_is_gpl_compatible. */
 const GPL_COMPATIBLE = new Set(['GPL', 'GPL v2', 'GPL and additional rights', 'Dual BSD/GPL', 'Dual MIT/GPL', 'Dual MPL/GPL'])
@@ -67,9 +61,10 @@ export function resolveImports(modules: readonly LinkedModule[], table: ExportTa
     const licenses = licensesOf(m)
     const gplOk = gplCompatible(licenses)
     const importNs = new Set(m.modinfo?.importNs ?? [])
-    const versions = l.versions ? versionMap(l.versions) : null
+    const versions = l.versions
     let versioned = 0
-    const check = (symbol: string, weak: boolean) => {
+    // `at`: the symbol's index in versions.names (imports first, then weak imports).
+    const check = (symbol: string, weak: boolean, at: number) => {
       const e = table.get(symbol)
       if (!e) {
         if (!weak) out.push({ kind: 'unresolved', module: m, symbol })
@@ -83,18 +78,18 @@ export function resolveImports(modules: readonly LinkedModule[], table: ExportTa
       if (e.crc === null || m.object) return
       versioned++
       if (!versions) return
-      const recorded = versions.get(symbol)
-      if (recorded === undefined) {
+      const recorded = versions.crcs[at]!
+      if (Number.isNaN(recorded)) {
         // Extended modversions: the loader only warns about a missing entry.
-        if (!l.versions!.extended) out.push({ kind: 'no-version', module: m, symbol, export: e })
+        if (!versions.extended) out.push({ kind: 'no-version', module: m, symbol, export: e })
       } else if (recorded !== e.crc) out.push({ kind: 'crc', module: m, symbol, export: e, recorded })
     }
-    for (const s of l.imports) check(s, false)
-    for (const s of l.weak) check(s, true)
+    l.imports.forEach((s, i) => check(s, false, i))
+    l.weak.forEach((s, i) => check(s, true, l.imports.length + i))
     // check_modstruct_version: every module's module_layout CRC is checked against vmlinux's.
     const layout = table.get('module_layout')
-    const recordedLayout = versions?.get('module_layout')
-    if (layout && layout.crc !== null && recordedLayout !== undefined && recordedLayout !== layout.crc) {
+    const recordedLayout = versions ? recordedCrc(versions, 'module_layout') : undefined
+    if (layout && layout.crc !== null && recordedLayout !== undefined && recordedLayout !== layout.crc && !l.imports.includes('module_layout')) {
       out.push({ kind: 'crc', module: m, symbol: 'module_layout', export: layout, recorded: recordedLayout })
     }
     if (!versions && versioned > 0) out.push({ kind: 'unversioned', module: m, symbols: versioned })

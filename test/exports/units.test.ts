@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { diffExports, fromExportSnapshot, toExportSnapshot } from '../../src/exports/diff.ts'
 import { removeDot } from '../../src/exports/imports.ts'
-import { packLinkage, unpackLinkage, type ModuleLinkage } from '../../src/exports/module-analyzer.ts'
+import { packLinkage, recordedCrc, unpackLinkage } from '../../src/exports/module-analyzer.ts'
 import { tableOf, type ExportedSymbol } from '../../src/exports/model.ts'
 import type { LinkedModule } from '../../src/exports/module-set.ts'
 import { boundedDistance, nearestNames, neverExportReason } from '../../src/exports/names.ts'
@@ -68,12 +68,9 @@ function mod(name: string, o: { imports?: string[]; weak?: string[]; license?: s
     owner: `drivers/${name}`,
     file: `${name}.ko`,
     object: false,
-    linkage: {
-      imports: o.imports ?? [],
-      weak: o.weak ?? [],
-      exports: [],
-      versions: versions ? { names: versions.map(v => v[0]), crcs: versions.map(v => v[1]), extended: false } : null
-    },
+    linkage: unpackLinkage(
+      packLinkage(o.imports ?? [], o.weak ?? [], versions ? { names: versions.map(v => v[0]), crcs: versions.map(v => v[1]), extended: false } : null, [])
+    ),
     modinfo: {
       entries: (o.license ?? ['GPL']).map(l => ['license', l] as [string, string]),
       license: o.license?.[0] ?? 'GPL',
@@ -132,15 +129,17 @@ describe('diffExports', () => {
 })
 
 describe('linkage facts across threads', () => {
-  it('pack and unpack round-trip, version-only names and duplicates included', () => {
-    const l: ModuleLinkage = {
-      imports: ['kfree', 'kmalloc'],
-      weak: ['maybe'],
-      versions: { names: ['kmalloc', 'module_layout', 'kfree', 'kmalloc'], crcs: [1, 2, 0x1ffffffff, 4], extended: false },
-      exports: [{ symbol: 'mine', gplOnly: true, namespace: 'NS', crc: 9 }]
-    }
-    expect(unpackLinkage(structuredClone(packLinkage(l)))).toEqual(l)
-    const empty: ModuleLinkage = { imports: [], weak: [], versions: null, exports: [] }
-    expect(unpackLinkage(packLinkage(empty))).toEqual(empty)
+  it('pack and unpack round-trip: CRCs aligned with the names, version-only names appended, first entry wins', () => {
+    const exports = [{ symbol: 'mine', gplOnly: true, namespace: 'NS', crc: 9 }]
+    const raw = { names: ['kmalloc', 'module_layout', 'kfree', 'kmalloc'], crcs: [1, 2, 0x1ffffffff, 4], extended: false }
+    const l = unpackLinkage(structuredClone(packLinkage(['kfree', 'kmalloc', 'unversioned'], ['maybe'], raw, exports)))
+    expect(l.imports).toEqual(['kfree', 'kmalloc', 'unversioned'])
+    expect(l.weak).toEqual(['maybe'])
+    expect(l.exports).toEqual(exports)
+    expect(l.versions!.names).toEqual(['kfree', 'kmalloc', 'unversioned', 'maybe', 'module_layout'])
+    expect(Array.from(l.versions!.crcs)).toEqual([0x1ffffffff, 1, Number.NaN, Number.NaN, 2])
+    expect(recordedCrc(l.versions!, 'module_layout')).toBe(2)
+    expect(recordedCrc(l.versions!, 'unversioned')).toBeUndefined()
+    expect(unpackLinkage(packLinkage([], [], null, []))).toEqual({ imports: [], weak: [], versions: null, exports: [] })
   })
 })
