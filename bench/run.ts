@@ -62,17 +62,21 @@ for (const w of WORKLOADS.filter(w => names.length === 0 || names.includes(w.nam
     const peer: Sample[] = []
     // Warm the page cache once for both, then alternate so drift hits both sides alike.
     measure(run.ours)
-    measure(run.peer)
+    if (run.peer) measure(run.peer)
     for (let i = 0; i < runs; i++) {
       ours.push(measure(run.ours))
-      peer.push(measure(run.peer))
+      if (run.peer) peer.push(measure(run.peer))
     }
     const o = median(ours.map(s => s.seconds))
-    const p = median(peer.map(s => s.seconds))
     const mib = (xs: Sample[]) => (median(xs.map(s => s.peakKiB)) / 1024).toFixed(0)
-    console.log(
-      `| ${w.name} | ${o.toFixed(2)} | ${run.peerName} | ${p.toFixed(2)} | ${(p / Math.max(o, 0.01)).toFixed(1)}x | ${mib(ours)} | ${mib(peer)} | ${run.note ?? ''} |`
-    )
+    if (run.peer) {
+      const p = median(peer.map(s => s.seconds))
+      console.log(
+        `| ${w.name} | ${o.toFixed(2)} | ${run.peerName} | ${p.toFixed(2)} | ${(p / Math.max(o, 0.01)).toFixed(1)}x | ${mib(ours)} | ${mib(peer)} | ${run.note ?? ''} |`
+      )
+    } else {
+      console.log(`| ${w.name} | ${o.toFixed(2)} | – | – | – | ${mib(ours)} | – | ${run.note ?? ''} |`)
+    }
   } catch (err) {
     failed = true
     console.log(`| ${w.name} | error | | | | | | ${(err as Error).message.slice(0, 200)} |`)

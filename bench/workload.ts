@@ -6,9 +6,9 @@
 export interface WorkloadRun {
   /** argv of our side, e.g. [process.execPath, 'src/cli.ts', 'symbols', dir]. */
   ours: string[]
-  /** argv of the peer, e.g. ['sh', '-c', 'find ... | xargs nm']. */
-  peer: string[]
-  peerName: string
+  /** argv of the peer, e.g. ['sh', '-c', 'find ... | xargs nm']; none for whole-review targets. */
+  peer?: string[]
+  peerName?: string
   /** Shown beside the result: inputs, counts. */
   note?: string
 }
