@@ -133,11 +133,11 @@ function importChecks(own: readonly LinkedModule[], extra: readonly LinkedModule
 }
 
 function summarize(source: string, exports: number, lists: ListSet, own: number, extra: number, findings: Finding[]): string {
-  const n = (x: number, w: string) => `${x.toLocaleString('en-US')} ${w}${x === 1 ? '' : 's'}`
+  const n = (x: number, one: string, many = `${one}s`) => `${x.toLocaleString('en-US')} ${x === 1 ? one : many}`
   const parts: string[] = []
   if (lists.lists.length) {
     const entries = lists.lists.reduce((s, l) => s + l.list.entries.length, 0)
-    parts.push(`${n(lists.lists.length, 'symbol list')} (${n(entries, 'entry').replace('entrys', 'entries')})`)
+    parts.push(`${n(lists.lists.length, 'symbol list')} (${n(entries, 'entry', 'entries')})`)
   }
   if (own) parts.push(n(own, 'module'))
   if (extra) parts.push(n(extra, 'out-of-tree module'))
@@ -145,6 +145,8 @@ function summarize(source: string, exports: number, lists: ListSet, own: number,
   const against = source === 'none' ? 'no known exports' : `${n(exports, 'export')} (${source === 'symvers' ? 'Module.symvers' : 'from the binaries'})`
   const errors = findings.filter(f => f.severity === 'error').length
   const warnings = findings.filter(f => f.severity === 'warning').length
-  if (!errors && !warnings) return `${what} checked against ${against}: all resolve`
-  return `${what} checked against ${against}: ${[errors ? n(errors, 'error') : '', warnings ? n(warnings, 'warning') : ''].filter(Boolean).join(', ')}`
+  const notices = findings.length - errors - warnings
+  if (!findings.length) return `${what} checked against ${against}: all resolve`
+  const counts = [errors ? n(errors, 'error') : '', warnings ? n(warnings, 'warning') : '', notices ? n(notices, 'notice') : '']
+  return `${what} checked against ${against}: ${counts.filter(Boolean).join(', ')}`
 }

@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from 'node:fs'
+import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { LIMITS } from '../load/limits.ts'
 import type { Build } from '../model/build.ts'
@@ -6,7 +6,6 @@ import { InputError } from '../model/errors.ts'
 import type { ReviewOptions } from '../model/options.ts'
 import { detectFormat, parseSymbolList, type ListReader, type SymbolList } from './symbol-list.ts'
 import { configEnabled, kernelListReader, locateWhitelist, parseAutoksyms, type WhitelistLocation } from './whitelist.ts'
-import { readFileSync } from 'node:fs'
 
 export interface LoadedList {
   list: SymbolList
