@@ -6,7 +6,7 @@ import { exportKind, formatCrc, type ExportedSymbol } from '../exports/model.ts'
 import type { Block, Finding, Severity, Text } from '../model/finding.ts'
 import type { Build } from '../model/build.ts'
 import type { ReviewOptions } from '../model/options.ts'
-import { gplCompatible, licensesOf } from '../exports/resolve.ts'
+import { gplCompatible, licensesOf, moduleNamespaceAllows } from '../exports/resolve.ts'
 import type { Check } from './check.ts'
 
 /**
@@ -60,7 +60,7 @@ export const exportsCheck: Check<ExportSnapshot> = {
 interface Need {
   by: string
   /** For modules: GPL-compatible, and the namespaces it imports. */
-  module?: { gpl: boolean; importNs: string[] }
+  module?: { name: string; gpl: boolean; importNs: string[] }
 }
 
 /** Symbols a symbol list names or a supplied out-of-tree module imports, with who needs them. */
@@ -72,7 +72,7 @@ async function neededSymbols(build: Build, options: ReviewOptions): Promise<Map<
   }
   if (options.extraModules.length) {
     for (const m of await extraModules(build, options.extraModules)) {
-      const module = { gpl: gplCompatible(licensesOf(m)), importNs: m.modinfo?.importNs ?? [] }
+      const module = { name: m.baseName, gpl: gplCompatible(licensesOf(m)), importNs: m.modinfo?.importNs ?? [] }
       for (const s of m.linkage?.imports ?? []) add(s, { by: `imported by out-of-tree module ${m.name}`, module })
     }
   }
@@ -115,7 +115,7 @@ function diffFindings(diff: ExportDiff, needed: Map<string, Need[]>): Finding[] 
     }
     if (c.fields.includes('namespace') && c.after.namespace !== '') {
       const ns = c.after.namespace
-      const n = breaks(needed.get(c.symbol), m => !m.importNs.includes(ns))
+      const n = breaks(needed.get(c.symbol), m => !m.importNs.includes(ns) && !moduleNamespaceAllows(ns, m.name))
       out.push({
         severity: level(n),
         code: 'export-namespace-changed',
