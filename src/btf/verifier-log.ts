@@ -30,6 +30,8 @@ export interface VerifierFailure {
   dmesg: string[]
   /** The same text as one line, as a user-space BPF log buffer would hold it. */
   text: string
+  /** A type or member line of split BTF: CONFIG_MODULE_ALLOW_BTF_MISMATCH=y kernels do not print it. */
+  quietWhenMismatchAllowed?: true
 }
 
 export class VerifierLog {
@@ -39,12 +41,24 @@ export class VerifierLog {
     this.fragments.push(fragment)
   }
 
-  fail(step: VerifierStep, errno: number, typeId?: number): VerifierFailure {
+  fail(
+    step: VerifierStep,
+    errno: number,
+    typeId?: number,
+    quietWhenMismatchAllowed = false
+  ): VerifierFailure {
     const dmesg = this.fragments.map(f => `BPF: ${f.replace(/\n$/, '')}`.trimEnd())
     const text = this.fragments.join('').replace(/\s+/g, ' ').trim()
-    return typeId === undefined ? { step, errno, dmesg, text } : { step, errno, typeId, dmesg, text }
+    const out: VerifierFailure = { step, errno, dmesg, text }
+    if (typeId !== undefined) out.typeId = typeId
+    if (quietWhenMismatchAllowed) out.quietWhenMismatchAllowed = true
+    return out
   }
 }
+
+/** What a CONFIG_MODULE_ALLOW_BTF_MISMATCH=y kernel prints, once, instead of failing the load. */
+export const MISMATCH_ALLOWED_WARNING =
+  'Kernel module BTF mismatch detected, BTF debug info may be unavailable for some modules'
 
 /** The line the module loader prints after a failure (kernel/bpf/btf.c btf_module_notify). */
 export function failedToValidate(module: string, errno: number): string {

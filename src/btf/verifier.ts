@@ -71,8 +71,9 @@ class LoadVerifier {
     return this.input.role === 'base' ? (`base-${s}` as VerifierStep) : s
   }
 
-  private stop(errno: number, typeId?: number): never {
-    throw new Stop(this.log.fail(this.step, errno, typeId))
+  private stop(errno: number, typeId?: number, typeLog = false): never {
+    // With MODULE_ALLOW_BTF_MISMATCH the kernel skips type and member lines of split BTF.
+    throw new Stop(this.log.fail(this.step, errno, typeId, typeLog && this.base !== null))
   }
 
   /** btf_verifier_log(): one fragment, no type line. */
@@ -267,8 +268,8 @@ class LoadVerifier {
   add(fragment: string): void {
     this.log.add(fragment)
   }
-  stopAt(errno: number): never {
-    this.stop(errno, this.logTypeId)
+  stopAt(errno: number, typeLog = false): never {
+    this.stop(errno, this.logTypeId, typeLog)
   }
   validOffset(off: number): boolean {
     return this.nameOffsetValid(off)
@@ -393,7 +394,7 @@ class MetaCheck {
       this.v.add(msg)
     }
     this.v.add('\n')
-    this.v.stopAt(errno)
+    this.v.stopAt(errno, true)
   }
 
   private needs(bytes: number): void {
@@ -414,7 +415,7 @@ class MetaCheck {
     this.v.add(' ')
     this.v.add(msg)
     this.v.add('\n')
-    this.v.stopAt(ERRNO.EINVAL)
+    this.v.stopAt(ERRNO.EINVAL, true)
   }
 
   private vsi(e: number, msg: string): never {

@@ -1,5 +1,5 @@
 import { btfAnalyzer, type BtfModuleFact } from '../btf/module-analyzer.ts'
-import { failedToValidate, type VerifierFailure } from '../btf/verifier-log.ts'
+import { MISMATCH_ALLOWED_WARNING, failedToValidate, type VerifierFailure } from '../btf/verifier-log.ts'
 import { factOf, type ModuleSummary } from '../load/analyzer.ts'
 import { modinfoAnalyzer } from '../load/modinfo-analyzer.ts'
 import { atLeast } from '../model/build-info.ts'
@@ -106,6 +106,13 @@ export const btfCheck: Check<BtfSnapshot> = {
       if (p) problems.push(p)
       else if (!f.skipped) valid++
     }
+    // The analyzer itself failing on a module (unreadable modules are the inventory's to report).
+    for (const m of mods) {
+      const err = m.factErrors[btfAnalyzer.id]
+      if (!err) continue
+      const message = `${m.relPath}: its BTF could not be examined: ${err}`
+      problems.push({ code: 'btf-module-unexamined', severity: 'warning', mod: m, message, brief: message })
+    }
 
     // Modules without BTF in a build that generates it for modules.
     if (config.DEBUG_INFO_BTF_MODULES === 'y') {
@@ -154,7 +161,9 @@ function judge(
       ? 'the module loads without its BTF (CONFIG_MODULE_ALLOW_BTF_MISMATCH=y)'
       : `the module fails to load with "${failedToValidate(m.name, fail.errno)}"`
   const log = (fail: VerifierFailure) =>
-    mismatchAllowed ? fail.dmesg : [...fail.dmesg, failedToValidate(m.name, fail.errno)]
+    mismatchAllowed
+      ? [...(fail.quietWhenMismatchAllowed ? [] : fail.dmesg), MISMATCH_ALLOWED_WARNING]
+      : [...fail.dmesg, failedToValidate(m.name, fail.errno)]
   if (f.mismatch?.likely) {
     const x = f.mismatch
     const consequence = f.load
@@ -408,6 +417,8 @@ function headline(code: string): string {
       return 'BTF lost against the baseline'
     case 'btf-module-lost-base-ref':
       return '.BTF.base lost against the baseline'
+    case 'btf-module-unexamined':
+      return 'BTF that could not be examined'
     default:
       return code
   }

@@ -239,6 +239,23 @@ describe("the kernel's load-time BTF checks (6.12)", () => {
   })
 })
 
+describe('what a CONFIG_MODULE_ALLOW_BTF_MISMATCH=y kernel still prints', () => {
+  it('drops the type and member lines of module BTF, keeps the plain ones', () => {
+    const vm = parseBtf(base().build(), 'vmlinux')
+    const named = new BtfBuilder({ endId: vm.endId, strLen: vm.header.strLen })
+    named.struct('s', 4, [['9', 1, 0]])
+    expect(failure(named.build(), V612, vm).quietWhenMismatchAllowed).toBe(true)
+    const offset = new BtfBuilder({ endId: vm.endId, strLen: vm.header.strLen })
+    offset.record(9999, KIND.FWD, 0, 0)
+    expect(failure(offset.build(), V612, vm)).toMatchObject({ text: '[2] Invalid name_offset:9999' })
+    expect(failure(offset.build(), V612, vm).quietWhenMismatchAllowed).toBeUndefined()
+    // vmlinux itself is not split BTF: its lines are always printed.
+    const b = base()
+    b.struct('s', 4, [['9', 1, 0]])
+    expect(failure(b.build()).quietWhenMismatchAllowed).toBeUndefined()
+  })
+})
+
 describe('rules that changed after 6.12', () => {
   it('7.2 takes kind_flag on type tags, widened vlen bits and the layout header', () => {
     const b = base()
