@@ -1,3 +1,4 @@
+import { createGunzip, createZstdDecompress, gunzipSync, zstdDecompressSync } from 'node:zlib'
 import { decompress } from '../load/decompress.ts'
 import { LIMITS } from '../load/limits.ts'
 import { InputError } from '../model/errors.ts'
@@ -15,7 +16,12 @@ export interface UnpackedKernel {
   compression: PayloadCompression
   /** Little-endian unless an arm64 Image header says otherwise. */
   le: boolean
+  /** Decompression stopped early because `enough` said so: only a prefix of the kernel. */
+  partial: boolean
 }
+
+/** Called with the data decompressed so far; true stops decompression (gzip and zstd payloads). */
+export type Enough = (prefix: Uint8Array) => boolean
 
 const ARM64_MAGIC = 0x644d5241 // "ARM\x64" at 0x38
 
@@ -48,9 +54,9 @@ function compressionOf(b: Uint8Array, at = 0): (typeof MAGICS)[number][0] | null
  * an arm64 Image (magic at 0x38, Documentation/arch/arm64/booting.rst) or Image.gz; an EFI
  * zboot image ("zimg", drivers/firmware/efi/libstub/zboot-header.S); any of these compressed.
  */
-export async function unpackKernel(bytes: Uint8Array, file: string, maxBytes: number = LIMITS.maxDecompressedBytes): Promise<UnpackedKernel> {
-  if (startsWith(bytes, 0, [0x7f, 0x45, 0x4c, 0x46])) return { bytes, format: 'elf', container: 'none', compression: 'none', le: bytes[5] !== 2 }
-  if (isArm64Image(bytes)) return { bytes, format: 'arm64-image', container: 'none', compression: 'none', le: arm64Le(bytes) }
+export async function unpackKernel(bytes: Uint8Array, file: string, maxBytes: number = LIMITS.maxDecompressedBytes, enough?: Enough): Promise<UnpackedKernel> {
+  if (startsWith(bytes, 0, [0x7f, 0x45, 0x4c, 0x46])) return { bytes, format: 'elf', container: 'none', compression: 'none', le: bytes[5] !== 2, partial: false }
+  if (isArm64Image(bytes)) return { bytes, format: 'arm64-image', container: 'none', compression: 'none', le: arm64Le(bytes), partial: false }
 
   if (bytes.length > 0x250 && startsWith(bytes, 0x202, [0x48, 0x64, 0x72, 0x53])) {
     const version = bytes[0x206]! | (bytes[0x207]! << 8)
@@ -59,19 +65,26 @@ export async function unpackKernel(bytes: Uint8Array, file: string, maxBytes: nu
     const start = (setupSects + 1) * 512 + u32le(bytes, 0x248)
     const length = u32le(bytes, 0x24c)
     if (start + length > bytes.length || length < 8) throw new InputError('truncated', file, `bzImage payload (0x${start.toString(16)}, ${length} bytes) runs past the file`, 0x248)
-    return inner(bytes.subarray(start, start + length), file, 'bzImage', maxBytes, true)
+    return inner(bytes.subarray(start, start + length), file, 'bzImage', maxBytes, true, enough)
   }
   if (startsWith(bytes, 0, [0x4d, 0x5a]) && startsWith(bytes, 4, [0x7a, 0x69, 0x6d, 0x67])) {
     const start = u32le(bytes, 8)
     const length = u32le(bytes, 12)
     if (start + length > bytes.length) throw new InputError('truncated', file, 'EFI zboot payload runs past the file', 8)
-    return inner(bytes.subarray(start, start + length), file, 'zboot', maxBytes, true)
+    return inner(bytes.subarray(start, start + length), file, 'zboot', maxBytes, true, enough)
   }
-  if (compressionOf(bytes) !== null && compressionOf(bytes) !== 'lzma') return inner(bytes, file, 'compressed', maxBytes, false)
+  if (compressionOf(bytes) !== null && compressionOf(bytes) !== 'lzma') return inner(bytes, file, 'compressed', maxBytes, false, enough)
   throw new InputError('unsupported', file, 'not a vmlinux ELF, x86 bzImage, arm64 Image, EFI zboot image or compressed kernel')
 }
 
-async function inner(payload: Uint8Array, file: string, container: UnpackedKernel['container'], maxBytes: number, sizeAppended: boolean): Promise<UnpackedKernel> {
+async function inner(
+  payload: Uint8Array,
+  file: string,
+  container: UnpackedKernel['container'],
+  maxBytes: number,
+  sizeAppended: boolean,
+  enough: Enough | undefined
+): Promise<UnpackedKernel> {
   const kind = compressionOf(payload)
   if (kind === null) throw new InputError('unsupported', file, `${container} payload has an unknown compression (starts ${Buffer.from(payload.subarray(0, 4)).toString('hex')})`)
   if (kind === 'lzma' || kind === 'bzip2' || kind === 'lzo') throw new InputError('unsupported', file, `${container} payload is ${kind}-compressed; gzip, xz, zstd and lz4 are supported`)
@@ -79,11 +92,13 @@ async function inner(payload: Uint8Array, file: string, container: UnpackedKerne
   const declared = payload.length >= 4 ? u32le(payload, payload.length - 4) : 0
   const limit = Math.min(maxBytes, declared > 0 && sizeAppended ? declared + (1 << 20) : maxBytes)
   let out: Uint8Array
+  let partial = false
   const body = sizeAppended && kind !== 'gzip' ? payload.subarray(0, payload.length - 4) : payload
   switch (kind) {
     case 'gzip':
     case 'zstd':
-      out = await decompress(body, kind, file, limit)
+      if (enough) ({ bytes: out, partial } = await inflateUntil(body, kind, file, limit, declared, enough))
+      else out = inflate(body, kind, file, limit, declared)
       break
     case 'lz4':
       out = decodeLz4Legacy(body, file, limit)
@@ -95,8 +110,8 @@ async function inner(payload: Uint8Array, file: string, container: UnpackedKerne
       break
     }
   }
-  if (startsWith(out, 0, [0x7f, 0x45, 0x4c, 0x46])) return { bytes: out, format: 'elf', container, compression: kind, le: out[5] !== 2 }
-  if (isArm64Image(out)) return { bytes: out, format: 'arm64-image', container, compression: kind, le: arm64Le(out) }
+  if (startsWith(out, 0, [0x7f, 0x45, 0x4c, 0x46])) return { bytes: out, format: 'elf', container, compression: kind, le: out[5] !== 2, partial }
+  if (isArm64Image(out)) return { bytes: out, format: 'arm64-image', container, compression: kind, le: arm64Le(out), partial }
   throw new InputError('unsupported', file, `the ${kind} payload is neither an ELF nor an arm64 Image`)
 }
 
@@ -107,4 +122,65 @@ function isArm64Image(b: Uint8Array): boolean {
 /** arm64 Image header flags bit 0: kernel endianness (1 = big). */
 function arm64Le(b: Uint8Array): boolean {
   return (b[0x18]! & 1) === 0
+}
+
+/**
+ * gzip and zstd through node:zlib in one output chunk of the declared size (no concatenation
+ * of 64 KiB pieces); more output than `limit` is refused.
+ */
+function inflate(body: Uint8Array, kind: 'gzip' | 'zstd', file: string, limit: number, declared: number): Uint8Array {
+  const chunkSize = Math.max(64 * 1024, Math.min(limit, declared > 0 ? declared + 1 : 64 * 1024))
+  try {
+    return kind === 'gzip' ? gunzipSync(body, { maxOutputLength: limit, chunkSize }) : zstdDecompressSync(body, { maxOutputLength: limit, chunkSize })
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException
+    if (e.code === 'ERR_BUFFER_TOO_LARGE' || /maxOutputLength|too large/i.test(e.message ?? '')) {
+      throw new InputError('too-large', file, `${kind} payload expands beyond ${limit} bytes`)
+    }
+    throw new InputError('bad-value', file, `corrupt ${kind} payload: ${e.message ?? String(err)}`)
+  }
+}
+
+/** Streaming gzip/zstd that stops as soon as `enough` is satisfied. */
+function inflateUntil(
+  body: Uint8Array,
+  kind: 'gzip' | 'zstd',
+  file: string,
+  limit: number,
+  declared: number,
+  enough: Enough
+): Promise<{ bytes: Uint8Array; partial: boolean }> {
+  let out = Buffer.allocUnsafe(Math.max(1 << 20, Math.min(limit, declared > 0 ? declared : 1 << 24)))
+  let op = 0
+  const stream = kind === 'gzip' ? createGunzip({ chunkSize: 1 << 20 }) : createZstdDecompress({ chunkSize: 1 << 20 })
+  return new Promise((resolve, reject) => {
+    let settled = false
+    const finish = (f: () => void) => {
+      if (settled) return
+      settled = true
+      f()
+    }
+    stream.on('data', (chunk: Buffer) => {
+      if (settled) return
+      if (op + chunk.length > limit) {
+        stream.destroy()
+        finish(() => reject(new InputError('too-large', file, `${kind} payload expands beyond ${limit} bytes`)))
+        return
+      }
+      if (op + chunk.length > out.length) {
+        const bigger = Buffer.allocUnsafe(Math.min(limit, Math.max(out.length * 2, op + chunk.length)))
+        out.copy(bigger, 0, 0, op)
+        out = bigger
+      }
+      chunk.copy(out, op)
+      op += chunk.length
+      if (enough(out.subarray(0, op))) {
+        stream.destroy()
+        finish(() => resolve({ bytes: out.subarray(0, op), partial: true }))
+      }
+    })
+    stream.on('end', () => finish(() => resolve({ bytes: out.subarray(0, op), partial: false })))
+    stream.on('error', (err: Error) => finish(() => reject(new InputError('bad-value', file, `corrupt ${kind} payload: ${err.message}`))))
+    stream.end(body)
+  })
 }

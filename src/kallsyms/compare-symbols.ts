@@ -1,86 +1,88 @@
-import type { KallsymsEntry } from './table.ts'
+import type { MapSymbol } from './system-map.ts'
 
-export interface MovedEntry {
+export interface MovedSymbol {
   name: string
   type: string
-  expected: bigint
-  actual: bigint
+  from: bigint
+  to: bigint
 }
 
-export interface RetypedEntry {
+export interface RetypedSymbol {
   name: string
   addr: bigint
-  expected: string
-  actual: string
+  from: string
+  to: string
 }
 
-/** The embedded table against what kallsyms.c would have built from System.map. */
-export interface TableComparison {
-  expected: number
-  decoded: number
+/** Two symbol lists (System.map lines, pass maps, decoded tables) compared entry by entry. */
+export interface SymbolListDiff {
+  before: number
+  after: number
   /** Same entries in the same order. */
   identical: boolean
-  /** In System.map (and not dropped by design), not in the table. */
-  missing: KallsymsEntry[]
-  /** In the table, not in System.map. */
-  extra: KallsymsEntry[]
-  moved: MovedEntry[]
-  retyped: RetypedEntry[]
-  /** Index of the first entry out of kallsyms.c's order when the entries agree otherwise. */
+  /** Only in the first list. */
+  lost: MapSymbol[]
+  /** Only in the second list. */
+  added: MapSymbol[]
+  moved: MovedSymbol[]
+  retyped: RetypedSymbol[]
+  /** When the entries agree but their order does not: the first index that differs. */
   firstOrderDifference: number | null
 }
 
 /**
- * Pairs entries by name (the k-th occurrence of a name in one list with the k-th in the other,
- * both in address order), so a renamed, moved or retyped symbol is reported once, exactly.
+ * Pairs entries by name: the k-th occurrence of a name in one list with the k-th in the other,
+ * both in list (address) order. A growing table shifts everything after it by the same
+ * amount, which keeps that order, so local symbols sharing a name pair up correctly.
  */
-export function compareTables(expected: readonly KallsymsEntry[], decoded: readonly KallsymsEntry[]): TableComparison {
-  const out: TableComparison = {
-    expected: expected.length,
-    decoded: decoded.length,
+export function compareSymbolLists(before: readonly MapSymbol[], after: readonly MapSymbol[]): SymbolListDiff {
+  const out: SymbolListDiff = {
+    before: before.length,
+    after: after.length,
     identical: false,
-    missing: [],
-    extra: [],
+    lost: [],
+    added: [],
     moved: [],
     retyped: [],
     firstOrderDifference: null
   }
-  let same = expected.length === decoded.length
-  for (let i = 0; same && i < expected.length; i++) {
-    const a = expected[i]!
-    const b = decoded[i]!
+  let same = before.length === after.length
+  for (let i = 0; same && i < before.length; i++) {
+    const a = before[i]!
+    const b = after[i]!
     if (a.addr !== b.addr || a.name !== b.name || a.type !== b.type) same = false
   }
   if (same) {
     out.identical = true
     return out
   }
-  const byName = new Map<string, KallsymsEntry[]>()
-  for (const e of decoded) {
+  const byName = new Map<string, MapSymbol[]>()
+  for (const e of after) {
     const list = byName.get(e.name)
     if (list) list.push(e)
     else byName.set(e.name, [e])
   }
   const used = new Map<string, number>()
-  for (const e of expected) {
-    const list = byName.get(e.name)
+  for (const e of before) {
     const k = used.get(e.name) ?? 0
-    const d = list?.[k]
+    const d = byName.get(e.name)?.[k]
     if (!d) {
-      out.missing.push(e)
+      out.lost.push(e)
       continue
     }
     used.set(e.name, k + 1)
-    if (d.addr !== e.addr) out.moved.push({ name: e.name, type: e.type, expected: e.addr, actual: d.addr })
-    else if (d.type !== e.type) out.retyped.push({ name: e.name, addr: e.addr, expected: e.type, actual: d.type })
+    if (d.addr !== e.addr) out.moved.push({ name: e.name, type: d.type, from: e.addr, to: d.addr })
+    if (d.type !== e.type) out.retyped.push({ name: e.name, addr: d.addr, from: e.type, to: d.type })
   }
   for (const [name, list] of byName) {
-    const k = used.get(name) ?? 0
-    for (let i = k; i < list.length; i++) out.extra.push(list[i]!)
+    for (let i = used.get(name) ?? 0; i < list.length; i++) out.added.push(list[i]!)
   }
-  if (out.missing.length + out.extra.length + out.moved.length + out.retyped.length === 0) {
-    for (let i = 0; i < expected.length; i++) {
-      if (expected[i]!.name !== decoded[i]!.name) {
+  out.added.sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0))
+  if (out.lost.length + out.added.length + out.moved.length + out.retyped.length === 0) {
+    for (let i = 0; i < before.length; i++) {
+      const a = before[i]!
+      const b = after[i]!
+      if (a.name !== b.name || a.addr !== b.addr || a.type !== b.type) {
         out.firstOrderDifference = i
         break
       }

@@ -1,11 +1,13 @@
 import { ByteReader } from '../bytes/reader.ts'
 import { InputError } from '../model/errors.ts'
-import type { DecodedTable, KallsymsEntry, KernelImage, TableIssue, TableLayout } from './table.ts'
+import type { DecodedTable, KallsymsEntry, KernelImage, PackedEntries, TableIssue, TableLayout } from './table.ts'
 
 /** kallsyms_seqs_of_names holds 3-byte indices, so no table has more symbols than this. */
 export const MAX_SYMBOLS = 1 << 24
 /** Names are at most KSYM_NAME_LEN (512) characters plus the type; lengths are ULEB128 of up to 0x3FFF. */
 const MAX_NAME_TOKENS = 0x3fff
+/** An empty name decodes to type "". */
+const TYPE_CHARS = ['', ...Array.from({ length: 255 }, (_, i) => String.fromCharCode(i + 1))]
 
 /**
  * Decodes the tables at known positions the way kernel/kallsyms.c reads them: names through
@@ -25,7 +27,20 @@ export function decodeTable(image: KernelImage, layout: TableLayout): DecodedTab
   const tokens = readTokens(r, layout, issues)
 
   // kallsyms_names: a ULEB128 length (one or two bytes, 6.1+), then that many token bytes.
-  const entries: KallsymsEntry[] = new Array(n)
+  // The first expanded character is the type; the rest of every name goes into one buffer,
+  // NUL-separated (tokens never hold a NUL), decoded to strings at once.
+  const tokStart = new Uint32Array(256)
+  const tokLen = new Uint32Array(256)
+  const flat = Buffer.from(tokens.join(''), 'latin1')
+  for (let i = 0, at = 0; i < 256; i++) {
+    tokStart[i] = at
+    tokLen[i] = tokens[i]!.length
+    at += tokens[i]!.length
+  }
+  let out = Buffer.allocUnsafe(Math.max(1024, 32 * n))
+  let op = 0
+  const types = new Uint8Array(n)
+  const nameAt = new Uint32Array(n)
   const markerCount = (n + 255) >>> 8
   const markerAt: number[] = new Array(markerCount)
   let off = layout.names
@@ -40,12 +55,29 @@ export function decodeTable(image: KernelImage, layout: TableLayout): DecodedTab
     }
     if (len === 0 || len > MAX_NAME_TOKENS) throw new InputError('bad-value', file, `kallsyms_names: symbol ${i} has length ${len}`, off - 1)
     if (off + len > end) throw new InputError('truncated', file, `kallsyms_names: symbol ${i} runs past the data`, off)
-    let s = ''
-    for (let j = 0; j < len; j++) s += tokens[bytes[off + j]!]!
+    if (op + len * 512 + 1 > out.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(out.length * 2, op + len * 512 + 1))
+      out.copy(bigger, 0, 0, op)
+      out = bigger
+    }
+    nameAt[i] = op
+    let typed = false
+    for (let j = off, stop = off + len; j < stop; j++) {
+      const t = bytes[j]!
+      let k = tokStart[t]!
+      const e = k + tokLen[t]!
+      if (!typed && k < e) {
+        types[i] = flat[k++]!
+        typed = true
+      }
+      while (k < e) out[op++] = flat[k++]!
+    }
+    out[op++] = 0
     off += len
-    entries[i] = { addr: 0n, type: s.charAt(0), name: s.slice(1) }
   }
   const namesEnd = off
+  const packed: PackedEntries = { names: out.subarray(0, op), nameAt, types, words: new Uint32Array(2 * n) }
+  const nameOf = (i: number) => out.toString('latin1', nameAt[i]!, out.indexOf(0, nameAt[i]!))
 
   for (let k = 0; k < markerCount; k++) {
     const stored = r.u32(layout.markers + 4 * k, 'kallsyms_markers')
@@ -58,15 +90,16 @@ export function decodeTable(image: KernelImage, layout: TableLayout): DecodedTab
     }
   }
 
-  readAddresses(image, r, layout, entries)
+  const words = packed.words
+  readAddresses(image, r, layout, n, words)
   let relativeBase: bigint | null = null
   if (layout.relativeBase !== null) relativeBase = r.word(layout.relativeBase, image.is64, 'kallsyms_relative_base')
 
   for (let i = 1; i < n; i++) {
-    if (entries[i]!.addr < entries[i - 1]!.addr) {
+    if (compareAddr(words, i, i - 1) < 0) {
       issues.push({
         code: 'addresses-not-sorted',
-        message: `symbol ${i} (${entries[i]!.name}) has a lower address than symbol ${i - 1} (${entries[i - 1]!.name}); lookups by address bisect this table`
+        message: `symbol ${i} (${nameOf(i)}) has a lower address than symbol ${i - 1} (${nameOf(i - 1)}); lookups by address bisect this table`
       })
       break
     }
@@ -79,11 +112,47 @@ export function decodeTable(image: KernelImage, layout: TableLayout): DecodedTab
     r.check(so, 3 * n, 'kallsyms_seqs_of_names')
     seqs = new Uint32Array(n)
     for (let i = 0; i < n; i++) seqs[i] = (bytes[so + 3 * i]! << 16) | (bytes[so + 3 * i + 1]! << 8) | bytes[so + 3 * i + 2]!
-    checkSeqs(seqs, entries, issues)
+    checkSeqs(seqs, packed, nameOf, issues)
     tablesEnd = Math.max(tablesEnd, so + 3 * n)
   }
   const tablesStart = Math.min(layout.numSyms, layout.addresses)
-  return { layout, entries, relativeBase, seqs, issues, bytes: tablesEnd - tablesStart }
+  let entries: KallsymsEntry[] | null = null
+  return {
+    layout,
+    relativeBase,
+    seqs,
+    issues,
+    bytes: tablesEnd - tablesStart,
+    packed,
+    count: n,
+    get entries(): KallsymsEntry[] {
+      entries ??= unpack(packed, n)
+      return entries
+    }
+  }
+}
+
+/** The entries as objects, made on first use: printing needs only the packed form. */
+function unpack(p: PackedEntries, n: number): KallsymsEntry[] {
+  const names = Buffer.from(p.names.buffer, p.names.byteOffset, p.names.byteLength).toString('latin1').split('\0')
+  const scratch = new DataView(new ArrayBuffer(8))
+  const out: KallsymsEntry[] = new Array(n)
+  for (let i = 0; i < n; i++) {
+    scratch.setUint32(0, p.words[2 * i]!, true)
+    scratch.setUint32(4, p.words[2 * i + 1]!, true)
+    out[i] = { addr: scratch.getBigUint64(0, true), type: TYPE_CHARS[p.types[i]!]!, name: names[i]! }
+  }
+  return out
+}
+
+/** Address order of entries i and j, from their (low, high) words. */
+function compareAddr(words: Uint32Array, i: number, j: number): number {
+  return words[2 * i + 1]! - words[2 * j + 1]! || words[2 * i]! - words[2 * j]!
+}
+
+/** Address of entry i. */
+export function addressAt(p: PackedEntries, i: number): bigint {
+  return (BigInt(p.words[2 * i + 1]!) << 32n) | BigInt(p.words[2 * i]!)
 }
 
 function readTokens(r: ByteReader, layout: TableLayout, issues: TableIssue[]): string[] {
@@ -112,32 +181,47 @@ function addressSize(image: KernelImage, layout: TableLayout): number {
   return layout.mode === 'absolute' ? (image.is64 ? 8 : 4) : 4
 }
 
-function readAddresses(image: KernelImage, r: ByteReader, layout: TableLayout, entries: KallsymsEntry[]): void {
-  const n = entries.length
+/** Fills in the addresses as (low, high) words; arithmetic runs on 32-bit halves in plain numbers. */
+function readAddresses(image: KernelImage, r: ByteReader, layout: TableLayout, n: number, words: Uint32Array): void {
   const at = layout.addresses
-  const mask = image.is64 ? (1n << 64n) - 1n : (1n << 32n) - 1n
+  const wide = image.is64
+  // words[i] = base + delta (delta a safe integer, possibly negative), wrapped to the word size.
+  const put = (i: number, baseHi: number, baseLo: number, delta: number): void => {
+    const t = baseLo + delta
+    const carry = Math.floor(t / 0x100000000)
+    words[2 * i] = t - carry * 0x100000000
+    words[2 * i + 1] = wide ? (baseHi + carry) >>> 0 : 0
+  }
+  const split = (v: bigint): [number, number] => [Number((v >> 32n) & 0xffffffffn), Number(v & 0xffffffffn)]
   switch (layout.mode) {
     case 'absolute': {
-      const size = image.is64 ? 8 : 4
+      const size = wide ? 8 : 4
       r.check(at, n * size, 'kallsyms_addresses')
-      for (let i = 0; i < n; i++) entries[i]!.addr = r.word(at + i * size, image.is64)
+      for (let i = 0; i < n; i++) {
+        if (wide) {
+          words[2 * i] = r.u32(at + i * 8 + (r.le ? 0 : 4))
+          words[2 * i + 1] = r.u32(at + i * 8 + (r.le ? 4 : 0))
+        } else put(i, 0, 0, r.u32(at + i * 4))
+      }
       return
     }
     case 'absolute-u32': {
       r.check(at, n * 4, 'kallsyms_offsets')
-      for (let i = 0; i < n; i++) entries[i]!.addr = BigInt(r.u32(at + 4 * i))
+      for (let i = 0; i < n; i++) put(i, 0, 0, r.u32(at + 4 * i))
       return
     }
     case 'base-relative':
     case 'absolute-percpu': {
       if (layout.relativeBase === null) throw new InputError('bad-value', r.file, `${layout.mode} addressing needs kallsyms_relative_base`)
-      const base = r.word(layout.relativeBase, image.is64, 'kallsyms_relative_base')
+      const [hi, lo] = split(r.word(layout.relativeBase, wide, 'kallsyms_relative_base'))
       r.check(at, n * 4, 'kallsyms_offsets')
       for (let i = 0; i < n; i++) {
-        if (layout.mode === 'base-relative') entries[i]!.addr = (base + BigInt(r.u32(at + 4 * i))) & mask
+        if (layout.mode === 'base-relative') put(i, hi, lo, r.u32(at + 4 * i))
         else {
+          // Offsets >= 0 are absolute per-cpu addresses; the rest are relative_base - 1 - offset.
           const v = r.i32(at + 4 * i)
-          entries[i]!.addr = v >= 0 ? BigInt(v) : (base - 1n - BigInt(v)) & mask
+          if (v >= 0) put(i, 0, 0, v)
+          else put(i, hi, lo, -1 - v)
         }
       }
       return
@@ -145,8 +229,8 @@ function readAddresses(image: KernelImage, r: ByteReader, layout: TableLayout, e
     case 'pc-relative': {
       if (image.va === null) throw new InputError('unsupported', r.file, 'PC-relative kallsyms_offsets need the address the image is linked at')
       r.check(at, n * 4, 'kallsyms_offsets')
-      const va = image.va + BigInt(at)
-      for (let i = 0; i < n; i++) entries[i]!.addr = (va + BigInt(4 * i) + BigInt(r.i32(at + 4 * i))) & mask
+      const [hi, lo] = split(image.va + BigInt(at))
+      for (let i = 0; i < n; i++) put(i, hi, lo, 4 * i + r.i32(at + 4 * i))
       return
     }
   }
@@ -168,8 +252,18 @@ function cleanup(name: string): string {
  * kallsyms_lookup_names), so it must be a permutation of the symbol indices sorted by name,
  * equal names by address (scripts/kallsyms.c compare_names).
  */
-function checkSeqs(seqs: Uint32Array, entries: KallsymsEntry[], issues: TableIssue[]): void {
-  const n = entries.length
+/** strcmp of two expanded names in the NUL-separated buffer. */
+function compareNames(buf: Uint8Array, a: number, b: number): number {
+  for (let i = a, j = b; ; i++, j++) {
+    const x = buf[i]!
+    const y = buf[j]!
+    if (x !== y) return x - y
+    if (x === 0) return 0
+  }
+}
+
+function checkSeqs(seqs: Uint32Array, p: PackedEntries, nameOf: (i: number) => string, issues: TableIssue[]): void {
+  const n = seqs.length
   const seen = new Uint8Array(n)
   for (let i = 0; i < n; i++) {
     const s = seqs[i]!
@@ -178,28 +272,26 @@ function checkSeqs(seqs: Uint32Array, entries: KallsymsEntry[], issues: TableIss
       return
     }
     if (seen[s]) {
-      issues.push({ code: 'seqs-not-permutation', message: `kallsyms_seqs_of_names lists symbol ${s} (${entries[s]!.name}) twice` })
+      issues.push({ code: 'seqs-not-permutation', message: `kallsyms_seqs_of_names lists symbol ${s} (${nameOf(s)}) twice` })
       return
     }
     seen[s] = 1
   }
   const firstBad = (clean: boolean): number => {
     for (let i = 1; i < n; i++) {
-      const a = entries[seqs[i - 1]!]!
-      const b = entries[seqs[i]!]!
-      const c = clean ? cmp(cleanup(a.name), cleanup(b.name)) : cmp(a.name, b.name)
-      if (c > 0 || (c === 0 && a.addr > b.addr)) return i
+      const a = seqs[i - 1]!
+      const b = seqs[i]!
+      const c = clean ? cmp(cleanup(nameOf(a)), cleanup(nameOf(b))) : compareNames(p.names, p.nameAt[a]!, p.nameAt[b]!)
+      if (c > 0 || (c === 0 && compareAddr(p.words, a, b) > 0)) return i
     }
     return -1
   }
   const bad = firstBad(false)
   if (bad < 0 || firstBad(true) < 0) return
-  const a = entries[seqs[bad - 1]!]!
-  const b = entries[seqs[bad]!]!
   issues.push({
     code: 'seqs-not-sorted',
     message:
-      `kallsyms_seqs_of_names[${bad - 1}] (${a.name}) sorts after kallsyms_seqs_of_names[${bad}] (${b.name}); ` +
+      `kallsyms_seqs_of_names[${bad - 1}] (${nameOf(seqs[bad - 1]!)}) sorts after kallsyms_seqs_of_names[${bad}] (${nameOf(seqs[bad]!)}); ` +
       'kallsyms_lookup_name() bisects this order and misses names around it'
   })
 }

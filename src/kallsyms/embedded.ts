@@ -1,11 +1,12 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
+import { ByteReader } from '../bytes/reader.ts'
 import { FileSource } from '../bytes/source.ts'
 import { SHF_ALLOC, SHT_NOBITS } from '../elf/constants.ts'
 import { ElfFile } from '../elf/elf.ts'
 import { LIMITS } from '../load/limits.ts'
 import { InputError } from '../model/errors.ts'
 import { unpackKernel, type UnpackedKernel } from './boot-image.ts'
-import { tablesByScan, tablesFromSymbols, type TableHints } from './locate-table.ts'
+import { TableWatcher, tablesByScan, tablesFromSymbols, type TableHints } from './locate-table.ts'
 import type { DecodedTable, KernelImage } from './table.ts'
 
 /**
@@ -69,11 +70,29 @@ export async function readEmbeddedTable(path: string, file: string, options: Emb
   } finally {
     src.close()
   }
-  return tablesOfUnpacked(await unpackKernel(bytes, file), file, options)
+  // Inflate only as far as the tables reach; fall back to the whole kernel if that fails.
+  const watcher = new TableWatcher()
+  const prefix = await unpackKernel(bytes, file, undefined, p => watcher.enough(p))
+  if (prefix.partial) {
+    try {
+      return tablesOfUnpacked(prefix, file, options)
+    } catch {
+      // decoded below from the whole kernel
+    }
+  }
+  return tablesOfUnpacked(prefix.partial ? await unpackKernel(bytes, file) : prefix, file, options)
 }
 
 export function tablesOfUnpacked(k: UnpackedKernel, file: string, options: EmbeddedOptions = {}): EmbeddedTable {
   const how = k.container === 'none' ? '' : `${k.container} ${k.compression} payload, `
+  if (k.format === 'elf' && k.partial) {
+    // Only a prefix: the section headers sit at the end, the program headers at the start.
+    for (const seg of loadSegments(k.bytes, file)) {
+      const t = tablesByScan(seg, options)
+      if (t) return { table: t, source: `${how}ELF, by scan of a load segment`, is64: seg.is64, notes: [] }
+    }
+    throw new InputError('bad-value', file, `no kallsyms tables found in the ${how}ELF prefix`)
+  }
   if (k.format === 'elf') {
     const elf = ElfFile.fromBytes(k.bytes, file)
     const found = tablesOfElf(elf, options)
@@ -103,4 +122,24 @@ function readHead(path: string, file: string): Uint8Array {
   } finally {
     closeSync(fd)
   }
+}
+
+/** PT_LOAD segments of an ELF image (cut to the bytes at hand), as KernelImages. */
+function loadSegments(b: Uint8Array, file: string): KernelImage[] {
+  const r = new ByteReader(b, b[5] !== 2, file)
+  const is64 = b[4] === 2
+  const phoff = is64 ? r.u64n(0x20) : r.u32(0x1c)
+  const phentsize = r.u16(is64 ? 0x36 : 0x2a)
+  const phnum = r.u16(is64 ? 0x38 : 0x2c)
+  const out: KernelImage[] = []
+  for (let i = 0; i < phnum; i++) {
+    const o = phoff + i * phentsize
+    if (r.u32(o) !== 1) continue // PT_LOAD
+    const offset = is64 ? r.u64n(o + 8) : r.u32(o + 4)
+    const vaddr = is64 ? r.u64(o + 16) : BigInt(r.u32(o + 8))
+    const filesz = is64 ? r.u64n(o + 32) : r.u32(o + 16)
+    if (offset >= b.length) continue
+    out.push({ file, bytes: b.subarray(offset, Math.min(b.length, offset + filesz)), va: vaddr, le: r.le, is64, what: `load segment ${i}` })
+  }
+  return out
 }

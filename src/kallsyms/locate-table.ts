@@ -2,7 +2,7 @@ import { ByteReader } from '../bytes/reader.ts'
 import type { ElfFile, ElfSection } from '../elf/elf.ts'
 import { SHT_NOBITS } from '../elf/constants.ts'
 import { InputError } from '../model/errors.ts'
-import { decodeTable, MAX_SYMBOLS } from './decode-table.ts'
+import { addressAt, decodeTable, MAX_SYMBOLS } from './decode-table.ts'
 import type { AddressingMode, DecodedTable, KernelImage, TableLayout } from './table.ts'
 
 /**
@@ -106,12 +106,16 @@ function firstSound(image: KernelImage, layouts: TableLayout[]): DecodedTable {
   throw new InputError('unsupported', image.file, 'the kallsyms tables use PC-relative offsets and the image address is unknown (pass the load address)')
 }
 
-/** Addresses ascending; in absolute-percpu mode the first negative offset is -1 (relative_base itself). */
+/**
+ * Addresses ascending; relative_base is the address of the first symbol kallsyms.c made
+ * relative (the first entry in base-relative mode, the first non-per-cpu one otherwise).
+ */
 function plausible(t: DecodedTable): boolean {
   if (t.issues.some(i => i.code === 'addresses-not-sorted')) return false
-  if (t.layout.mode === 'absolute-percpu') return t.entries.some(e => e.addr === t.relativeBase)
-  if (t.layout.mode === 'base-relative') return t.entries.length === 0 || t.entries[0]!.addr === t.relativeBase
-  return true
+  if (t.relativeBase === null || t.count === 0) return true
+  if (t.layout.mode === 'base-relative') return addressAt(t.packed, 0) === t.relativeBase
+  for (let i = 0; i < t.count; i++) if (addressAt(t.packed, i) === t.relativeBase) return true
+  return false
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -351,4 +355,49 @@ function layoutsBeforeNumSyms(image: KernelImage, r: ByteReader, base: LayoutBas
   const abs = numSyms - ptr * n
   if (abs >= 0) out.push({ ...base, addresses: abs, relativeBase: null, seqsOfNames: seqs, mode: 'absolute' })
   return out
+}
+
+/**
+ * Decides, while an image is being decompressed, when the data holds all of the kallsyms
+ * tables: once kallsyms_token_table and the names before it are found, what follows is at
+ * most the token index, 4 bytes of offsets and 3 of seqs_of_names per symbol, a relative_base
+ * and padding. Lets a boot image be decoded without inflating the rest of the kernel.
+ */
+export class TableWatcher {
+  private le = true
+  private is64 = true
+  private searched = -1
+  private needed: number | null = null
+
+  /** True when `prefix` (the decompressed data so far) covers the tables. */
+  enough(prefix: Uint8Array): boolean {
+    if (this.needed !== null) return prefix.length >= this.needed
+    if (this.searched < 0) {
+      if (prefix.length < 64) return false
+      // An ELF says its class and byte order; anything else (arm64 Image) is 64-bit little-endian.
+      if (prefix[0] === 0x7f && prefix[1] === 0x45 && prefix[2] === 0x4c && prefix[3] === 0x46) {
+        this.is64 = prefix[4] === 2
+        this.le = prefix[5] !== 2
+      } else this.le = (prefix[0x18]! & 1) === 0
+      this.searched = 0
+    }
+    const image: KernelImage = { file: '', bytes: prefix, va: null, le: this.le, is64: this.is64, what: 'prefix' }
+    const buf = Buffer.from(prefix.buffer, prefix.byteOffset, prefix.byteLength)
+    // Token table parsing needs the token index behind the anchor: leave the last 4 KiB for later.
+    const limit = prefix.length - 4096
+    for (let p = buf.indexOf(DIGITS, this.searched); p >= 0 && p < limit; p = buf.indexOf(DIGITS, p + 1)) {
+      const tokens = tokenTableAt(image, p, 0x30)
+      if (!tokens) continue
+      const r = new ByteReader(prefix, this.le, '')
+      for (let q = (tokens.tokenTable - 4) & ~3; q >= Math.max(0, tokens.tokenTable - 3 * MAX_SYMBOLS - MAX_CHUNK); q -= 4) {
+        if (r.u32(q) !== 0) continue
+        const block = namesBlockWithMarkersAt(image, r, q, tokens.tokenTable)
+        if (!block) continue
+        this.needed = tokens.tokenIndex + 512 + 8 * block.n + 64
+        return prefix.length >= this.needed
+      }
+    }
+    this.searched = Math.max(this.searched, limit - DIGITS.length)
+    return false
+  }
 }

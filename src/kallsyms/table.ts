@@ -57,8 +57,10 @@ export interface TableIssue {
 
 export interface DecodedTable {
   layout: TableLayout
-  /** In table order (by address, kallsyms.c compare_symbols). */
-  entries: KallsymsEntry[]
+  /** Number of symbols. */
+  count: number
+  /** In table order (by address, kallsyms.c compare_symbols); made from `packed` on first use. */
+  readonly entries: KallsymsEntry[]
   /** kallsyms_relative_base as stored, when the mode has one. */
   relativeBase: bigint | null
   /** kallsyms_seqs_of_names, when present. */
@@ -67,4 +69,17 @@ export interface DecodedTable {
   issues: TableIssue[]
   /** Byte size of all tables together (from the first to the end of the last). */
   bytes: number
+  /** The same entries packed, for printing 160k lines without a BigInt or string per line. */
+  packed: PackedEntries
+}
+
+export interface PackedEntries {
+  /** Names without their type letter, each followed by a NUL. */
+  names: Uint8Array
+  /** Offset of each entry's name in `names`. */
+  nameAt: Uint32Array
+  /** Type letter of each entry (0 for an empty name). */
+  types: Uint8Array
+  /** Address of each entry as (low, high) 32-bit words. */
+  words: Uint32Array
 }

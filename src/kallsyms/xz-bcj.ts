@@ -2,10 +2,11 @@ import { crc32 } from 'node:zlib'
 import { InputError } from '../model/errors.ts'
 
 /**
- * Kernel .xz payloads (scripts/xz_wrap.sh) put the x86 BCJ filter before LZMA2. The bundled
- * xz decoder handles LZMA2 only, so the stream is rewritten without the BCJ filter (and
- * without the integrity check, which covers the filtered data), decoded, and the BCJ step
- * is undone here. File format: the .xz specification 1.2.1 (tukaani.org/xz/xz-file-format.txt).
+ * Kernel .xz payloads (scripts/xz_wrap.sh) put the x86 BCJ filter before LZMA2 and ask for
+ * dictionaries of up to 128 MiB. The bundled xz decoder handles LZMA2 only, with a smaller
+ * dictionary limit, so the stream is rewritten without the BCJ filter (and without the
+ * integrity check, which covers the filtered data), with the dictionary cut to the block's
+ * size, decoded, and the BCJ step is undone here. File format: the .xz specification 1.2.1 (tukaani.org/xz/xz-file-format.txt).
  */
 
 const HEADER_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]
@@ -65,7 +66,7 @@ interface BlockInfo {
   filters: Array<{ id: number; props: Uint8Array }>
 }
 
-/** Parses a single-stream .xz and, when it uses x86 BCJ, rewrites it for an LZMA2-only decoder. */
+/** Parses a single-stream .xz and rewrites it for the LZMA2-only decoder. */
 export function rewriteXzForLzma2(input: Uint8Array, file: string): XzRewrite {
   let b = input
   if (b.length < 24 || HEADER_MAGIC.some((m, i) => b[i] !== m)) throw new InputError('bad-magic', file, 'not xz data (bad magic)', 0)
@@ -112,7 +113,6 @@ export function rewriteXzForLzma2(input: Uint8Array, file: string): XzRewrite {
   const unsupported = blocks.flatMap(bl => bl.filters).find(f => f.id !== FILTER_X86 && f.id !== FILTER_LZMA2)
   if (unsupported) throw new InputError('unsupported', file, `xz filter 0x${unsupported.id.toString(16)} is not supported (only x86 BCJ and LZMA2)`)
   const blockSizes = blocks.map(bl => bl.uncompressedSize)
-  if (!usesX86) return { stream: b, x86: false, blockSizes }
   if (blocks.some(bl => bl.filters.some(f => f.id === FILTER_X86 && f.props.length > 0 && u32At(f.props, 0) !== 0))) {
     throw new InputError('unsupported', file, 'xz x86 BCJ filter with a start offset')
   }
@@ -128,7 +128,7 @@ export function rewriteXzForLzma2(input: Uint8Array, file: string): XzRewrite {
   const newRecords: Array<{ unpadded: number; uncompressed: number }> = []
   for (const bl of blocks) {
     const compressedSize = bl.unpaddedSize - bl.headerSize - checkSize
-    const lzma = bl.filters.filter(f => f.id !== FILTER_X86)
+    const lzma = bl.filters.filter(f => f.id !== FILTER_X86).map(f => (f.id === FILTER_LZMA2 ? { id: f.id, props: clampDictionary(f.props, bl.uncompressedSize) } : f))
     const h: number[] = [0, lzma.length - 1]
     for (const f of lzma) {
       putVli(h, f.id)
@@ -157,7 +157,20 @@ export function rewriteXzForLzma2(input: Uint8Array, file: string): XzRewrite {
   const footerBody = [...le32(index.length / 4 - 1), 0x00, 0x00]
   out.push(...le32(crc32(Uint8Array.from(footerBody))), ...footerBody, 0x59, 0x5a)
   flush()
-  return { stream: Buffer.concat(chunks), x86: true, blockSizes }
+  return { stream: Buffer.concat(chunks), x86: usesX86, blockSizes }
+}
+
+/**
+ * LZMA2's property byte sizes the dictionary: (2 | (p & 1)) << (p / 2 + 11). Kernels ask for up
+ * to 128 MiB, more than the bundled decoder allocates, but no match reaches further back than
+ * the block's own length, so the smallest size covering the block decodes the same data.
+ */
+function clampDictionary(props: Uint8Array, blockSize: number): Uint8Array {
+  if (props.length !== 1 || props[0]! > 40) return props
+  const sizeOf = (p: number) => (2 | (p & 1)) * 2 ** (Math.floor(p / 2) + 11)
+  let p = 0
+  while (p < props[0]! && sizeOf(p) < blockSize) p++
+  return Uint8Array.of(p)
 }
 
 /** Undoes x86 BCJ block by block over the decoded stream. */

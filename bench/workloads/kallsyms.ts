@@ -1,0 +1,57 @@
+// Issue 4: decoding the kallsyms table of Debian's stripped 6.12 vmlinuz (bzImage, zstd
+// payload) beside vmlinux-to-elf's kallsyms-finder. Both print the same System.map lines.
+// The peer is not vendored: fetch github:marin-m/vmlinux-to-elf to $KBR_VMLINUX_TO_ELF
+// (default /tmp/vmlinux-to-elf) and give it a Python with zstandard and peewee
+// ($KBR_VMLINUX_TO_ELF_PYTHON, default python3).
+import { existsSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Workload } from '../workload.ts'
+import { debianRelease } from '../../test/support/kernels.ts'
+
+function peerSetup(): { dir: string; python: string } | { skip: string } {
+  const dir = process.env.KBR_VMLINUX_TO_ELF ?? '/tmp/vmlinux-to-elf'
+  const python = process.env.KBR_VMLINUX_TO_ELF_PYTHON ?? 'python3'
+  if (!existsSync(join(dir, 'vmlinux_to_elf/scripts/kallsyms_finder.py'))) return { skip: `vmlinux-to-elf not found at ${dir} (fetch github:marin-m/vmlinux-to-elf there)` }
+  // The finder looks the kernel up in a version database it ships as a large blob; an empty
+  // database with its tables lets it run without one (the lookup only prints links).
+  const prep = spawnSync(
+    python,
+    ['-c', 'import vmlinux_to_elf.kernel_db.database as d, zstandard; d.db.create_tables([d.KernelVersion, d.KernelRelevantFile])'],
+    { env: { ...process.env, PYTHONPATH: dir }, encoding: 'utf8' }
+  )
+  if (prep.status !== 0) return { skip: `vmlinux-to-elf cannot run with ${python}: ${prep.stderr.trim().split('\n').at(-1)}` }
+  return { dir, python }
+}
+
+export const kallsymsWorkload: Workload = {
+  name: 'kallsyms',
+  description: "decode the kallsyms table of Debian's stripped 6.12 vmlinuz (zstd bzImage), beside vmlinux-to-elf kallsyms-finder",
+  async prepare() {
+    const image = debianRelease('new')?.vmlinuz
+    if (!image || !existsSync(image)) return { skip: 'Debian 6.12 vmlinuz not in the cache: run scripts/kernels/fetch-debian.sh' }
+    const peer = peerSetup()
+    if ('skip' in peer) return peer
+    // Bundled, as dist/ ships: no TypeScript stripping at start-up.
+    const outfile = join(tmpdir(), `kbr-bench-cli-${process.pid}.mjs`)
+    const { buildSync } = await import('esbuild')
+    buildSync({
+      entryPoints: [fileURLToPath(new URL('../../src/cli.ts', import.meta.url))],
+      bundle: true,
+      platform: 'node',
+      target: 'node24',
+      format: 'esm',
+      outfile,
+      logLevel: 'warning',
+      banner: { js: "import { createRequire as __kbrCreateRequire } from 'node:module'; const require = __kbrCreateRequire(import.meta.url);" }
+    })
+    return {
+      ours: [process.execPath, outfile, 'kallsyms', image],
+      peer: ['env', `PYTHONPATH=${peer.dir}`, peer.python, '-m', 'vmlinux_to_elf.scripts.kallsyms_finder', image],
+      peerName: 'vmlinux-to-elf kallsyms-finder',
+      note: '163,205 symbols, identical output; ours bundled with esbuild like dist/'
+    }
+  }
+}

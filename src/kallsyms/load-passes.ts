@@ -1,0 +1,178 @@
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { FileSource } from '../bytes/source.ts'
+import type { LinkPass } from '../discover/layout.ts'
+import { ElfFile } from '../elf/elf.ts'
+import { nmListed, nmTypeLetter, nmValue } from '../elf/nm.ts'
+import type { Build } from '../model/build.ts'
+import { compareSymbolLists, type SymbolListDiff } from './compare-symbols.ts'
+import { deriveSyms } from './derive-syms.ts'
+import { builtinMksysmap, parseMksysmapScript, type MksysmapFilter } from './mksysmap.ts'
+import type { PassMap } from './pass-analysis.ts'
+import { parseSystemMap, type SymbolMap } from './system-map.ts'
+
+/** A pass file set aside: not part of this build's link (older than the pass before it). */
+export interface LeftoverPass {
+  pass: number
+  file: string
+  reason: string
+}
+
+/** A .syms file that does not describe the ELF of its pass (compared with mksysmap of the ELF). */
+export interface MismatchedPass {
+  pass: number
+  syms: string
+  elf: string
+  diff: SymbolListDiff
+}
+
+export interface LoadedPasses {
+  filter: MksysmapFilter
+  /** This build's passes, step 0 included when kept, in pass order. */
+  maps: PassMap[]
+  /** Raw text of each .syms read, by pass, for the byte comparison link-vmlinux.sh makes. */
+  rawText: Map<number, string>
+  leftovers: LeftoverPass[]
+  mismatched: MismatchedPass[]
+  systemMap: SymbolMap | null
+  systemMapText: string | null
+  /** System.map is older than the last pass: it comes from an earlier link, not this one. */
+  systemMapOlderThanPasses: boolean
+}
+
+/** The mksysmap of the build's own source tree when there is one, else the built-in filter of its version. */
+export function mksysmapFilterOf(build: Build): MksysmapFilter {
+  return build.memo('kallsyms:mksysmap', () => {
+    const src = build.layout.sourceDir
+    const script = src ? join(src, 'scripts/mksysmap') : null
+    if (script && existsSync(script)) {
+      try {
+        return parseMksysmapScript(readFileSync(script, 'utf8'), build.rel(script))
+      } catch {
+        // An unreadable or unfamiliar script: fall back to the version's filter.
+      }
+    }
+    return builtinMksysmap(build.info.version)
+  })
+}
+
+function mtimeOf(path: string | undefined): number | null {
+  if (!path) return null
+  const st = statSync(path, { throwIfNoEntry: false })
+  return st ? st.mtimeMs : null
+}
+
+/** `nm -n` of a kallsyms object, as link-vmlinux.sh 6.12 compares it between passes. */
+function objectSymbols(path: string, file: string): string {
+  const elf = ElfFile.open(new FileSource(path, file))
+  try {
+    return elf
+      .symbols()
+      .filter(nmListed)
+      .map(s => ({ v: nmValue(elf, s), t: nmTypeLetter(elf, s), n: s.name }))
+      .sort((a, b) => (a.v < b.v ? -1 : a.v > b.v ? 1 : a.n < b.n ? -1 : a.n > b.n ? 1 : 0))
+      .map(s => `${s.v.toString(16)} ${s.t} ${s.n}`)
+      .join('\n')
+  } finally {
+    elf.close()
+  }
+}
+
+function deriveFromElf(build: Build, path: string, filter: MksysmapFilter): MapSymbol[] {
+  const elf = ElfFile.open(new FileSource(path, build.rel(path)))
+  try {
+    return deriveSyms(elf, filter)
+  } finally {
+    elf.close()
+  }
+}
+
+type MapSymbol = SymbolMap['symbols'][number]
+
+/**
+ * Reads every link pass the build left: the .syms maps (derived from the pass ELF with the
+ * kernel's mksysmap when the .syms is gone), the kallsyms objects' sizes and symbols, and
+ * System.map. Passes older than the pass before them are leftovers of an earlier build
+ * (link-vmlinux.sh never deletes .tmp_vmlinux3 when a later build needs only two passes).
+ */
+export function loadPasses(build: Build): LoadedPasses {
+  return build.memo('kallsyms:passes', () => {
+    const filter = mksysmapFilterOf(build)
+    const ordered = [...build.layout.passes].sort((a, b) => a.pass - b.pass)
+    const maps: PassMap[] = []
+    const rawText = new Map<number, string>()
+    const leftovers: LeftoverPass[] = []
+    const mismatched: MismatchedPass[] = []
+    let newest = -Infinity
+    let lastTime: number | null = null
+    for (const p of ordered) {
+      const time = mtimeOf(p.syms) ?? mtimeOf(p.elf) ?? mtimeOf(p.kallsymsObject)
+      const file = p.syms ?? p.elf ?? p.kallsymsObject
+      if (!file) continue
+      if (leftovers.length > 0 || (p.pass >= 2 && time !== null && time < newest)) {
+        leftovers.push({ pass: p.pass, file: build.rel(file), reason: leftovers.length > 0 ? `follows leftover pass ${leftovers[0]!.pass}` : `older than pass ${p.pass - 1}` })
+        continue
+      }
+      if (time !== null && p.pass >= 1) {
+        newest = Math.max(newest, time)
+        lastTime = time
+      }
+      const map = readPass(build, p, filter, rawText, mismatched)
+      if (map) maps.push(map)
+    }
+    let systemMap: SymbolMap | null = null
+    let systemMapText: string | null = null
+    const smPath = build.layout.systemMap
+    if (smPath && !build.layout.systemMapPlaceholder) {
+      systemMapText = build.readText(smPath)
+      systemMap = parseSystemMap(systemMapText, build.rel(smPath))
+    }
+    const smTime = mtimeOf(smPath)
+    return {
+      filter,
+      maps,
+      rawText,
+      leftovers,
+      mismatched,
+      systemMap,
+      systemMapText,
+      systemMapOlderThanPasses: smTime !== null && lastTime !== null && smTime < lastTime
+    }
+  })
+}
+
+function readPass(build: Build, p: LinkPass, filter: MksysmapFilter, rawText: Map<number, string>, mismatched: MismatchedPass[]): PassMap | null {
+  let symbols: MapSymbol[]
+  let file: string
+  let derived = false
+  if (p.syms) {
+    const text = build.readText(p.syms)
+    rawText.set(p.pass, text)
+    file = build.rel(p.syms)
+    symbols = parseSystemMap(text, file).symbols
+    if (p.elf) {
+      const fromElf = deriveFromElf(build, p.elf, filter)
+      const diff = compareSymbolLists(fromElf, symbols)
+      if (!diff.identical) mismatched.push({ pass: p.pass, syms: file, elf: build.rel(p.elf), diff })
+    }
+  } else if (p.elf) {
+    file = build.rel(p.elf)
+    symbols = deriveFromElf(build, p.elf, filter)
+    derived = true
+  } else if (p.pass === 0) {
+    return null
+  } else {
+    return null
+  }
+  let objectBytes: number | null = null
+  let objSyms: string | null = null
+  if (p.kallsymsObject && p.kallsymsObject.endsWith('.o')) {
+    objectBytes = statSync(p.kallsymsObject).size
+    try {
+      objSyms = objectSymbols(p.kallsymsObject, build.rel(p.kallsymsObject))
+    } catch {
+      objSyms = null
+    }
+  }
+  return { pass: p.pass, file, derived, symbols, objectBytes, objectSymbols: objSyms }
+}
