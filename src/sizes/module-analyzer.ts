@@ -1,5 +1,6 @@
+import type { ElfFile } from '../elf/elf.ts'
 import type { ModuleAnalyzer } from '../load/analyzer.ts'
-import { moduleClassSizes, type ClassSizes } from './module-classes.ts'
+import { layoutOptionsFromVermagic, moduleClassSizes, vermagicIn, type ClassSizes } from './module-classes.ts'
 import { packCategories, type PackedCategories } from './pack.ts'
 import { categorySizes, sizedSymbols } from './symbol-sizes.ts'
 
@@ -12,6 +13,13 @@ export interface ModuleSizeFacts {
 export const sizesAnalyzer: ModuleAnalyzer<ModuleSizeFacts> = {
   id: 'sizes',
   analyze(elf) {
-    return { classes: moduleClassSizes(elf), symbols: packCategories(categorySizes(sizedSymbols(elf))) }
+    const opts = layoutOptionsFromVermagic(vermagicOf(elf))
+    return { classes: moduleClassSizes(elf, opts), symbols: packCategories(categorySizes(sizedSymbols(elf))) }
   }
+}
+
+/** The `vermagic=` string of .modinfo (NUL-separated key=value). */
+export function vermagicOf(elf: ElfFile): string | undefined {
+  const sec = elf.section('.modinfo')
+  return sec ? vermagicIn(elf.data(sec)) : undefined
 }

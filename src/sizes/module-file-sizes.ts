@@ -1,15 +1,17 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { ByteSource } from '../bytes/source.ts'
 import { InputError } from '../model/errors.ts'
-import { moduleClassSizes, type ClassSizes, type ModuleLayoutOptions } from './module-classes.ts'
-import { scanSections } from './section-scan.ts'
+import { SHF_ALLOC, SHT_NOBITS } from '../elf/constants.ts'
+import { dependsOnLayoutOptions, layoutOptionsFromVermagic, MODULE_CLASSES, moduleSectionClass, vermagicIn, type ClassSizes } from './module-classes.ts'
+import { visitSections, type SectionInfo } from './section-scan.ts'
 
 /** Bytes read before the section header table: enough for .shstrtab, which ld puts just before it. */
 const BEFORE_HEADERS = 4096
 const HEAD = 64
 
 /** One buffer for every file's header and tail: listing thousands of modules allocates nothing per file. */
-let scratch = Buffer.allocUnsafe(64 * 1024)
+let scratch = new Uint8Array(64 * 1024)
+let scratchView = new DataView(scratch.buffer)
 
 /**
  * A file read as `size` reads it: the ELF header and the tail holding the section headers and
@@ -39,14 +41,15 @@ class HeadersSource implements ByteSource {
       this.fill(scratch, 0, 0, this.headLength)
       // e_shoff of an ELF64 little-endian file; anything else is served by ranged reads.
       if (this.headLength === HEAD && scratch[4] === 2 && scratch[5] === 1) {
-        const shoff = scratch.readUInt32LE(40) + scratch.readUInt32LE(44) * 0x100000000
+        const shoff = scratchView.getUint32(40, true) + scratchView.getUint32(44, true) * 0x100000000
         if (shoff > HEAD && shoff < this.size) {
           const start = Math.max(HEAD, shoff - BEFORE_HEADERS)
           const length = this.size - start
           if (HEAD + length > scratch.length) {
-            const grown = Buffer.allocUnsafe(Math.max(HEAD + length, scratch.length * 2))
-            scratch.copy(grown, 0, 0, HEAD)
+            const grown = new Uint8Array(Math.max(HEAD + length, scratch.length * 2))
+            grown.set(scratch.subarray(0, HEAD))
             scratch = grown
+            scratchView = new DataView(scratch.buffer)
           }
           this.fill(scratch, HEAD, start, length)
           this.tailStart = start
@@ -59,7 +62,7 @@ class HeadersSource implements ByteSource {
     }
   }
 
-  private fill(buf: Buffer, at: number, offset: number, length: number): void {
+  private fill(buf: Uint8Array, at: number, offset: number, length: number): void {
     let done = 0
     while (done < length) {
       const n = readSync(this.fd, buf, at + done, length - done, offset + done)
@@ -77,7 +80,7 @@ class HeadersSource implements ByteSource {
       const at = HEAD + offset - this.tailStart
       return scratch.subarray(at, at + length)
     }
-    const buf = Buffer.allocUnsafe(length)
+    const buf = new Uint8Array(length)
     this.fill(buf, 0, offset, length)
     return buf
   }
@@ -90,11 +93,34 @@ class HeadersSource implements ByteSource {
 /**
  * Class sizes of an uncompressed module file from its section headers alone (no symbols, no
  * contents): the quick path for size listings. Compressed modules go through the analyzer.
+ * Sections classed by the vermagic (.exit, .static_call_sites) are classed with the defaults
+ * first and moved once .modinfo has been read, which only such modules pay for.
  */
-export function moduleFileClassSizes(path: string, file = path, opts: ModuleLayoutOptions = {}): { classes: ClassSizes; fileBytes: number } {
+export function moduleFileClassSizes(path: string, file = path): { classes: ClassSizes; fileBytes: number } {
   const src = new HeadersSource(path, file)
   try {
-    return { classes: moduleClassSizes(scanSections(src), opts), fileBytes: src.size }
+    const classes = MODULE_CLASSES.map(() => 0)
+    const pending: SectionInfo[] = []
+    let modinfo: SectionInfo | undefined
+    const visit = (s: SectionInfo, machine: number) => {
+      if (s.name === '.modinfo') modinfo = { ...s }
+      const c = moduleSectionClass(s, machine)
+      if (!c) return
+      classes[MODULE_CLASSES.indexOf(c)]! += s.size
+      if (dependsOnLayoutOptions(s.name)) pending.push({ ...s })
+    }
+    // Only SHF_ALLOC sections (and .modinfo, which is one) need their names.
+    const { machine } = visitSections(src, visit, flags => (flags & SHF_ALLOC) !== 0)
+    if (pending.length && modinfo && modinfo.type !== SHT_NOBITS) {
+      const opts = layoutOptionsFromVermagic(vermagicIn(src.read(modinfo.offset, modinfo.size, '.modinfo')))
+      for (const s of pending) {
+        const was = moduleSectionClass(s, machine)!
+        const is = moduleSectionClass(s, machine, opts)
+        classes[MODULE_CLASSES.indexOf(was)]! -= s.size
+        if (is) classes[MODULE_CLASSES.indexOf(is)]! += s.size
+      }
+    }
+    return { classes, fileBytes: src.size }
   } finally {
     src.close()
   }

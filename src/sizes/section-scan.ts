@@ -9,6 +9,7 @@ export interface SectionInfo {
   readonly name: string
   readonly type: number
   readonly flags: number
+  readonly offset: number
   readonly size: number
 }
 
@@ -20,11 +21,12 @@ export interface ScannedElf {
 const MAX_SECTIONS = 1 << 20
 
 /**
- * The section headers alone, with the same checks as ElfFile.open but no BigInt: listing the
- * sizes of thousands of modules is dominated by this loop. Sizes and offsets above 2^53 are
- * refused (no file is that large).
+ * Calls `visit` for each section header, with the same checks as ElfFile.open but no BigInt and
+ * no per-section objects: listing the sizes of thousands of modules is dominated by this loop.
+ * `info` is reused between calls; names are decoded only where `wantName(flags)` says so (''
+ * otherwise). Sizes and offsets above 2^53 are refused (no file is that large).
  */
-export function scanSections(src: ByteSource): ScannedElf {
+export function visitSections(src: ByteSource, visit: (info: SectionInfo, machine: number) => void, wantName: (flags: number) => boolean = () => true): { machine: number } {
   const file = src.file
   if (src.size < 16) throw new InputError('truncated', file, `not an ELF file: only ${src.size} bytes`)
   const ident = src.read(0, 16, 'ELF identification')
@@ -43,7 +45,7 @@ export function scanSections(src: ByteSource): ScannedElf {
   const shentsize = eh.getUint16(is64 ? 58 : 46, le)
   let shnum = eh.getUint16(is64 ? 60 : 48, le)
   let shstrndx = eh.getUint16(is64 ? 62 : 50, le)
-  if (shoff === 0) return { machine, sections: [] }
+  if (shoff === 0) return { machine }
   const minEnt = is64 ? 64 : 40
   if (shentsize < minEnt) throw new InputError('bad-value', file, `section header size ${shentsize} is below ${minEnt}`, is64 ? 58 : 46)
   if (shnum === 0 || shstrndx === SHN_XINDEX) {
@@ -53,14 +55,23 @@ export function scanSections(src: ByteSource): ScannedElf {
   }
   if (shnum > MAX_SECTIONS) throw new InputError('too-large', file, `${shnum} section headers is more than the ${MAX_SECTIONS} accepted`)
   const table = view(src.read(shoff, shnum * shentsize, `section header table (${shnum} entries)`))
-  const nameOffs = new Array<number>(shnum)
-  const raw: Array<{ index: number; type: number; flags: number; size: number; offset: number }> = new Array(shnum)
+  const offsetAt = is64 ? 24 : 16
+  const sizeAt = is64 ? 32 : 20
+  let names: Uint8Array | undefined
+  if (shstrndx !== 0) {
+    if (shstrndx >= shnum) throw new InputError('bad-value', file, `section name table index ${shstrndx} is out of range (${shnum} sections)`)
+    const o = shstrndx * shentsize
+    const size = word(table, o + sizeAt, 'sh_size')
+    const offset = word(table, o + offsetAt, 'sh_offset')
+    names = src.read(offset, size, 'section name table')
+  }
+  const info = { index: 0, name: '', type: 0, flags: 0, offset: 0, size: 0 }
   for (let i = 0; i < shnum; i++) {
     const o = i * shentsize
     const type = table.getUint32(o + 4, le)
     const flags = table.getUint32(o + 8, le) // every SHF_* the classes use is in the low 32 bits
-    const offset = word(table, o + (is64 ? 24 : 16), 'sh_offset')
-    const size = word(table, o + (is64 ? 32 : 20), 'sh_size')
+    const offset = word(table, o + offsetAt, 'sh_offset')
+    const size = word(table, o + sizeAt, 'sh_size')
     if (i > 0 && type !== SHT_NOBITS && offset + size > src.size) {
       throw new InputError(
         'truncated',
@@ -69,27 +80,28 @@ export function scanSections(src: ByteSource): ScannedElf {
         shoff + o
       )
     }
-    nameOffs[i] = table.getUint32(o, le)
-    raw[i] = { index: i, type, flags, size, offset }
-  }
-  let names: Uint8Array | undefined
-  if (shstrndx !== 0) {
-    const s = raw[shstrndx]
-    if (!s) throw new InputError('bad-value', file, `section name table index ${shstrndx} is out of range (${shnum} sections)`)
-    names = src.read(s.offset, s.size, 'section name table')
-  }
-  const sections: SectionInfo[] = new Array(shnum)
-  for (let i = 0; i < shnum; i++) {
-    const r = raw[i]!
     let name = ''
-    const off = nameOffs[i]!
-    if (names && off !== 0) {
+    const off = table.getUint32(o, le)
+    if (names && off !== 0 && wantName(flags)) {
       const n = cString(names, off)
       if (n === undefined) throw new InputError('bad-value', file, `section ${i}: name offset ${off} is outside the name table`)
       name = n
     }
-    sections[i] = { index: i, name, type: r.type, flags: r.flags, size: r.size }
+    info.index = i
+    info.name = name
+    info.type = type
+    info.flags = flags
+    info.offset = offset
+    info.size = size
+    visit(info, machine)
   }
+  return { machine }
+}
+
+/** Every section header, as objects (see visitSections). */
+export function scanSections(src: ByteSource): ScannedElf {
+  const sections: SectionInfo[] = []
+  const { machine } = visitSections(src, s => sections.push({ ...s }))
   return { machine, sections }
 }
 

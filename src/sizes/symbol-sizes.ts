@@ -3,7 +3,7 @@ import type { ElfFile, ElfSymbol } from '../elf/elf.ts'
 import { nmListed, nmTypeLetter } from '../elf/nm.ts'
 
 /**
- * Symbol sizes as scripts/bloat-o-meter (v6.12) takes them from `nm --size-sort`, cleaned and
+ * Symbol sizes as scripts/bloat-o-meter (6.12 to 7.2) takes them from `nm --size-sort`, cleaned and
  * summed by name, per bloat-o-meter -c category.
  */
 export const CATEGORIES = ['function', 'data', 'rodata'] as const
@@ -61,8 +61,9 @@ function unsplittable(name: string): boolean {
 /**
  * bloat-o-meter's getsizes(): skip lines with ':' and its generated names, drop every `.NUMBER`
  * (re.sub(r'\.[0-9]+', '')), sum sizes per cleaned name. Returns null for symbols it skips.
- * Names it cannot split into three fields (empty, or holding whitespace) make the script raise;
- * we skip those instead.
+ * The skip list is 7.2's: 6.12's plus `__noinstr_text_start*` and `_sdata*`, linker labels that
+ * have no size on x86_64, where both versions print the same. Names it cannot split into three
+ * fields (empty, or holding whitespace) make the script raise; we skip those instead.
  */
 export function cleanName(name: string): string | null {
   if (name === '' || unsplittable(name)) return null
@@ -71,6 +72,8 @@ export function cleanName(name: string): string | null {
     name.startsWith('__se_sys') ||
     name.startsWith('__se_compat_sys') ||
     name.startsWith('__addressable_') ||
+    name.startsWith('__noinstr_text_start') ||
+    name.startsWith('_sdata') ||
     name === 'linux_banner' ||
     name === 'vermagic'
   ) {

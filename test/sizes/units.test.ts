@@ -6,7 +6,7 @@ import { EM_ARM, EM_PPC64, EM_X86_64, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_N
 import { bloatHeader, compareCodePoints, compareSizes, formatBloat, pyFixed } from '../../src/sizes/bloat.ts'
 import { overBudget, parseSizeBudget } from '../../src/sizes/budget.ts'
 import { parseBuiltinRanges, parseModulesBuiltin } from '../../src/sizes/builtin-ranges.ts'
-import { classRecord, moduleClassSizes, moduleSectionClass } from '../../src/sizes/module-classes.ts'
+import { classRecord, layoutOptionsFromVermagic, moduleClassSizes, moduleSectionClass, vermagicIn } from '../../src/sizes/module-classes.ts'
 import { packSizes, unpackSizes } from '../../src/sizes/pack.ts'
 import type { SectionInfo } from '../../src/sizes/section-scan.ts'
 import { categorySizes, cleanName } from '../../src/sizes/symbol-sizes.ts'
@@ -15,7 +15,7 @@ const A = SHF_ALLOC
 const W = SHF_WRITE
 const X = SHF_EXECINSTR
 let index = 0
-const sec = (name: string, flags: number, size: number, type = SHT_PROGBITS): SectionInfo => ({ index: ++index, name, type, flags, size })
+const sec = (name: string, flags: number, size: number, type = SHT_PROGBITS): SectionInfo => ({ index: ++index, name, type, flags, offset: 0, size })
 
 describe('module classes follow kernel/module/main.c', () => {
   const sections = [
@@ -59,6 +59,16 @@ describe('module classes follow kernel/module/main.c', () => {
     expect(moduleSectionClass(sec('.ARM.exidx.init.text', A, 8), EM_X86_64)).toBe('rodata')
     expect(moduleSectionClass(sec('.init.text', A | X, 8), EM_PPC64)).toBe('text')
   })
+  it('follows the vermagic: mod_unload, and 7.x making .static_call_sites ro_after_init', () => {
+    const opts = layoutOptionsFromVermagic('7.2.13-amd64 SMP preempt mod_unload modversions ')
+    expect(opts).toEqual({ moduleUnload: true, version: { major: 7, minor: 2, patch: 13 } })
+    const scs = sec('.static_call_sites', A | W, 16)
+    expect(moduleSectionClass(scs, EM_X86_64, opts)).toBe('roAfterInit')
+    expect(moduleSectionClass(scs, EM_X86_64, layoutOptionsFromVermagic('6.12.117+deb12-amd64 SMP preempt mod_unload modversions '))).toBe('data')
+    expect(layoutOptionsFromVermagic('6.12.0 SMP preempt modversions ').moduleUnload).toBe(false)
+    expect(moduleSectionClass(sec('__version_ext_crcs', A, 64), EM_X86_64)).toBeNull()
+    expect(vermagicIn(Buffer.from('license=GPL\0vermagic=6.12.0 SMP \0name=x\0'))).toBe('6.12.0 SMP ')
+  })
   it('puts a read-only __jump_table in rodata, as the mask order does', () => {
     expect(moduleSectionClass(sec('__jump_table', A, 8), EM_X86_64)).toBe('rodata')
   })
@@ -74,6 +84,8 @@ describe('bloat-o-meter arithmetic', () => {
     expect(cleanName('__addressable_foo')).toBeNull()
     expect(cleanName('linux_banner')).toBeNull()
     expect(cleanName('vermagic')).toBeNull()
+    expect(cleanName('_sdata')).toBeNull() // 7.2's additions
+    expect(cleanName('__noinstr_text_start')).toBeNull()
     expect(cleanName('a:b')).toBeNull()
     expect(cleanName('')).toBeNull()
   })
