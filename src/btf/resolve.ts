@@ -408,10 +408,14 @@ export class BtfResolver {
         this.resolveVertex(v)
       }
     } catch (err) {
-      this.logId = id
-      if (err instanceof Fail && err.errno === ERRNO.E2BIG)
-        this.failType(id, `Exceeded max resolving depth:${MAX_RESOLVE_DEPTH}`, ERRNO.E2BIG)
-      if (err instanceof Fail && err.errno === ERRNO.EEXIST) this.failType(id, 'Loop detected', ERRNO.EEXIST)
+      // Depth and loop errors are logged against the type resolving started from; the others
+      // were logged where they happened, which is the type a report names.
+      if (err instanceof Fail && (err.errno === ERRNO.E2BIG || err.errno === ERRNO.EEXIST)) {
+        this.logId = id
+        if (err.errno === ERRNO.E2BIG)
+          this.failType(id, `Exceeded max resolving depth:${MAX_RESOLVE_DEPTH}`, ERRNO.E2BIG)
+        this.failType(id, 'Loop detected', ERRNO.EEXIST)
+      }
       throw err
     }
     this.logId = id

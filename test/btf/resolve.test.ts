@@ -82,6 +82,16 @@ describe('full BTF verification (btf_check_all_types)', () => {
     expect(resolveText(a)).toBe('[3] ARRAY (anon) type_id=1 index_type_id=2 nr_elems=2 Invalid index')
   })
 
+  it('names the type resolving failed at, not the one it started from', () => {
+    const b = withInt()
+    b.struct('s', 8, [['m', 3, 0]]) // [2]
+    b.typedef('t', 5) // [3] -> a FUNC
+    const proto = b.proto(0, []) // [4]
+    b.func('f', proto) // [5]
+    const r = resolveAll(load(b), null, 8)
+    expect(r.failure).toMatchObject({ typeId: 3, text: '[3] TYPEDEF t type_id=5 Invalid type_id' })
+  })
+
   it('resolves module types onto vmlinux types', () => {
     const vmb = withInt()
     vmb.struct('task', 8, [['pid', 1, 0]]) // [2]
