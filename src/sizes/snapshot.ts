@@ -88,7 +88,12 @@ export async function takeSizesSnapshot(build: Build): Promise<SizesSnapshot> {
         snap.problems.push(`${s.relPath}: not sized: ${s.factErrors[sizesAnalyzer.id] ?? 'no size facts'}`)
         continue
       }
-      if (snap.modules[s.name]?.kind === 'y') snap.problems.push(`${s.name} is both built in and a loadable module (${s.relPath}); the .ko is used`)
+      const seen = snap.modules[s.name]
+      if (seen?.kind === 'm') {
+        snap.problems.push(`two modules are named ${s.name}; ${s.relPath} is not counted`)
+        continue
+      }
+      if (seen?.kind === 'y') snap.problems.push(`${s.name} is both built in and a loadable module (${s.relPath}); the .ko is used`)
       const entry: ModuleSizeEntry = { kind: 'm', classes: facts.classes, file: s.elfBytes + s.signatureBytes, symbols: facts.symbols }
       if (s.compression !== 'none') entry.compressed = s.fileBytes
       snap.modules[s.name] = entry
