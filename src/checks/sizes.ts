@@ -4,7 +4,7 @@ import { describeLimit, overBudget, parseSizeBudget, type SizeBudget } from '../
 import { diffSizes, sideOf, type SizesDiff } from '../sizes/diff.ts'
 import { bytes, diffBlocks, diffSummary, human, inventoryBlocks, percent, signed } from '../sizes/render.ts'
 import { reportSections } from '../sizes/report-section.ts'
-import { readSizesSnapshot, takeSizesSnapshot, type SizesSnapshot } from '../sizes/snapshot.ts'
+import { readSizesSnapshot, takeSizesSnapshot, type SizeProblem, type SizesSnapshot } from '../sizes/snapshot.ts'
 import { VMLINUX_CLASSES } from '../sizes/vmlinux-classes.ts'
 import type { Check, CheckOutcome } from './check.ts'
 
@@ -60,13 +60,14 @@ export const sizesCheck: Check<SizesSnapshot> = {
   }
 }
 
-function problemFinding(p: string): Finding {
-  const ranges = p.includes('modules.builtin.ranges')
-  return {
-    severity: ranges ? 'warning' : 'notice',
-    code: ranges ? 'size-ranges-mismatch' : 'size-module-unsized',
-    message: ranges ? `${p}: built-in module sizes may be attributed wrongly (is modules.builtin.ranges from this vmlinux?)` : p
-  }
+function problemFinding(p: SizeProblem): Finding {
+  const f: Finding =
+    p.kind === 'ranges'
+      ? { severity: 'warning', code: 'size-ranges-mismatch', message: `${p.message}: built-in module sizes may be attributed wrongly (is modules.builtin.ranges from this vmlinux?)` }
+      : { severity: 'notice', code: p.kind === 'unsized' ? 'size-module-unsized' : 'size-module-duplicate', message: p.message }
+  if (p.file) f.file = p.file
+  if (p.module) f.module = p.module
+  return f
 }
 
 function inventorySummary(s: SizesSnapshot): string {

@@ -35,8 +35,16 @@ export interface SizesSnapshot {
   modules: Record<string, ModuleSizeEntry>
   /** Where built-in modules came from: modules.builtin.ranges, modules.builtin alone, or nowhere. */
   builtins: 'ranges' | 'list' | 'none'
-  /** Inputs that did not fit (stale ranges, unreadable modules), one sentence each. */
-  problems: string[]
+  /** Inputs that did not fit: becomes the check's findings (not carried into comparisons). */
+  problems: SizeProblem[]
+}
+
+export interface SizeProblem {
+  /** ranges: modules.builtin.ranges does not fit vmlinux; unsized: an analyzer failure; duplicate: a name used twice. */
+  kind: 'ranges' | 'unsized' | 'duplicate'
+  message: string
+  file?: string
+  module?: string
 }
 
 /** vmlinux's symbol table, read once per build (other checks may share the key). */
@@ -68,7 +76,7 @@ export async function takeSizesSnapshot(build: Build): Promise<SizesSnapshot> {
     const file = build.rel(layout.modulesBuiltinRanges)
     const ranges = parseBuiltinRanges(build.readText(layout.modulesBuiltinRanges), file)
     const attributed = attributeBuiltins(elf, symbols, sized, ranges)
-    for (const p of attributed.problems) snap.problems.push(`${file}: ${p}`)
+    for (const p of attributed.problems) snap.problems.push({ kind: 'ranges', file, message: p })
     for (const [name, m] of attributed.modules) snap.modules[name] = { kind: 'y', classes: m.classes, symbols: packCategories(m.symbols) }
     snap.builtins = 'ranges'
   }
@@ -85,15 +93,15 @@ export async function takeSizesSnapshot(build: Build): Promise<SizesSnapshot> {
       if (s.error) continue
       const facts = factOf(s, sizesAnalyzer)
       if (!facts) {
-        snap.problems.push(`${s.relPath}: not sized: ${s.factErrors[sizesAnalyzer.id] ?? 'no size facts'}`)
+        snap.problems.push({ kind: 'unsized', file: s.relPath, module: s.name, message: `${s.relPath} could not be sized: ${s.factErrors[sizesAnalyzer.id] ?? 'no size facts'}` })
         continue
       }
       const seen = snap.modules[s.name]
       if (seen?.kind === 'm') {
-        snap.problems.push(`two modules are named ${s.name}; ${s.relPath} is not counted`)
+        snap.problems.push({ kind: 'duplicate', file: s.relPath, module: s.name, message: `two modules are named ${s.name}; ${s.relPath} is not counted in the sizes` })
         continue
       }
-      if (seen?.kind === 'y') snap.problems.push(`${s.name} is both built in and a loadable module (${s.relPath}); the .ko is used`)
+      if (seen?.kind === 'y') snap.problems.push({ kind: 'duplicate', file: s.relPath, module: s.name, message: `${s.name} is both built in and a loadable module; the sizes count ${s.relPath}` })
       const entry: ModuleSizeEntry = { kind: 'm', classes: facts.classes, file: s.elfBytes + s.signatureBytes, symbols: facts.symbols }
       if (s.compression !== 'none') entry.compressed = s.fileBytes
       snap.modules[s.name] = entry
@@ -140,7 +148,7 @@ export function readSizesSnapshot(data: unknown, label: string): SizesSnapshot {
     vmlinux,
     modules,
     builtins: s.builtins === 'ranges' || s.builtins === 'list' ? s.builtins : 'none',
-    problems: isStringArray(s.problems) ? s.problems : []
+    problems: []
   }
 }
 

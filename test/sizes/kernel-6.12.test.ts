@@ -8,6 +8,8 @@ import { review } from '../../src/engine.ts'
 import { openBuild } from '../../src/model/open-build.ts'
 import { defaultOptions } from '../../src/model/options.ts'
 import { compareSizes, formatBloat } from '../../src/sizes/bloat.ts'
+import { attributeBuiltins } from '../../src/sizes/builtin-attribution.ts'
+import { parseBuiltinRanges } from '../../src/sizes/builtin-ranges.ts'
 import { diffSizes } from '../../src/sizes/diff.ts'
 import { classRecord } from '../../src/sizes/module-classes.ts'
 import { unpackCategories } from '../../src/sizes/pack.ts'
@@ -90,6 +92,26 @@ describe('6.12 fixture kernels', () => {
     expect(grew.delta!).toBeGreaterThan(1024)
     expect(grew.symbols!.function.rows.map(r => r.name)).toContain('kmp_fold_checksum')
     expect(diff.changed.find(c => c.name === 'wp512')!.delta!).toBeLessThan(0)
+  })
+
+  it('says when modules.builtin.ranges does not fit the vmlinux', ctx => {
+    const kb = need(ctx.skip)
+    if (!kb) return
+    const elf = ElfFile.open(new FileSource(kb.base.vmlinux))
+    const symbols = elf.symbols()
+    const text = elf.section('.text')!.size
+    const ranges = parseBuiltinRanges(
+      `.text 00000010-00000010 = _text\n.text ${(text - 16).toString(16).padStart(8, '0')}-${(text + 16).toString(16).padStart(8, '0')} em_cmp\n.nosuch 00000000-00000010 em_cmp\n`,
+      'modules.builtin.ranges'
+    )
+    const r = attributeBuiltins(elf, symbols, sizedSymbols(elf, symbols), ranges)
+    expect(r.problems).toEqual([
+      `.text ${(text - 16).toString(16).padStart(8, '0')}-${(text + 16).toString(16).padStart(8, '0')} (em_cmp) runs past the section's end (0x${text.toString(16)})`,
+      'section .nosuch is not in vmlinux',
+      'anchor _text is at .text+0x0, the ranges say +0x10'
+    ])
+    // What is inside the section still counts.
+    expect(classRecord(r.modules.get('em_cmp')!.classes).text).toBe(16)
   })
 
   it('matches bloat-o-meter line for line between the base and head vmlinux and ts_kmp.ko', ctx => {
