@@ -218,6 +218,10 @@ describe('publishing to a pull request', () => {
       'truncated to fit: the full report is in the job summary and the report artifact `kbuild-review-x86_64-allmodconfig`'
     )
     expect(r.summary.length).toBeGreaterThan(200_000)
+    // GitHub shows 10 annotations of each kind per step: the rest are counted, not sent.
+    expect(r.annotations.filter(a => a.kind === 'error')).toHaveLength(10)
+    expect(r.annotations.filter(a => a.kind === 'warning')).toHaveLength(10)
+    expect(r.stdout).toContain('2980 more findings were not annotated')
   })
 
   it('stays quiet on a clean build, and deletes or collapses its comment when findings are fixed', async () => {
@@ -476,6 +480,28 @@ describe('concurrency and the network path', () => {
     expect(stickies()).toHaveLength(1)
     const keys = [...stickies()[0]!.body.matchAll(/kbuild-review:section key=(\S+)/g)].map(m => m[1])
     expect(keys).toEqual(['arm64-gki', 'x86_64-defconfig'])
+  })
+
+  it('works against GitHub Enterprise Server paths (GITHUB_API_URL ending in /api/v3)', async () => {
+    const ghes = (extra: Record<string, string>, reports: Report[]) =>
+      runAction({
+        fake,
+        inputs: { mode: 'aggregate', reports: reportsDir(reports), 'fail-on': 'never', ...extra },
+        eventName: 'pull_request',
+        payload: pullRequestEvent(pr, fake.owner, fake.repo),
+        env: {
+          GITHUB_API_URL: `${fake.url}/api/v3`,
+          GITHUB_GRAPHQL_URL: `${fake.url}/api/graphql`,
+          GITHUB_SERVER_URL: 'https://ghes.example'
+        }
+      })
+    expect((await ghes({}, [reviewReport()])).code).toBe(0)
+    expect((await ghes({ 'comment-on-clean': 'collapse' }, [makeReport('x86_64-defconfig', [])])).code).toBe(
+      0
+    )
+    expect(stickies()).toHaveLength(1)
+    expect(fake.minimized.size).toBe(1)
+    expect(fake.requests.every(q => q.path.startsWith('/api/') || q.path.startsWith('/_'))).toBe(true)
   })
 
   it('goes through HTTP_PROXY when one is set', async () => {

@@ -278,8 +278,11 @@ export class FakeGitHub {
     for await (const c of req) chunks.push(c as Buffer)
     const raw = Buffer.concat(chunks)
     const url = new URL(req.url ?? '/', this.url)
+    // GitHub Enterprise Server: REST under /api/v3, GraphQL at /api/graphql.
+    if (url.pathname.startsWith('/api/v3/')) url.pathname = url.pathname.slice('/api/v3'.length)
+    else if (url.pathname === '/api/graphql') url.pathname = '/graphql'
     const method = req.method ?? 'GET'
-    const log: LoggedRequest = { method, path: url.pathname + url.search, operationId: null, status: 0 }
+    const log: LoggedRequest = { method, path: req.url ?? '/', operationId: null, status: 0 }
     this.requests.push(log)
     const finish = (status: number) => (log.status = status)
 
