@@ -35,20 +35,37 @@ function snapshotOf(r: KallsymsReview): KallsymsSnapshot {
   }
 }
 
+interface DiffSides {
+  /** What the difference means, e.g. "Inconsistent kallsyms data". */
+  context: string
+  before: string
+  after: string
+  file?: string
+}
+
 /** One finding per differing symbol when there are few, else one finding for all. */
-function diffFindings(d: SymbolListDiff, severity: Severity, prefix: string, what: string, file: string | undefined, sections: SectionIndex | null): Finding[] {
+function diffFindings(d: SymbolListDiff, severity: Severity, prefix: string, sides: DiffSides, sections: SectionIndex | null): Finding[] {
   const total = d.moved.length + d.retyped.length + d.added.length + d.lost.length
   const sec = (a: bigint) => {
     const s = sections?.sectionOf(a)
     return s ? ` (${s})` : ''
   }
-  const base = { severity, ...(file ? { file } : {}) }
-  if (total === 0 || total > PER_SYMBOL) return [{ ...base, code: `${prefix}`, message: `${what}: ${diffSummary(d)}` }]
+  const { context, before, after } = sides
+  const base = { severity, ...(sides.file ? { file: sides.file } : {}) }
+  if (total === 0 || total > PER_SYMBOL) return [{ ...base, code: prefix, message: `${context}: ${after} against ${before}: ${diffSummary(d)}` }]
   const out: Finding[] = []
-  for (const m of d.moved) out.push({ ...base, code: `${prefix}-moved`, symbol: m.name, message: `${what}: ${m.name} moved from ${hex(m.from)} to ${hex(m.to)}${sec(m.to)}` })
-  for (const r of d.retyped) out.push({ ...base, code: `${prefix}-retyped`, symbol: r.name, message: `${what}: ${r.name} changed type from ${r.from} to ${r.to} at ${hex(r.addr)}` })
-  for (const s of d.added) out.push({ ...base, code: `${prefix}-added`, symbol: s.name, message: `${what}: ${s.name} (${s.type} ${hex(s.addr)}${sec(s.addr)}) appears only in the second` })
-  for (const s of d.lost) out.push({ ...base, code: `${prefix}-lost`, symbol: s.name, message: `${what}: ${s.name} (${s.type} ${hex(s.addr)}${sec(s.addr)}) is missing from the second` })
+  for (const m of d.moved) {
+    out.push({ ...base, code: `${prefix}-moved`, symbol: m.name, message: `${context}: ${m.name} is at ${hex(m.from)} in ${before} but at ${hex(m.to)}${sec(m.to)} in ${after}` })
+  }
+  for (const r of d.retyped) {
+    out.push({ ...base, code: `${prefix}-retyped`, symbol: r.name, message: `${context}: ${r.name} has type ${r.from} in ${before} but ${r.to} in ${after} (${hex(r.addr)})` })
+  }
+  for (const s of d.added) {
+    out.push({ ...base, code: `${prefix}-added`, symbol: s.name, message: `${context}: ${s.name} (${s.type} ${hex(s.addr)}${sec(s.addr)}) is in ${after} but not in ${before}` })
+  }
+  for (const s of d.lost) {
+    out.push({ ...base, code: `${prefix}-lost`, symbol: s.name, message: `${context}: ${s.name} (${s.type} ${hex(s.addr)}${sec(s.addr)}) is in ${before} but not in ${after}` })
+  }
   return out
 }
 
@@ -77,7 +94,7 @@ export const kallsymsCheck: Check<KallsymsSnapshot> = {
       findings.push({ severity: 'notice', code: 'kallsyms-leftover-pass', file: l.file, message: `${l.file} is ${l.reason}: a leftover of an earlier build, not part of this link (ignored)` })
     }
     for (const m of loaded.mismatched) {
-      findings.push(...diffFindings(m.diff, 'warning', 'kallsyms-stale-syms', `${m.syms} does not match mksysmap of ${m.elf}`, m.syms, sections))
+      findings.push(...diffFindings(m.diff, 'warning', 'kallsyms-stale-syms', { context: `stale ${m.syms}`, before: `mksysmap of ${m.elf}`, after: m.syms, file: m.syms }, sections))
       blocks.push({ kind: 'paragraph', text: [{ strong: `${m.syms} is stale` }, `: it does not describe ${m.elf} (${diffSummary(m.diff)}; compared with ${loaded.filter.origin}).`] })
       blocks.push(...diffTable(m.diff, { before: `mksysmap of ${m.elf}`, after: m.syms }, sections))
     }
@@ -91,8 +108,8 @@ export const kallsymsCheck: Check<KallsymsSnapshot> = {
       const lastFile = final.against.file
       const sm = loaded.systemMap!.file
       if (!final.diff.identical) {
-        const what = `${sm} differs from ${lastFile}, the map the kallsyms tables were built from (link-vmlinux.sh stops with "Inconsistent kallsyms data")`
-        findings.push(...diffFindings(final.diff, 'error', 'kallsyms-inconsistent', what, sm, sections))
+        const context = 'Inconsistent kallsyms data (link-vmlinux.sh compares System.map with the map the tables were built from)'
+        findings.push(...diffFindings(final.diff, 'error', 'kallsyms-inconsistent', { context, before: lastFile, after: sm, file: sm }, sections))
         blocks.push({ kind: 'paragraph', text: [{ strong: 'Inconsistent kallsyms data' }, `: ${sm} against ${lastFile}: ${diffSummary(final.diff)}.`] })
         blocks.push(...diffTable(final.diff, { before: lastFile, after: sm }, sections))
         consistency = `System.map differs from pass ${final.against.pass}`
@@ -133,8 +150,8 @@ export const kallsymsCheck: Check<KallsymsSnapshot> = {
       }
       const v = embedded.verification
       if (v && !v.diff.identical) {
-        const what = `the kallsyms table in ${embedded.source} disagrees with System.map`
-        findings.push(...diffFindings(v.diff, 'error', 'kallsyms-table-mismatch', what, undefined, sections))
+        const context = `the kallsyms table of ${embedded.source} disagrees with System.map`
+        findings.push(...diffFindings(v.diff, 'error', 'kallsyms-table-mismatch', { context, before: 'System.map', after: 'the table' }, sections))
         blocks.push({ kind: 'paragraph', text: [{ strong: 'Embedded table differs from System.map' }, ` (${embedded.source}): ${diffSummary(v.diff)}.`] })
         blocks.push(...diffTable(v.diff, { before: 'System.map', after: 'embedded table' }, sections))
         tableText = 'embedded table differs from System.map'
