@@ -107,6 +107,19 @@ describe('Debian 6.12 module BTF', () => {
   })
 })
 
+describe('Debian 6.12.117 modules against the previous release', () => {
+  it("are all reported as built against another vmlinux when checked with 6.12.115's", async ({ skip }) => {
+    const pair = releases(skip)
+    if (!pair) return
+    const [old, next] = pair
+    const { build, outcome } = await review(next, old.btfVmlinux!)
+    const f = facts(await build.modules())
+    expect(f).toHaveLength(4230)
+    expect(f.filter(x => x.mismatch?.likely)).toHaveLength(4230)
+    expect(outcome.findings.map(x => x.code)).toEqual(['btf-base-mismatch'])
+  })
+})
+
 /** A real module, its .BTF located, for planting corruptions in a copy. */
 function realModule(r: DebianRelease, rel: string) {
   const path = join(r.koRoot, rel)
