@@ -28,8 +28,7 @@ export function decodeLz4Legacy(input: Uint8Array, file: string, maxBytes: numbe
     }
     if (size === 0 || size > input.length - ip - 4 || size > BLOCK_MAX + (BLOCK_MAX >>> 8) + 16) break
     ip += 4
-    if (op + BLOCK_MAX > out.length) {
-      if (out.length >= maxBytes) throw new InputError('too-large', file, `lz4 data expands beyond the ${maxBytes}-byte limit`)
+    if (op + BLOCK_MAX > out.length && out.length < maxBytes) {
       const bigger = new Uint8Array(Math.min(maxBytes, Math.max(out.length * 2, op + BLOCK_MAX)))
       bigger.set(out.subarray(0, op))
       out = bigger
@@ -43,6 +42,11 @@ export function decodeLz4Legacy(input: Uint8Array, file: string, maxBytes: numbe
 /** One LZ4 block: sequences of (token, literals, 16-bit offset, match); returns the new output end. */
 function decodeBlock(src: Uint8Array, ip: number, end: number, out: Uint8Array, op: number, outEnd: number, file: string): number {
   const blockStart = op
+  // Output ends at the block's 8 MiB or, before that, at the caller's limit.
+  const overflow = (at: number) =>
+    outEnd - blockStart < BLOCK_MAX
+      ? new InputError('too-large', file, `lz4 data expands beyond the ${outEnd}-byte limit`, at)
+      : new InputError('bad-value', file, 'lz4: block expands beyond 8 MiB', at)
   while (ip < end) {
     const token = src[ip++]!
     let lit = token >>> 4
@@ -55,7 +59,7 @@ function decodeBlock(src: Uint8Array, ip: number, end: number, out: Uint8Array, 
       }
     }
     if (ip + lit > end) throw new InputError('truncated', file, 'lz4: literals run past the block', ip)
-    if (op + lit > outEnd) throw new InputError('bad-value', file, 'lz4: block expands beyond 8 MiB', ip)
+    if (op + lit > outEnd) throw overflow(ip)
     out.set(src.subarray(ip, ip + lit), op)
     ip += lit
     op += lit
@@ -73,7 +77,7 @@ function decodeBlock(src: Uint8Array, ip: number, end: number, out: Uint8Array, 
         if (c !== 255) break
       }
     }
-    if (op + len > outEnd) throw new InputError('bad-value', file, 'lz4: block expands beyond 8 MiB', ip)
+    if (op + len > outEnd) throw overflow(ip)
     let from = op - offset
     if (offset >= len) {
       out.copyWithin(op, from, from + len)
