@@ -13,6 +13,7 @@ export const inventoryCheck: Check = {
     for (const m of modules) {
       if (m.error) findings.push({ severity: 'error', code: 'module-unreadable', message: m.error, module: m.name, file: m.relPath })
     }
+    for (const message of l.refused ?? []) findings.push({ severity: 'error', code: 'path-refused', message })
     if (l.systemMapPlaceholder) {
       findings.push({
         severity: 'notice',

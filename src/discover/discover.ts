@@ -4,7 +4,7 @@ import { InputError } from '../model/errors.ts'
 import { LIMITS } from '../load/limits.ts'
 import { compressionOf } from '../load/decompress.ts'
 import type { BuildLayout, LinkPass, ModuleFile } from './layout.ts'
-import { dirIn, fileIn, walkFiles } from './walk.ts'
+import { collectingRefusals, dirIn, fileIn, walkFiles } from './walk.ts'
 import { isPlaceholderSystemMap } from './placeholder.ts'
 
 /** Where to look, and explicit paths that win over discovery. */
@@ -37,11 +37,15 @@ export function discover(input: DiscoverInput): BuildLayout {
     if (!st.isDirectory()) throw new InputError('not-a-file', dir, 'is not a directory')
   }
   const root = dir ?? commonRoot(input)
-  const layout: BuildLayout = dir
-    ? isInstalledLayout(dir)
-      ? discoverInstalled(dir)
-      : discoverKbuild(dir)
-    : { root, kind: 'explicit', modules: [], passes: [], missing: [], notes: [] }
+  const refused: string[] = []
+  const layout: BuildLayout = collectingRefusals(refused, () =>
+    dir
+      ? isInstalledLayout(dir)
+        ? discoverInstalled(dir)
+        : discoverKbuild(dir)
+      : { root, kind: 'explicit', modules: [], passes: [], missing: [], notes: [] }
+  )
+  if (refused.length) layout.refused = refused
   applyOverrides(layout, input)
   const usable =
     layout.vmlinux || layout.systemMap || layout.symvers || layout.modules.length > 0 || layout.bootImage || layout.passes.length > 0
@@ -50,6 +54,7 @@ export function discover(input: DiscoverInput): BuildLayout {
       'io',
       root,
       `no kernel build found. Looked for: ${layout.missing.join('; ')}. ` +
+        (refused.length ? `Refused: ${refused.join('; ')}. ` : '') +
         'Point at a kbuild output directory (O=) or an installed layout, or pass --vmlinux/--system-map/--symvers/--modules-dir.'
     )
   }

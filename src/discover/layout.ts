@@ -54,4 +54,6 @@ export interface BuildLayout {
   missing: string[]
   /** Notes from discovery worth showing (placeholder System.map, ambiguous choices). */
   notes: string[]
+  /** Paths refused by discovery (symlinks or listed paths leading outside the build directory, loops). */
+  refused?: string[]
 }

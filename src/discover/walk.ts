@@ -8,27 +8,54 @@ export function inside(root: string, path: string): boolean {
   return r === '' || (!r.startsWith('..') && !isAbsolute(r))
 }
 
+/** Where fileIn puts refusals while discovery collects them (collectingRefusals); null: it throws. */
+let refusals: string[] | null = null
+
+/** Runs `fn` with fileIn recording refusals in `sink` instead of throwing them. */
+export function collectingRefusals<T>(sink: string[], fn: () => T): T {
+  const prev = refusals
+  refusals = sink
+  try {
+    return fn()
+  } finally {
+    refusals = prev
+  }
+}
+
 /**
- * A regular file at `path`, or undefined. Symlinks are followed only when their target stays
- * inside `root`: a fork's build tree must not make us read /etc/shadow.
+ * A regular file at `path`, or undefined. A path that resolves outside `root` (a symlink, a
+ * symlinked directory on the way, `..` in a listed path) or that cannot be resolved at all (a
+ * symlink loop, a name too long, a NUL byte) is refused: a fork's build tree must not make us
+ * read /etc/shadow.
  */
 export function fileIn(root: string, path: string): string | undefined {
-  const st = lstatSync(path, { throwIfNoEntry: false })
-  if (!st) return undefined
-  if (st.isSymbolicLink()) {
-    let target: string
-    try {
-      target = realpathSync(path)
-    } catch {
-      return undefined
-    }
-    if (!inside(realpathSync(root), target)) {
-      throw new InputError('refused', relative(root, path), `is a symlink to ${target}, outside the build directory`)
-    }
-    const t = statSync(target, { throwIfNoEntry: false })
-    return t?.isFile() ? path : undefined
+  const refuse = (what: string): undefined => {
+    const name = relative(root, path)
+    const err = new InputError('refused', name.length > 200 ? `${name.slice(0, 200)}...` : name, what)
+    if (!refusals) throw err
+    refusals.push(err.message)
+    return undefined
   }
-  return st.isFile() ? path : undefined
+  let st
+  try {
+    st = lstatSync(path, { throwIfNoEntry: false })
+  } catch (err) {
+    return refuse(`cannot be looked up: ${(err as NodeJS.ErrnoException).code ?? String(err)}`)
+  }
+  if (!st) return undefined
+  let target: string
+  try {
+    target = realpathSync(path)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ELOOP') return refuse('is a symlink loop')
+    return undefined
+  }
+  if (!inside(realpathSync(root), target)) {
+    return refuse(`${st.isSymbolicLink() ? 'is a symlink to' : 'resolves to'} ${target}, outside the build directory`)
+  }
+  const t = st.isSymbolicLink() ? statSync(target, { throwIfNoEntry: false }) : st
+  return t?.isFile() ? path : undefined
 }
 
 export function dirIn(root: string, path: string): string | undefined {

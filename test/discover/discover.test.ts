@@ -93,7 +93,11 @@ describe('discover', () => {
   it('refuses a symlink that leaves the build directory', () => {
     const root = tree(tempDir(), { 'Module.symvers': '' })
     symlinkSync('/etc/shadow', join(root, 'System.map'))
-    expect(() => discover({ dir: root })).toThrow(/System\.map: is a symlink to \/etc\/shadow, outside the build directory/)
+    // Refused and reported (the inventory check makes it an error finding); the rest is still discovered.
+    const layout = discover({ dir: root })
+    expect(layout.refused).toEqual([expect.stringMatching(/^System\.map: is a symlink to \/etc\/shadow, outside the build directory$/)])
+    expect(layout.systemMap).toBeUndefined()
+    expect(layout.symvers).toBe(join(root, 'Module.symvers'))
   })
 
   it('does not follow directory symlink loops', () => {
