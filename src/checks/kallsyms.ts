@@ -122,7 +122,9 @@ export const kallsymsCheck: Check<KallsymsSnapshot> = {
     }
 
     // Passes: count, why, against the baseline.
-    const base = baseline?.data ?? null
+    const data = baseline?.data ?? null
+    const base = data && Number.isSafeInteger(data.passes) && data.passes >= 0 && typeof data.why === 'string' ? data : null
+    if (data && !base) findings.push({ severity: 'notice', code: 'kallsyms-baseline-unusable', message: `the baseline's kallsyms data (${baseline!.label}) is malformed and was not compared` })
     let passText = pc.passes ? `${count(pc.passes, 'link pass', 'link passes')}` : ''
     if (pc.forced) findings.push({ severity: 'notice', code: 'kallsyms-extra-pass-forced', message: `pass 3 ran though nothing required it: ${pc.why}` })
     if (base && base.passes > 0 && pc.passes > base.passes) {
