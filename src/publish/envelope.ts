@@ -236,7 +236,12 @@ export function parseEnvelope(text: string, file: string): ResultEnvelope {
 
 /** A report file as the Action writes it (aggregate mode reads these from a directory too). */
 export function parseReportOrEnvelope(text: string, file: string): ResultEnvelope | Report {
-  const value = JSON.parse(text) as Json
+  let value: Json
+  try {
+    value = JSON.parse(text) as Json
+  } catch (err) {
+    throw new InputError('bad-value', file, `not JSON: ${(err as Error).message}`)
+  }
   if (value && value.kind === 'kbuild-review-result') return parseEnvelope(text, file)
   return readReport(value, new Reader(file))
 }
