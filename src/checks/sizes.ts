@@ -33,7 +33,7 @@ export const sizesCheck: Check<SizesSnapshot> = {
     }
     const snap = current ?? (build.layout.vmlinux || build.layout.modules.length ? await takeSizesSnapshot(build) : null)
     if (!snap) return { status: 'skip', summary: 'no vmlinux and no modules to size', findings }
-    for (const p of snap.problems) findings.push(problemFinding(p))
+    findings.push(...problemFindings(snap.problems))
     const label = baseline?.label || 'the baseline'
     let base: SizesSnapshot | null = null
     if (baseline?.data) {
@@ -60,14 +60,29 @@ export const sizesCheck: Check<SizesSnapshot> = {
   }
 }
 
-function problemFinding(p: SizeProblem): Finding {
-  const f: Finding =
-    p.kind === 'ranges'
-      ? { severity: 'warning', code: 'size-ranges-mismatch', message: `${p.message}: built-in module sizes may be attributed wrongly (is modules.builtin.ranges from this vmlinux?)` }
-      : { severity: 'notice', code: p.kind === 'unsized' ? 'size-module-unsized' : 'size-module-duplicate', message: p.message }
-  if (p.file) f.file = p.file
-  if (p.module) f.module = p.module
-  return f
+/** One warning for a modules.builtin.ranges that does not fit (however many lines), a notice per module problem. */
+function problemFindings(problems: readonly SizeProblem[]): Finding[] {
+  const out: Finding[] = []
+  const ranges = problems.filter(p => p.kind === 'ranges')
+  if (ranges.length) {
+    const first = ranges[0]!
+    const more = ranges.length > 1 ? ` (and ${ranges.length - 1} more)` : ''
+    const f: Finding = {
+      severity: 'warning',
+      code: 'size-ranges-mismatch',
+      message: `${first.message}${more}: built-in module sizes may be attributed wrongly; is modules.builtin.ranges from this vmlinux?`
+    }
+    if (first.file) f.file = first.file
+    out.push(f)
+  }
+  for (const p of problems) {
+    if (p.kind === 'ranges') continue
+    const f: Finding = { severity: 'notice', code: p.kind === 'unsized' ? 'size-module-unsized' : 'size-module-duplicate', message: p.message }
+    if (p.file) f.file = p.file
+    if (p.module) f.module = p.module
+    out.push(f)
+  }
+  return out
 }
 
 function inventorySummary(s: SizesSnapshot): string {
