@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { failsOn, review, takeSnapshot, type ReviewRequest } from './engine.ts'
 import { describeError, InputError } from './model/errors.ts'
 import { defaultOptions } from './model/options.ts'
+import { codeSpan } from './report/escape.ts'
 import { renderJson } from './report/json.ts'
 import type { Report } from './report/schema.ts'
 import { renderText } from './report/text.ts'
@@ -173,7 +174,7 @@ async function deliverLocally(
   const wrote = await writeJobSummary(
     reports,
     notices,
-    `the report artifact${reports.length > 1 ? 's' : ''} ${reports.map(r => `\`${artifactName(r.configKey)}\``).join(', ')}`
+    `the report artifact${reports.length > 1 ? 's' : ''} ${reports.map(r => codeSpan(artifactName(r.configKey))).join(', ')}`
   )
   if (!wrote) core.info('no job summary file (GITHUB_STEP_SUMMARY unset): the report is in the log above')
   if (inputs.annotations) annotate(reports, ctx.workspace)
@@ -261,7 +262,8 @@ async function publishMode(inputs: ActionInputs, ctx: RunContext, gh: GitHub | n
     return
   }
   const verdict = await verifyEnvelopes(gh, ctx, run, envelopes)
-  const reports = envelopes.map(e => e.report)
+  // One report per config key (a re-run job's artifact replaces the older one).
+  const reports = [...new Map(envelopes.map(e => [e.report.configKey, e.report])).values()]
   setOutputs(reports, null)
   if (verdict.kind === 'stale') {
     core.notice(verdict.reason)

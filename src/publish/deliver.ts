@@ -1,4 +1,5 @@
 import { describeError } from '../model/errors.ts'
+import { codeSpan } from '../report/escape.ts'
 import { COMMENT_LIMIT, renderSection, sectionMeta } from '../report/markdown.ts'
 import type { Report } from '../report/schema.ts'
 import { artifactName } from './artifacts.ts'
@@ -33,7 +34,8 @@ export interface Delivery {
 
 /** Where the full report is, for truncation notes. */
 export function fullReportAt(configKeys: readonly string[]): string {
-  const names = configKeys.map(k => `\`${artifactName(k)}\``).join(', ')
+  // Config keys of a publish run come from the fork's artifacts: code spans, never raw.
+  const names = configKeys.map(k => codeSpan(artifactName(k))).join(', ')
   return `the job summary and the report artifact${configKeys.length > 1 ? 's' : ''} ${names}`
 }
 

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { escapeText } from '../report/escape.ts'
 import { renderReports, SUMMARY_LIMIT } from '../report/markdown.ts'
 import type { Report } from '../report/schema.ts'
 
@@ -12,7 +13,8 @@ export async function writeJobSummary(
   artifactNote: string
 ): Promise<boolean> {
   if (!process.env.GITHUB_STEP_SUMMARY) return false
-  const prefix = notices.map(n => `> [!NOTE]\n> ${n}\n\n`).join('')
+  // Notices quote names from artifacts and API errors: escaped like build strings.
+  const prefix = notices.map(n => `> [!NOTE]\n> ${escapeText(n)}\n\n`).join('')
   const md = renderReports(reports, SUMMARY_LIMIT - prefix.length, { fullReportAt: artifactNote }, prefix)
   await core.summary.addRaw(md, true).write()
   return true

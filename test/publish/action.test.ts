@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { micromark } from 'micromark'
+import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Finding } from '../../src/model/finding.ts'
 import { COMMENT_LIMIT } from '../../src/report/markdown.ts'
@@ -417,6 +419,36 @@ describe('fork pull requests: publish from the analyze run', () => {
     expect(r.stdout).toContain('moved on to dddddddddddd')
     expect(r.code).toBe(0)
     expect(fake.writes()).toEqual([])
+  })
+
+  it('renders hostile names from a fork artifact inert: no links, mentions or broken markup', async () => {
+    const key = 'x`</details>@mallory [a](http://evil.example) #1'
+    artifact(
+      makeReport(key, [
+        check('exports', [
+          {
+            severity: 'error',
+            code: 'e',
+            message: '@torvalds <img src=x> [x](http://evil.example)',
+            symbol: 'crc32_be',
+            module: '`</summary>`'
+          }
+        ])
+      ])
+    )
+    const r = await publish()
+    expect(r.code).toBe(0)
+    const bodies = [stickies()[0]!.body, ...fake.reviewComments.get(7)!.map(c => c.body), r.summary]
+    for (const body of bodies) {
+      const out = micromark(body, {
+        allowDangerousHtml: true,
+        extensions: [gfm()],
+        htmlExtensions: [gfmHtml()]
+      })
+      expect(out).not.toMatch(/<a\b|<img\b/)
+      expect(out.replace(/<code>[\s\S]*?<\/code>/g, '')).not.toMatch(/@(mallory|torvalds)|#1\b/)
+      expect(out.match(/<details>/g)?.length ?? 0).toBe(out.match(/<\/details>/g)?.length ?? 0)
+    }
   })
 
   it('rejects a malformed report instead of rendering it', async () => {
