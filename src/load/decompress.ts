@@ -2,6 +2,7 @@ import { gunzipSync, zstdDecompressSync } from 'node:zlib'
 import xz from 'xz-decompress'
 import { InputError } from '../model/errors.ts'
 import { LIMITS } from './limits.ts'
+import { xzUncompressedSize } from './xz-index.ts'
 
 export type Compression = 'none' | 'xz' | 'zstd' | 'gzip'
 
@@ -48,6 +49,17 @@ async function xzDecompress(bytes: Uint8Array, file: string, maxBytes: number): 
   if (bytes.length < 6 || bytes[0] !== 0xfd || bytes[1] !== 0x37 || bytes[2] !== 0x7a || bytes[3] !== 0x58) {
     throw new InputError('bad-magic', file, 'not xz data (bad magic)', 0)
   }
+  // The index says what the stream expands to: a bomb is refused before any decoding, and a
+  // stream that outgrows its index (xz itself notices only at the end) is stopped right there.
+  let declared: number | undefined
+  try {
+    declared = xzUncompressedSize(bytes, file)
+  } catch {
+    declared = undefined
+  }
+  if (declared !== undefined && declared > maxBytes) {
+    throw new InputError('too-large', file, `xz data expands beyond the ${maxBytes}-byte limit (its index declares ${declared} bytes)`)
+  }
   const input = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(bytes)
@@ -64,6 +76,10 @@ async function xzDecompress(bytes: Uint8Array, file: string, maxBytes: number): 
     if (total > maxBytes) {
       await reader.cancel()
       throw new InputError('too-large', file, `xz data expands beyond the ${maxBytes}-byte limit`)
+    }
+    if (declared !== undefined && total > declared) {
+      await reader.cancel()
+      throw new InputError('bad-value', file, `corrupt xz data: expands beyond the ${declared} bytes its index declares`)
     }
     chunks.push(value)
   }
