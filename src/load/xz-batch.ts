@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { ModuleFile } from '../discover/layout.ts'
 import { LIMITS } from './limits.ts'
@@ -50,55 +51,59 @@ export async function decodeXzBatch(
     for (; emitted < modules.length; emitted++) onDecoded({ index: modules[emitted]!.index, fileBytes: 0 })
   }
   if (!xz || plan.length === 0) return giveBack()
+  // After each file goes a tiny .xz stream of a random nonce. xz writes it only once it has
+  // checked the whole stream before it (index included), and a stream that expands beyond what
+  // its index announced (a corrupt or hostile file) cannot put it where it belongs: a file is
+  // handed out only when the nonce right after its announced size came out intact.
+  const nonce = randomBytes(16)
+  const marker = spawnSync(xz, ['-c', '-0', '--check=none'], { input: nonce })
+  if (marker.status !== 0) return giveBack()
+  const separator = marker.stdout
   const ok = await new Promise<boolean>(resolve => {
     const child = spawn(xz, ['-dc', '-q', '-q'], { stdio: ['pipe', 'pipe', 'ignore'] })
     let cur = 0
     let buf = Buffer.allocUnsafeSlow(plan[0]!.size)
     let filled = 0
-    let overflow = false
-    // A file is handed out only once xz has moved on to the next one (or exited 0): by then it
-    // has verified that file's integrity check, so corrupt data never reaches the parsers.
-    let held: Buffer | undefined
-    const release = () => {
-      if (held === undefined) return
-      onDecoded({ index: plan[emitted]!.index, bytes: held, fileBytes: plan[emitted]!.input.length })
-      emitted++
-      held = undefined
+    /** Bytes of the nonce seen after the current file; -1 while the file itself is coming. */
+    let seen = plan[0]!.size === 0 ? 0 : -1
+    let failed = false
+    const abort = () => {
+      failed = true
+      child.kill()
     }
-    const complete = () => {
-      while (cur < plan.length && filled === plan[cur]!.size) {
-        held = buf
+    child.stdout.on('data', (chunk: Buffer) => {
+      let o = 0
+      while (o < chunk.length && !failed) {
+        if (cur >= plan.length) return abort()
+        if (seen < 0) {
+          const n = Math.min(chunk.length - o, plan[cur]!.size - filled)
+          chunk.copy(buf, filled, o, o + n)
+          filled += n
+          o += n
+          if (filled === plan[cur]!.size) seen = 0
+          continue
+        }
+        const n = Math.min(chunk.length - o, nonce.length - seen)
+        if (!chunk.subarray(o, o + n).equals(nonce.subarray(seen, seen + n))) return abort()
+        seen += n
+        o += n
+        if (seen < nonce.length) continue
+        onDecoded({ index: plan[cur]!.index, bytes: buf, fileBytes: plan[cur]!.input.length })
+        emitted++
         cur++
         filled = 0
         buf = Buffer.allocUnsafeSlow(cur < plan.length ? plan[cur]!.size : 0)
-        if (cur < plan.length && plan[cur]!.size === 0) release()
-      }
-    }
-    complete()
-    child.stdout.on('data', (chunk: Buffer) => {
-      let o = 0
-      while (o < chunk.length) {
-        if (cur >= plan.length) {
-          overflow = true
-          return
-        }
-        release()
-        const n = Math.min(chunk.length - o, plan[cur]!.size - filled)
-        chunk.copy(buf, filled, o, o + n)
-        filled += n
-        o += n
-        complete()
+        seen = cur < plan.length && plan[cur]!.size === 0 ? 0 : -1
       }
     })
     child.on('error', () => resolve(false))
     child.stdin.on('error', () => undefined)
-    child.on('close', code => {
-      if (code === 0 && !overflow && cur === plan.length) release()
-      resolve(code === 0 && !overflow)
-    })
+    child.on('close', code => resolve(code === 0 && !failed && cur === plan.length))
     void (async () => {
       for (const p of plan) {
-        if (!child.stdin.write(p.input)) await new Promise(r => child.stdin.once('drain', r))
+        for (const data of [p.input, separator]) {
+          if (!child.stdin.write(data)) await new Promise(r => child.stdin.once('drain', r))
+        }
       }
       child.stdin.end()
     })().catch(() => child.kill())
