@@ -40,6 +40,8 @@ export const symbolListCheck: Check = {
   }
 }
 
+const MAX_SUGGESTED = 200
+
 function whitelistFindings(build: Build, lists: ListSet): Finding[] {
   const w = lists.whitelist
   if (!w || w.path) return []
@@ -67,6 +69,7 @@ function listFindings(lists: ListSet, table: ExportTable, options: ReviewOptions
   const findings: Finding[] = []
   const names = [...table.keys()]
   const listed = new Set<string>()
+  let suggested = 0
   for (const { list, whitelist } of lists.lists) {
     for (const issue of list.issues) findings.push(listIssueFinding(list, issue, whitelist))
     for (const e of list.entries) {
@@ -82,7 +85,9 @@ function listFindings(lists: ListSet, table: ExportTable, options: ReviewOptions
         continue
       }
       if (table.has(e.symbol)) continue
-      const near = nearestNames(e.symbol, names)
+      // Suggestions cost a pass over every export name: enough for typos, bounded for a list
+      // written against another kernel where thousands of entries are missing.
+      const near = suggested++ < MAX_SUGGESTED ? nearestNames(e.symbol, names) : []
       const hint = near.length ? `; did you mean ${near.join(', ')}?` : ''
       let why = 'no object in this build exports it (a typo, or an export that was removed or is not built in this configuration)'
       if (lists.trim && !whitelist) why = 'this build does not export it (TRIM_UNUSED_KSYMS drops exports that no module uses and the whitelist does not keep)'

@@ -36,10 +36,9 @@ export function listIssueFinding(list: SymbolList, issue: ListIssue, kernelReads
   let severity: Severity = issue.lost.length ? 'error' : issue.bogus.length ? 'warning' : 'notice'
   if (!kernelReads) severity = severity === 'error' ? 'warning' : 'notice'
   const when = kernelReads ? '' : 'if this list were CONFIG_UNUSED_KSYMS_WHITELIST, '
-  const lost = issue.lost.length
-    ? `; ${issue.lost.length === 1 ? `${visible(issue.lost[0]!)} is` : `${names(issue.lost)} are`} silently not kept`
-    : ''
-  const bogus = issue.bogus.length ? `; it reads ${names(issue.bogus)} as symbol name${issue.bogus.length === 1 ? '' : 's'}` : ''
+  const verb = kernelReads ? (issue.lost.length === 1 ? 'is' : 'are') : 'would be'
+  const lost = issue.lost.length ? `; ${issue.lost.length === 1 ? visible(issue.lost[0]!) : names(issue.lost)} ${verb} silently not kept` : ''
+  const bogus = issue.bogus.length ? `; it ${kernelReads ? 'reads' : 'would read'} ${names(issue.bogus)} as symbol name${issue.bogus.length === 1 ? '' : 's'}` : ''
   let what: string
   switch (issue.kind) {
     case 'cr':

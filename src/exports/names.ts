@@ -38,9 +38,10 @@ export function neverExportReason(name: string): string | null {
  * Up to `max` export names closest to `name` by edit distance (insertions, deletions,
  * substitutions and swaps of neighbours), within a distance that grows with the length, so
  * `kmaloc` finds `kmalloc` but a short name does not match everything. A difference of case
- * alone always matches.
+ * alone always matches. Then, shortest first, names that hold `name` whole with a prefix or
+ * suffix added.
  */
-export function nearestNames(name: string, candidates: Iterable<string>, max = 3): string[] {
+export function nearestNames(name: string, candidates: readonly string[], max = 3): string[] {
   const limit = Math.min(3, Math.max(1, Math.floor(name.length / 5)))
   const lower = name.toLowerCase()
   const found: Array<[number, string]> = []
@@ -57,7 +58,20 @@ export function nearestNames(name: string, candidates: Iterable<string>, max = 3
     if (d <= limit) found.push([d, c])
   }
   found.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))
-  return found.slice(0, max).map(f => f[1])
+  const out = found.slice(0, max).map(f => f[1])
+  if (out.length < max && name.length >= 4) {
+    // Renamed exports keep the old name as a part: kmalloc -> __kmalloc_noprof (6.10 memory
+    // allocation profiling), foo -> __foo, foo -> foo_locked.
+    const affixed: string[] = []
+    for (const c of candidates) {
+      if (c !== name && !out.includes(c) && (c.startsWith(`${name}_`) || c.endsWith(`_${name}`) || c.startsWith(`__${name}`))) affixed.push(c)
+    }
+    // The name at the head (kmalloc_*, __kmalloc*) before the name at the tail (devm_kmalloc).
+    const tail = (c: string) => (c.endsWith(`_${name}`) && !c.startsWith(name) && !c.startsWith(`__${name}`) ? 1 : 0)
+    affixed.sort((a, b) => tail(a) - tail(b) || a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))
+    out.push(...affixed.slice(0, max - out.length))
+  }
+  return out
 }
 
 /** Optimal string alignment distance, giving up (returning limit + 1) once it must exceed limit. */
