@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { LIMITS } from '../load/limits.ts'
 import { InputError } from '../model/errors.ts'
 
 /**
@@ -70,6 +71,9 @@ export class FileSource implements ByteSource {
 
   read(offset: number, length: number, what: string): Uint8Array {
     checkRange(this, offset, length, what)
+    if (length > LIMITS.maxReadBytes) {
+      throw new InputError('too-large', this.file, `${what}: ${length} bytes is more than the ${LIMITS.maxReadBytes}-byte read limit`, offset)
+    }
     const buf = Buffer.allocUnsafe(length)
     let done = 0
     while (done < length) {

@@ -9,6 +9,12 @@ export const LIMITS = {
   maxDecompressedBytes: 512 * 1024 * 1024,
   /** Largest text artifact (System.map, Module.symvers, symbol lists, .config). */
   maxTextBytes: 512 * 1024 * 1024,
+  /**
+   * Largest range read from a file at once: a section of vmlinux (the biggest one read, .rodata
+   * or .symtab, is tens of MiB; .debug_info is never read whole), a raw BTF file, a boot image.
+   * A sparse file with a section header claiming gigabytes is refused instead of allocated.
+   */
+  maxReadBytes: 512 * 1024 * 1024,
   /** Largest number of modules in one build. */
   maxModules: 100_000
 } as const
