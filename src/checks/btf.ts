@@ -134,7 +134,12 @@ export const btfCheck: Check<BtfSnapshot> = {
       // Baselines come from caches and artifacts: use one only when its shape is right.
       const base = readBtfSnapshot(baseline.data)
       if (base) diffBaseline(current, base, baseline.label, facts, problems, sizeBlocks)
-      else notes.push({ severity: 'notice', code: 'btf-baseline-unusable', message: `the baseline's BTF data (${baseline.label}) is malformed and was not compared` })
+      else
+        notes.push({
+          severity: 'notice',
+          code: 'btf-baseline-unusable',
+          message: `the baseline's BTF data (${baseline.label}) is malformed and was not compared`
+        })
     }
 
     const { findings, blocks } = present(problems, withBtf.length)
@@ -295,7 +300,8 @@ function readBtfSnapshot(data: unknown): BtfSnapshot | null {
   const modules = (data as Partial<BtfSnapshot> | null)?.modules
   if (!modules || typeof modules !== 'object' || Array.isArray(modules)) return null
   const size = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0
-  for (const v of Object.values(modules)) if (!Array.isArray(v) || v.length !== 2 || !size(v[0]) || !size(v[1])) return null
+  for (const v of Object.values(modules))
+    if (!Array.isArray(v) || v.length !== 2 || !size(v[0]) || !size(v[1])) return null
   return { modules }
 }
 
