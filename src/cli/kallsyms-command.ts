@@ -10,6 +10,9 @@ import { InputError } from '../model/errors.ts'
 import type { Text } from '../model/finding.ts'
 import { safeTerminal } from '../report/text-blocks.ts'
 
+/** Differing symbols listed on stderr; the summary line counts them all. */
+const SHOWN = 50
+
 interface KallsymsFlags {
   base?: string
   systemMap?: string
@@ -59,7 +62,9 @@ export function registerKallsyms(program: Command): void {
         } else {
           status = 1
           process.stderr.write(`kbuild-review: the table differs from ${flags.systemMap}: ${diffSummary(v.diff)}\n`)
-          for (const row of diffRows(v.diff, null)) process.stderr.write(`  ${safeTerminal(row.map(plain).join('  '))}\n`)
+          const rows = diffRows(v.diff, null)
+          for (const row of rows.slice(0, SHOWN)) process.stderr.write(`  ${safeTerminal(row.map(plain).join('  '))}\n`)
+          if (rows.length > SHOWN) process.stderr.write(`  … and ${rows.length - SHOWN} more\n`)
         }
       }
       process.exitCode = status

@@ -7,6 +7,7 @@ import { LIMITS } from '../load/limits.ts'
 import { InputError } from '../model/errors.ts'
 import { unpackKernel, type UnpackedKernel } from './boot-image.ts'
 import { TableWatcher, tablesByScan, tablesFromSymbols, type TableHints } from './locate-table.ts'
+import { applyRelativeBaseRelocation, elfDynamicRelocations, imageBaseFromRelocations, scanRelativeRelocations } from './relocations.ts'
 import type { DecodedTable, KernelImage } from './table.ts'
 
 /**
@@ -38,9 +39,11 @@ export function tablesOfElf(elf: ElfFile, hints: TableHints = {}): { table: Deco
     .filter(s => s.type !== SHT_NOBITS && (s.flags & SHF_ALLOC) !== 0 && s.size > 0)
     .sort((a, b) => Number(b.name === '.rodata') - Number(a.name === '.rodata'))
   for (const sec of sections) {
-    const image: KernelImage = { file: elf.file, bytes: elf.data(sec), va: sec.addr, le: elf.littleEndian, is64: elf.is64, what: `${sec.name} section` }
+    const image: KernelImage = { file: elf.file, bytes: Uint8Array.from(elf.data(sec)), va: sec.addr, le: elf.littleEndian, is64: elf.is64, what: `${sec.name} section` }
     const t = tablesByScan(image, hints)
-    if (t) return { table: t, via: `scan of ${sec.name}` }
+    if (!t) continue
+    if (applyRelativeBaseRelocation(image, t, elfDynamicRelocations(elf))) return { table: tablesByScan(image, hints)!, via: `scan of ${sec.name}` }
+    return { table: t, via: `scan of ${sec.name}` }
   }
   return null
 }
@@ -73,7 +76,8 @@ export async function readEmbeddedTable(path: string, file: string, options: Emb
   // Inflate only as far as the tables reach; fall back to the whole kernel if that fails.
   const watcher = new TableWatcher()
   const prefix = await unpackKernel(bytes, file, undefined, p => watcher.enough(p))
-  if (prefix.partial) {
+  // A raw arm64 Image needs its relocations, which follow the tables: only ELF prefixes do.
+  if (prefix.partial && prefix.format === 'elf') {
     try {
       return tablesOfUnpacked(prefix, file, options)
     } catch {
@@ -100,11 +104,18 @@ export function tablesOfUnpacked(k: UnpackedKernel, file: string, options: Embed
     return { table: found.table, source: `${how}ELF, by ${found.via}`, is64: elf.is64, notes: [] }
   }
   const notes: string[] = []
-  const base = options.base ?? ARM64_DEFAULT_BASE
-  if (options.base === undefined) notes.push(`addresses assume the Image is linked at 0x${base.toString(16)} (arm64 6.5+ KIMAGE_VADDR); give the base if it differs`)
-  const image: KernelImage = { file, bytes: k.bytes, va: base, le: k.le, is64: true, what: 'arm64 Image' }
-  const t = tablesByScan(image, options)
+  const relocs = k.le ? scanRelativeRelocations(k.bytes) : []
+  let base = options.base ?? imageBaseFromRelocations(relocs, k.bytes.length)
+  if (base === null) {
+    base = ARM64_DEFAULT_BASE
+    notes.push(`addresses assume the Image is linked at 0x${base.toString(16)} (arm64 6.5+ KIMAGE_VADDR); give the base if it differs`)
+  }
+  // Our own copy: applying the relocation of kallsyms_relative_base writes into it.
+  const image: KernelImage = { file, bytes: k.container === 'none' ? Uint8Array.from(k.bytes) : k.bytes, va: base, le: k.le, is64: true, what: 'arm64 Image' }
+  let t = tablesByScan(image, options)
   if (!t) throw new InputError('bad-value', file, `no kallsyms tables found in the ${how}arm64 Image`)
+  if (applyRelativeBaseRelocation(image, t, relocs)) t = tablesByScan(image, options)!
+  else if (t.relativeBase === 0n) notes.push('kallsyms_relative_base is 0 in the image and no relocation sets it: addresses are offsets from the table base')
   return { table: t, source: `${how}arm64 Image, by scan`, is64: true, notes }
 }
 

@@ -3,6 +3,7 @@ import type { ElfFile, ElfSection } from '../elf/elf.ts'
 import { SHT_NOBITS } from '../elf/constants.ts'
 import { InputError } from '../model/errors.ts'
 import { addressAt, decodeTable, MAX_SYMBOLS } from './decode-table.ts'
+import { applyRelativeBaseRelocation, elfDynamicRelocations } from './relocations.ts'
 import type { AddressingMode, DecodedTable, KernelImage, TableLayout } from './table.ts'
 
 /**
@@ -66,7 +67,9 @@ export function tablesFromSymbols(elf: ElfFile, hints: TableHints = {}): Decoded
   if (addresses !== null) return decodeTable(image, { ...base, addresses, relativeBase: null, mode: 'absolute' })
   if (offsets === null) throw new InputError('bad-value', elf.file, 'kallsyms_token_table is defined but neither kallsyms_offsets nor kallsyms_addresses is')
   const modes = modesFor(relativeBase !== null, image, hints)
-  return firstSound(image, modes.map(mode => ({ ...base, addresses: offsets, relativeBase, mode })))
+  const layouts = modes.map(mode => ({ ...base, addresses: offsets, relativeBase, mode }))
+  const t = firstSound(image, layouts)
+  return applyRelativeBaseRelocation(image, t, elfDynamicRelocations(elf)) ? firstSound(image, layouts) : t
 }
 
 function sectionAt(elf: ElfFile, va: bigint): ElfSection | undefined {
@@ -114,6 +117,8 @@ function plausible(t: DecodedTable): boolean {
   if (t.issues.some(i => i.code === 'addresses-not-sorted')) return false
   if (t.relativeBase === null || t.count === 0) return true
   if (t.layout.mode === 'base-relative') return addressAt(t.packed, 0) === t.relativeBase
+  // Absolute per-cpu offsets only exist beside negative (relative) ones, which need a base.
+  if (t.relativeBase === 0n) return false
   for (let i = 0; i < t.count; i++) if (addressAt(t.packed, i) === t.relativeBase) return true
   return false
 }
@@ -214,8 +219,9 @@ function tablesAroundTokens(image: KernelImage, tokenTable: number, tokenIndex: 
       candidates.push(...layoutsBeforeNumSyms(image, r, base, block.n, null, ptr, hints))
     } else {
       // 6.2/6.3 and backports: ... names, markers, seqs_of_names, token table, token index.
-      const seqs = zeroPadded(image.bytes, block.markersEnd, MAX_PAD).find(s => tokenTable - (s + 3 * block.n) >= 0 && tokenTable - (s + 3 * block.n) <= MAX_PAD)
-      if (seqs === undefined || !isPermutation(image.bytes, seqs, block.n)) continue
+      const fits = (s: number) => tokenTable - (s + 3 * block.n) >= 0 && tokenTable - (s + 3 * block.n) <= MAX_PAD
+      const seqs = zeroPadded(image.bytes, block.markersEnd, MAX_PAD).find(s => fits(s) && isPermutation(image.bytes, s, block.n))
+      if (seqs === undefined) continue
       candidates.push(...layoutsBeforeNumSyms(image, r, base, block.n, seqs, ptr, hints))
     }
     if (candidates.length === 0) continue

@@ -29,8 +29,26 @@ export function optionsForTable(table: DecodedTable, known: KnownOptions): Kalls
     const offsetsFirst = table.layout.addresses < table.layout.numSyms
     version = hasOwn ? { major: 6, minor: 11, patch: 0 } : offsetsFirst ? { major: 6, minor: 1, patch: 0 } : { major: 6, minor: 4, patch: 0 }
   }
-  const allSymbols = known.allSymbols ?? table.entries.some(e => !'tTwWA'.includes(e.type) && !e.name.startsWith('__start_') && !e.name.startsWith('__stop_'))
+  const allSymbols = known.allSymbols ?? hasNonTextSymbols(table)
   return { version, allSymbols, absolutePercpu: table.layout.mode === 'absolute-percpu' }
+}
+
+/**
+ * Without --all-symbols kallsyms.c keeps only symbols within _stext.._etext and
+ * _sinittext.._einittext (and __start_/__stop_ ones from 6.12): any other is proof of
+ * KALLSYMS_ALL.
+ */
+function hasNonTextSymbols(table: DecodedTable): boolean {
+  const at = new Map<string, bigint>()
+  for (const e of table.entries) if (['_stext', '_etext', '_sinittext', '_einittext'].includes(e.name) && !at.has(e.name)) at.set(e.name, e.addr)
+  const [st, et, si, ei] = ['_stext', '_etext', '_sinittext', '_einittext'].map(n => at.get(n))
+  if (st === undefined || et === undefined) return true
+  return table.entries.some(e => {
+    if (e.name.startsWith('__start_') || e.name.startsWith('__stop_')) return false
+    const inText = e.addr >= st && e.addr <= et
+    const inInit = si !== undefined && ei !== undefined && e.addr >= si && e.addr <= ei
+    return !inText && !inInit
+  })
 }
 
 /** Compares a decoded table with what scripts/kallsyms.c builds from System.map. */
@@ -41,5 +59,8 @@ export function verifyTable(table: DecodedTable, systemMap: readonly MapSymbol[]
     if (why) dropped[why] = (dropped[why] ?? 0) + 1
   }
   const expected = expectedTable(systemMap, options)
+  const designDrops = Object.values(dropped).reduce((a, b) => a + b, 0)
+  const outsideText = systemMap.length - designDrops - expected.length
+  if (outsideText > 0) dropped['outside the text sections (no KALLSYMS_ALL)'] = outsideText
   return { options, dropped, diff: compareSymbolLists(expected, table.entries) }
 }

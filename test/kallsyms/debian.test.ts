@@ -1,5 +1,5 @@
 // The embedded table of Debian's released kernels, decoded from the stripped vmlinuz (zstd on
-// 6.12, xz on 6.1) and compared with the real System.map of the -dbg package: it must be
+// 6.12 and 7.2, xz on 6.1, a raw arm64 Image) and compared with the real System.map of the -dbg package: it must be
 // exactly what scripts/kallsyms.c builds from that map, nothing more, nothing less.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
@@ -21,7 +21,7 @@ import { parseKernelVersion } from '../../src/model/build-info.ts'
 import { openBuild } from '../../src/model/open-build.ts'
 import { defaultOptions } from '../../src/model/options.ts'
 import { debianRelease, fixtureMissing } from '../support/kernels.ts'
-import { debian61 } from './debian-support.ts'
+import { debianKernel } from './debian-support.ts'
 
 const releases = (['new', 'old'] as const).map(which => ({ which, rel: debianRelease(which) }))
 
@@ -87,22 +87,32 @@ describe.each(releases)('Debian 6.12 ($which)', ({ which, rel }) => {
   })
 })
 
-describe('Debian 6.1', () => {
-  it('vmlinuz (xz with x86 BCJ) decodes to System.map exactly, save what 6.1 kallsyms.c drops', async ctx => {
-    const k = debian61()
-    if ('missing' in k) return fixtureMissing(`Debian 6.1: ${k.missing}`, ctx.skip)
-    const e = await readEmbeddedTable(k.vmlinuz, 'vmlinuz')
-    expect(e.source).toMatch(/bzImage xz payload/)
+describe.each([
+  { key: '6.1-amd64' as const, source: /bzImage xz payload/, mode: 'absolute-percpu', drops: ['absolute symbol', 'kallsyms table symbol (left out before 6.11)'] },
+  {
+    key: '6.1-arm64' as const,
+    source: /^arm64 Image, by scan$/,
+    mode: 'base-relative',
+    drops: ['absolute symbol', 'kallsyms table symbol (left out before 6.11)', 'name pattern kallsyms.c ignored before 6.4', 'outside the text sections (no KALLSYMS_ALL)']
+  },
+  { key: '7.2-amd64' as const, source: /bzImage zstd payload/, mode: 'pc-relative', drops: ['absolute symbol'] }
+])('Debian $key', ({ key, source, mode, drops }) => {
+  it('the boot image decodes to System.map exactly, save what that kallsyms.c drops by design', async ctx => {
+    const k = debianKernel(key)
+    if ('missing' in k) return fixtureMissing(`Debian ${key}: ${k.missing}`, ctx.skip)
+    const e = await readEmbeddedTable(k.image, 'vmlinuz')
+    expect(e.source).toMatch(source)
+    expect(e.table.layout.mode).toBe(mode)
     expect(e.table.issues).toEqual([])
+    // arm64: the link address comes from the Image's own relocations, not from a default.
+    expect(e.notes).toEqual([])
     const map = parseSystemMap(readFileSync(k.systemMap, 'utf8'), 'System.map')
-    const options = optionsForTable(e.table, { version: parseKernelVersion(k.release), allSymbols: true })
+    const options = optionsForTable(e.table, { version: parseKernelVersion(k.release) })
     const v = verifyTable(e.table, map.symbols, options)
     expect(v.diff.identical).toBe(true)
     expect(formatTable(e.table, 16).toString('latin1')).toBe(formatSystemMap(expectedTable(map.symbols, options), 16))
-    // 6.1 kallsyms.c also left its own tables out: they are in System.map, not in the table.
-    expect(Object.keys(v.dropped).sort()).toEqual(['absolute symbol', 'kallsyms table symbol (left out before 6.11)'])
-    // 6.1 puts kallsyms_offsets before kallsyms_num_syms (the order changed in 6.4).
-    expect(e.table.layout.addresses).toBeLessThan(e.table.layout.numSyms)
+    expect(Object.keys(v.dropped).sort()).toEqual([...drops].sort())
+    if (key === '6.1-amd64') expect(e.table.layout.addresses).toBeLessThan(e.table.layout.numSyms) // the pre-6.4 order
   })
 })
 
