@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs'
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs'
 import { join, relative, isAbsolute } from 'node:path'
 import { InputError } from '../model/errors.ts'
 
@@ -52,7 +52,8 @@ export function fileIn(root: string, path: string): string | undefined {
     return undefined
   }
   if (!inside(realpathSync(root), target)) {
-    return refuse(`${st.isSymbolicLink() ? 'is a symlink to' : 'resolves to'} ${target}, outside the build directory`)
+    // The link as written (not where it lands on this machine): reports show only what the tree holds.
+    return refuse(st.isSymbolicLink() ? `is a symlink to ${readlinkSync(path)}, outside the build directory` : 'resolves outside the build directory')
   }
   const t = st.isSymbolicLink() ? statSync(target, { throwIfNoEntry: false }) : st
   return t?.isFile() ? path : undefined
