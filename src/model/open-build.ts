@@ -7,7 +7,9 @@ import { parseKconfig, type Kconfig } from '../parse/kconfig.ts'
 import type { PoolOptions } from '../load/pool.ts'
 import { Build } from './build.ts'
 import { parseKernelVersion, type BuildInfo } from './build-info.ts'
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
+import { relative } from 'node:path'
+import { LIMITS } from '../load/limits.ts'
 import { InputError } from './errors.ts'
 
 /** The config options reports show and snapshots keep (the rest of .config is noise here). */
@@ -53,10 +55,16 @@ export function openBuild(input: DiscoverInput, pool: PoolOptions = {}): Build {
   const layout = discover(input)
   let config: Kconfig | null = null
   if (layout.config) {
-    try {
-      config = parseKconfig(readFileSync(layout.config, 'utf8'))
-    } catch (err) {
-      throw new InputError('io', layout.config, `cannot read .config: ${(err as Error).message}`)
+    const name = relative(layout.root, layout.config).startsWith('..') ? layout.config : relative(layout.root, layout.config)
+    const size = statSync(layout.config).size
+    // A .config too large to be one (a 4 GiB sparse file, say) is refused; the review goes on without it.
+    if (size > LIMITS.maxTextBytes) (layout.refused ??= []).push(`${name}: ${size} bytes is more than the ${LIMITS.maxTextBytes}-byte text limit; reviewed without it`)
+    else {
+      try {
+        config = parseKconfig(readFileSync(layout.config, 'utf8'))
+      } catch (err) {
+        throw new InputError('io', name, `cannot read .config: ${(err as Error).message}`)
+      }
     }
   }
   return new Build(layout, buildInfo(layout, config), config, pool)
