@@ -144,7 +144,7 @@ export const btfCheck: Check<BtfSnapshot> = {
 
     const { findings, blocks } = present(problems, withBtf.length)
     findings.unshift(...notes)
-    blocks.push(...sizeBlocks)
+    for (const x of sizeBlocks) blocks.push(x)
     const summary = summarize(
       facts.length,
       withBtf.length,

@@ -49,8 +49,8 @@ export const exportsCheck: Check<ExportSnapshot> = {
       }
     }
     const needed = await neededSymbols(build, options)
-    findings.push(...diffFindings(diff, needed))
-    blocks.push(...diffBlocks(diff))
+    for (const x of diffFindings(diff, needed)) findings.push(x)
+    for (const x of diffBlocks(diff)) blocks.push(x)
     const summary = `${count}; against ${baseline.label || 'the baseline'}: ${diffLine(diff)}`
     return { summary: withMismatch(summary, exp.mismatches), findings, blocks, report: { exports: section(baseline.label, diff) } }
   }

@@ -1,4 +1,4 @@
-import type { SymbolListDiff } from '../kallsyms/compare-symbols.ts'
+import { compareSymbolLists, type SymbolListDiff } from '../kallsyms/compare-symbols.ts'
 import { diffSummary, diffTable, count, hex, movementBlocks, movementSummary } from '../kallsyms/render.ts'
 import { reviewKallsyms, sectionsOf, type KallsymsReview } from '../kallsyms/review.ts'
 import type { SectionIndex } from '../kallsyms/sections.ts'
@@ -94,9 +94,9 @@ export const kallsymsCheck: Check<KallsymsSnapshot> = {
       findings.push({ severity: 'notice', code: 'kallsyms-leftover-pass', file: l.file, message: `${l.file} is ${l.reason}: a leftover of an earlier build, not part of this link (ignored)` })
     }
     for (const m of loaded.mismatched) {
-      findings.push(...diffFindings(m.diff, 'warning', 'kallsyms-stale-syms', { context: `stale ${m.syms}`, before: `mksysmap of ${m.elf}`, after: m.syms, file: m.syms }, sections))
+      for (const x of diffFindings(m.diff, 'warning', 'kallsyms-stale-syms', { context: `stale ${m.syms}`, before: `mksysmap of ${m.elf}`, after: m.syms, file: m.syms }, sections)) findings.push(x)
       blocks.push({ kind: 'paragraph', text: [{ strong: `${m.syms} is stale` }, `: it does not describe ${m.elf} (${diffSummary(m.diff)}; compared with ${loaded.filter.origin}).`] })
-      blocks.push(...diffTable(m.diff, { before: `mksysmap of ${m.elf}`, after: m.syms }, sections))
+      for (const x of diffTable(m.diff, { before: `mksysmap of ${m.elf}`, after: m.syms }, sections)) blocks.push(x)
     }
     if (loaded.systemMapOlderThanPasses && loaded.systemMap) {
       findings.push({ severity: 'warning', code: 'kallsyms-stale-system-map', file: loaded.systemMap.file, message: `${loaded.systemMap.file} is older than the link passes: the last link stopped before writing it, so it is not compared` })
@@ -109,9 +109,16 @@ export const kallsymsCheck: Check<KallsymsSnapshot> = {
       const sm = loaded.systemMap!.file
       if (!final.diff.identical) {
         const context = 'Inconsistent kallsyms data (link-vmlinux.sh compares System.map with the map the tables were built from)'
-        findings.push(...diffFindings(final.diff, 'error', 'kallsyms-inconsistent', { context, before: lastFile, after: sm, file: sm }, sections))
+        for (const x of diffFindings(final.diff, 'error', 'kallsyms-inconsistent', { context, before: lastFile, after: sm, file: sm }, sections)) findings.push(x)
         blocks.push({ kind: 'paragraph', text: [{ strong: 'Inconsistent kallsyms data' }, `: ${sm} against ${lastFile}: ${diffSummary(final.diff)}.`] })
-        blocks.push(...diffTable(final.diff, { before: lastFile, after: sm }, sections))
+        const twin = loaded.maps.find(m => m.pass >= 1 && m !== final.against && compareSymbolLists(m.symbols, loaded.systemMap!.symbols).identical)
+        if (twin) {
+          blocks.push({
+            kind: 'paragraph',
+            text: `${sm} is identical to the map of pass ${twin.pass}: the layout alternates between passes (each pass's table moves what the next one lists), or the files of the later passes are left over from another build.`
+          })
+        }
+        for (const x of diffTable(final.diff, { before: lastFile, after: sm }, sections)) blocks.push(x)
         consistency = `System.map differs from pass ${final.against.pass}`
       } else if (final.bytesEqual === false) {
         findings.push({ severity: 'error', code: 'kallsyms-inconsistent', file: sm, message: `${sm} and ${lastFile} list the same symbols but differ in bytes from line ${final.firstTextDifference} (cmp fails: "Inconsistent kallsyms data")` })
@@ -136,10 +143,10 @@ export const kallsymsCheck: Check<KallsymsSnapshot> = {
       blocks.push({ kind: 'paragraph', text: `${count(pc.passes, 'link pass', 'link passes')}: ${pc.why}.` })
       if (r.onePass && !r.onePass.diff.identical) {
         blocks.push({ kind: 'paragraph', text: `One pass would not have been enough: against pass 1, ${movementSummary(r.onePass)}.` })
-        blocks.push(...movementBlocks(r.onePass, 'symbols moved after pass 1, by section and shift'))
+        for (const x of movementBlocks(r.onePass, 'symbols moved after pass 1, by section and shift')) blocks.push(x)
       }
       for (const s of r.steps) {
-        if (s.movement.stubs.length && !(s.from === 1 && r.onePass)) blocks.push(...movementBlocks(s.movement, `pass ${s.from} → ${s.to}`))
+        if (s.movement.stubs.length && !(s.from === 1 && r.onePass)) for (const x of movementBlocks(s.movement, `pass ${s.from} → ${s.to}`)) blocks.push(x)
       }
     }
 
@@ -153,9 +160,9 @@ export const kallsymsCheck: Check<KallsymsSnapshot> = {
       const v = embedded.verification
       if (v && !v.diff.identical) {
         const context = `the kallsyms table of ${embedded.source} disagrees with System.map`
-        findings.push(...diffFindings(v.diff, 'error', 'kallsyms-table-mismatch', { context, before: 'System.map', after: 'the table' }, sections))
+        for (const x of diffFindings(v.diff, 'error', 'kallsyms-table-mismatch', { context, before: 'System.map', after: 'the table' }, sections)) findings.push(x)
         blocks.push({ kind: 'paragraph', text: [{ strong: 'Embedded table differs from System.map' }, ` (${embedded.source}): ${diffSummary(v.diff)}.`] })
-        blocks.push(...diffTable(v.diff, { before: 'System.map', after: 'embedded table' }, sections))
+        for (const x of diffTable(v.diff, { before: 'System.map', after: 'embedded table' }, sections)) blocks.push(x)
         tableText = 'embedded table differs from System.map'
       } else if (v) {
         tableText = t.issues.length ? 'embedded table matches System.map but is internally inconsistent' : 'embedded table matches System.map'

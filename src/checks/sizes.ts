@@ -33,7 +33,7 @@ export const sizesCheck: Check<SizesSnapshot> = {
     }
     const snap = current ?? (build.layout.vmlinux || build.layout.modules.length ? await takeSizesSnapshot(build) : null)
     if (!snap) return { status: 'skip', summary: 'no vmlinux and no modules to size', findings }
-    findings.push(...problemFindings(snap.problems))
+    for (const x of problemFindings(snap.problems)) findings.push(x)
     const label = baseline?.label || 'the baseline'
     let base: SizesSnapshot | null = null
     if (baseline?.data) {
@@ -51,7 +51,7 @@ export const sizesCheck: Check<SizesSnapshot> = {
     }
     const diff = diffSizes(base, snap)
     const over = budgetFindings(diff, budget)
-    findings.push(...over)
+    for (const x of over) findings.push(x)
     // The comment shows checks that have something to say: a size change is worth a notice.
     const largest = largestChange(diff)
     if (largest && over.length === 0) findings.push({ severity: 'notice', code: 'size-changed', message: `sizes changed; the largest change is ${largest}` })

@@ -26,10 +26,10 @@ export const symbolListCheck: Check = {
       return skipped('no exports, symbol lists or modules to check')
     }
     const findings: Finding[] = []
-    findings.push(...whitelistFindings(build, lists))
-    findings.push(...listFindings(lists, exp.table, options))
+    for (const x of whitelistFindings(build, lists)) findings.push(x)
+    for (const x of listFindings(lists, exp.table, options)) findings.push(x)
     const { findings: importFindings, blocks } = importChecks(exp.modules, extra, exp.table, lists)
-    findings.push(...importFindings)
+    for (const x of importFindings) findings.push(x)
     // The build's own unreadable modules are the inventory's finding; extra modules are ours.
     for (const m of extra) {
       if (m.error && m.linkage === null) {

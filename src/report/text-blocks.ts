@@ -32,7 +32,7 @@ export function renderBlocksText(blocks: readonly Block[], indent = ''): string[
         break
       case 'details':
         out.push(`${indent}${safeTerminal(plain(b.summary))}:`)
-        out.push(...renderBlocksText(b.blocks, indent + '  '))
+        for (const x of renderBlocksText(b.blocks, indent + '  ')) out.push(x)
         break
       case 'table': {
         const cells = [b.columns, ...b.rows.map(r => r.map(c => safeTerminal(plain(c))))]

@@ -16,7 +16,7 @@ export function renderText(report: Report, opts: { details?: boolean } = {}): st
       const where = [f.file && (f.line ? `${f.file}:${f.line}` : f.file), f.module && `module ${f.module}`].filter(Boolean).join(', ')
       out.push(`  ${f.severity} ${f.code}: ${safeTerminal(f.message)}${where ? ` (${safeTerminal(where)})` : ''}`)
     }
-    if (opts.details || c.status === 'fail' || c.status === 'warn') out.push(...renderBlocksText(c.blocks, '  '))
+    if (opts.details || c.status === 'fail' || c.status === 'warn') for (const x of renderBlocksText(c.blocks, '  ')) out.push(x)
   }
   return out.join('\n') + '\n'
 }
