@@ -98,28 +98,6 @@ type MapSymbol = SymbolMap['symbols'][number]
 export function loadPasses(build: Build): LoadedPasses {
   return build.memo('kallsyms:passes', () => {
     const filter = mksysmapFilterOf(build)
-    const ordered = [...build.layout.passes].sort((a, b) => a.pass - b.pass)
-    const maps: PassMap[] = []
-    const rawText = new Map<number, string>()
-    const leftovers: LeftoverPass[] = []
-    const mismatched: MismatchedPass[] = []
-    let newest = -Infinity
-    let lastTime: number | null = null
-    for (const p of ordered) {
-      const time = mtimeOf(p.syms) ?? mtimeOf(p.elf) ?? mtimeOf(p.kallsymsObject)
-      const file = p.syms ?? p.elf ?? p.kallsymsObject
-      if (!file) continue
-      if (leftovers.length > 0 || (p.pass >= 2 && time !== null && time < newest)) {
-        leftovers.push({ pass: p.pass, file: build.rel(file), reason: leftovers.length > 0 ? `follows leftover pass ${leftovers[0]!.pass}` : `older than pass ${p.pass - 1}` })
-        continue
-      }
-      if (time !== null && p.pass >= 1) {
-        newest = Math.max(newest, time)
-        lastTime = time
-      }
-      const map = readPass(build, p, filter, rawText, mismatched)
-      if (map) maps.push(map)
-    }
     let systemMap: SymbolMap | null = null
     let systemMapText: string | null = null
     const smPath = build.layout.systemMap
@@ -127,6 +105,40 @@ export function loadPasses(build: Build): LoadedPasses {
       systemMapText = build.readText(smPath)
       systemMap = parseSystemMap(systemMapText, build.rel(smPath))
     }
+    const ordered = [...build.layout.passes].sort((a, b) => a.pass - b.pass)
+    // Passes older than the pass before them are leftovers, unless System.map is their very map
+    // (then the times mislead, e.g. after a copy, and the content decides).
+    let cut = ordered.length
+    let newest = -Infinity
+    for (let i = 0; i < ordered.length; i++) {
+      const p = ordered[i]!
+      const time = passTime(p)
+      if (p.pass >= 2 && time !== null && time < newest) {
+        const own = p.syms ? build.readText(p.syms) : null
+        if (own === null || own !== systemMapText) {
+          cut = i
+          break
+        }
+      }
+      if (time !== null && p.pass >= 1) newest = Math.max(newest, time)
+    }
+    const leftovers: LeftoverPass[] = ordered.slice(cut).map((p, i) => ({
+      pass: p.pass,
+      file: build.rel(p.syms ?? p.elf ?? p.kallsymsObject ?? ''),
+      reason: i === 0 ? `older than pass ${ordered[cut - 1]?.pass ?? p.pass - 1}` : `follows leftover pass ${ordered[cut]!.pass}`
+    }))
+    const maps: PassMap[] = []
+    const rawText = new Map<number, string>()
+    const mismatched: MismatchedPass[] = []
+    for (const p of ordered.slice(0, cut)) {
+      const map = readPass(build, p, filter, rawText, mismatched)
+      if (map) maps.push(map)
+    }
+    const lastTime = ordered
+      .slice(0, cut)
+      .filter(p => p.pass >= 1)
+      .map(passTime)
+      .at(-1)
     const smTime = mtimeOf(smPath)
     return {
       filter,
@@ -136,9 +148,13 @@ export function loadPasses(build: Build): LoadedPasses {
       mismatched,
       systemMap,
       systemMapText,
-      systemMapOlderThanPasses: smTime !== null && lastTime !== null && smTime < lastTime
+      systemMapOlderThanPasses: smTime !== null && lastTime != null && smTime < lastTime
     }
   })
+}
+
+function passTime(p: LinkPass): number | null {
+  return mtimeOf(p.syms) ?? mtimeOf(p.elf) ?? mtimeOf(p.kallsymsObject)
 }
 
 function readPass(build: Build, p: LinkPass, filter: MksysmapFilter, rawText: Map<number, string>, mismatched: MismatchedPass[]): PassMap | null {

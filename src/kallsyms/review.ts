@@ -97,7 +97,8 @@ async function embeddedTable(build: Build): Promise<{ table: DecodedTable; sourc
     try {
       const elf = build.vmlinux()
       const found = elf ? tablesOfElf(elf, hints) : null
-      if (found) return { table: found.table, source: `${build.rel(vmlinux)}, by ${found.via}` }
+      const unread = errors.length ? ` (the boot image could not be read: ${errors.join('; ')})` : ''
+      if (found) return { table: found.table, source: `${build.rel(vmlinux)}, by ${found.via}${unread}` }
       errors.push(`${build.rel(vmlinux)}: no kallsyms tables found`)
     } catch (err) {
       errors.push(describeError(err))
