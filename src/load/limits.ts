@@ -15,6 +15,12 @@ export const LIMITS = {
    * A sparse file with a section header claiming gigabytes is refused instead of allocated.
    */
   maxReadBytes: 512 * 1024 * 1024,
+  /**
+   * Wall-clock limit for one module in a worker: reading, decompressing, every analyzer. The
+   * slowest real module (Debian 6.12's largest, BTF checked against vmlinux) takes about a
+   * second; a module still busy after this is stopped and reported.
+   */
+  maxModuleMillis: 300_000,
   /** Largest number of modules in one build. */
   maxModules: 100_000
 } as const

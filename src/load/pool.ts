@@ -4,11 +4,14 @@ import type { ModuleFile } from '../discover/layout.ts'
 import type { AnalyzerOptions, ModuleSummary } from './analyzer.ts'
 import { analyzeModule, type Preloaded } from './analyze-module.ts'
 import { decodeXzBatch, systemXz } from './xz-batch.ts'
+import { LIMITS } from './limits.ts'
 import { analyzersFor } from './analyzers.ts'
 
 export interface PoolOptions {
   /** Worker threads; default: one per core. 0 analyzes in this thread. */
   jobs?: number
+  /** Wall-clock limit per module in a worker (default LIMITS.maxModuleMillis). */
+  moduleTimeoutMs?: number
   /**
    * Streams results in module order instead of collecting them: the returned array is then
    * empty and memory holds only results that arrived ahead of their turn.
@@ -38,6 +41,7 @@ export async function analyzeModules(
 ): Promise<ModuleSummary[]> {
   const jobs = Math.min(pool.jobs ?? availableParallelism(), Math.ceil(modules.length / 8))
   const sink = orderedSink(modules.length, pool.onResult)
+  const timeout = pool.moduleTimeoutMs ?? LIMITS.maxModuleMillis
   if (jobs <= 0 || modules.length < IN_THREAD_BELOW) {
     await analyzeInThread(modules, options, sink.put)
     return sink.results
@@ -52,35 +56,74 @@ export async function analyzeModules(
     const decoding = xzBatches.map(batch =>
       decodeXzBatch(batch, d => queue.push(d.bytes ? { id: d.index, preloaded: { bytes: d.bytes, fileBytes: d.fileBytes } } : { id: d.index }))
     )
-    await Promise.all([
-      ...decoding,
-      ...Array.from({ length: jobs }, () => {
+    /**
+     * One worker until the queue is empty. A worker holding a module longer than the time limit
+     * is stopped: that module is reported as such, the others it held go back to the queue, and
+     * a fresh worker takes over (a hostile module must not stall the review).
+     */
+    const runWorker = () =>
+      new Promise<'done' | 'stuck'>((resolve, reject) => {
         const worker = new Worker(workerUrl(), { workerData: { options } })
         workers.push(worker)
-        return new Promise<void>((resolve, reject) => {
-          let inFlight = 0
-          const send = () => {
-            for (let task = inFlight < PER_WORKER ? queue.shift() : undefined; task; task = inFlight < PER_WORKER ? queue.shift() : undefined) {
-              inFlight++
-              const transfer = task.preloaded ? [task.preloaded.bytes.buffer as ArrayBuffer] : []
-              worker.postMessage({ id: task.id, module: modules[task.id], preloaded: task.preloaded }, transfer)
-            }
-            if (remaining === 0) resolve()
-            else if (inFlight === 0) queue.onPush(send)
+        const inFlight = new Map<number, number>()
+        let stopped = false
+        const send = () => {
+          if (stopped) return
+          for (let task = inFlight.size < PER_WORKER ? queue.shift() : undefined; task; task = inFlight.size < PER_WORKER ? queue.shift() : undefined) {
+            inFlight.set(task.id, Date.now())
+            const transfer = task.preloaded ? [task.preloaded.bytes.buffer as ArrayBuffer] : []
+            worker.postMessage({ id: task.id, module: modules[task.id], preloaded: task.preloaded }, transfer)
           }
-          worker.on('message', (msg: { id: number; summary?: ModuleSummary; error?: string }) => {
-            inFlight--
+          if (remaining === 0) finish('done')
+          else if (inFlight.size === 0) queue.onPush(send)
+        }
+        const finish = (how: 'done' | 'stuck') => {
+          stopped = true
+          clearInterval(watchdog)
+          resolve(how)
+        }
+        const watchdog = setInterval(
+          () => {
+            const oldest = [...inFlight].sort((a, b) => a[1] - b[1])[0]
+            if (!oldest || Date.now() - oldest[1] <= timeout) return
+            const mod = modules[oldest[0]]!
+            inFlight.delete(oldest[0])
             remaining--
-            sink.put(msg.summary ?? failed(modules[msg.id]!, msg.error ?? 'worker failed'), msg.id)
+            sink.put(failed(mod, `${mod.relPath}: analysis did not finish within ${timeout / 1000} s (the time limit per module) and was stopped`), oldest[0])
+            // Modules the worker held besides go back (their preloaded bytes went to it: decoded again).
+            for (const id of inFlight.keys()) queue.push({ id })
+            inFlight.clear()
             if (remaining === 0) queue.finish()
-            send()
-          })
-          worker.on('error', reject)
-          worker.on('exit', code => {
-            if (remaining > 0) reject(new Error(`module worker exited with code ${code}`))
-          })
+            finish('stuck')
+            void worker.terminate()
+          },
+          Math.min(1000, Math.max(10, timeout / 4))
+        )
+        worker.on('message', (msg: { id: number; summary?: ModuleSummary; error?: string }) => {
+          if (stopped || !inFlight.delete(msg.id)) return
+          remaining--
+          sink.put(msg.summary ?? failed(modules[msg.id]!, msg.error ?? 'worker failed'), msg.id)
+          if (remaining === 0) queue.finish()
           send()
         })
+        worker.on('error', err => {
+          if (stopped) return
+          clearInterval(watchdog)
+          reject(err)
+        })
+        worker.on('exit', code => {
+          if (stopped) return
+          clearInterval(watchdog)
+          if (remaining > 0) reject(new Error(`module worker exited with code ${code}`))
+        })
+        send()
+      })
+    await Promise.all([
+      ...decoding,
+      ...Array.from({ length: jobs }, async () => {
+        while ((await runWorker()) === 'stuck' && remaining > 0) {
+          // A fresh worker for the rest of the queue.
+        }
       })
     ])
   } finally {
