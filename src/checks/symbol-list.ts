@@ -28,7 +28,17 @@ export const symbolListCheck: Check = {
     const findings: Finding[] = []
     for (const x of whitelistFindings(build, lists)) findings.push(x)
     for (const x of listFindings(lists, exp.table, options)) findings.push(x)
-    const { findings: importFindings, blocks } = importChecks(exp.modules, extra, exp.table, lists)
+    // Without Module.symvers, vmlinux or a boot image, vmlinux's exports are unknown: an import
+    // missing from the modules' own exports proves nothing, so only resolved imports are judged.
+    const vmlinuxKnown = exp.source === 'symvers' ? build.layout.symversKind !== 'modules-only.symvers' : exp.binary?.vmlinux != null
+    const { findings: importFindings, blocks } = importChecks(exp.modules, extra, exp.table, lists, vmlinuxKnown)
+    if (!vmlinuxKnown && (exp.modules.length || extra.length)) {
+      findings.push({
+        severity: 'notice',
+        code: 'import-vmlinux-unknown',
+        message: "vmlinux's exports are unknown (no Module.symvers, vmlinux or boot image): imports were checked only against the modules' own exports, and unresolved ones are not reported"
+      })
+    }
     for (const x of importFindings) findings.push(x)
     // The build's own unreadable modules are the inventory's finding; extra modules are ours.
     for (const m of extra) {
@@ -119,14 +129,21 @@ function listFindings(lists: ListSet, table: ExportTable, options: ReviewOptions
   return findings
 }
 
-function importChecks(own: readonly LinkedModule[], extra: readonly LinkedModule[], table: ExportTable, lists: ListSet): { findings: Finding[]; blocks: Block[] } {
+function importChecks(
+  own: readonly LinkedModule[],
+  extra: readonly LinkedModule[],
+  table: ExportTable,
+  lists: ListSet,
+  vmlinuxKnown: boolean
+): { findings: Finding[]; blocks: Block[] } {
   const findings: Finding[] = []
   const raced = (symbol: string) => lists.autoksyms?.has(symbol) === true && lists.reader === 'autoksyms'
-  for (const p of resolveImports(own, table)) findings.push(importFinding(p, false, p.kind === 'unresolved' && raced(p.symbol)))
+  const judged = (p: { kind: string }) => vmlinuxKnown || p.kind !== 'unresolved'
+  for (const p of resolveImports(own, table)) if (judged(p)) findings.push(importFinding(p, false, p.kind === 'unresolved' && raced(p.symbol)))
   if (extra.length) {
     // depmod -e -E Module.symvers: the kernel's exports plus those of the modules given together.
     const combined = tableOf([...table.values(), ...extra.flatMap(m => (m.linkage?.exports ?? []).map(e => ({ ...e, module: m.owner, crc: e.crc })))])
-    for (const p of resolveImports(extra, combined)) findings.push(importFinding(p, true, p.kind === 'unresolved' && raced(p.symbol)))
+    for (const p of resolveImports(extra, combined)) if (judged(p)) findings.push(importFinding(p, true, p.kind === 'unresolved' && raced(p.symbol)))
   }
   const blocks: Block[] = []
   const unresolved = findings.filter(f => f.code === 'import-unresolved' || f.code === 'import-trim-race')

@@ -36,7 +36,7 @@ export function renderBlocksText(blocks: readonly Block[], indent = ''): string[
         break
       case 'table': {
         const cells = [b.columns, ...b.rows.map(r => r.map(c => safeTerminal(plain(c))))]
-        const widths = b.columns.map((_, i) => Math.max(...cells.map(r => (r[i] ?? '').length)))
+        const widths = b.columns.map((_, i) => cells.reduce((w, r) => Math.max(w, (r[i] ?? '').length), 0))
         cells.forEach((r, ri) => {
           const line = r
             .map((c, i) => (b.align?.[i] === 'right' ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
