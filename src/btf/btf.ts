@@ -6,6 +6,7 @@ import {
   HEADER_V1_BYTES,
   KIND,
   KINDS,
+  MAX_TYPE_ID,
   WIDE_INFO,
   kindName,
   type InfoEncoding
@@ -392,6 +393,8 @@ function walkRecords(
   const nWords = typeLen >>> 2
   while (w * 4 < typeLen) {
     const id = firstId + recs.length
+    if (id > MAX_TYPE_ID)
+      throw new InputError('too-large', file, `BTF has more than ${MAX_TYPE_ID} types, the most a BTF can have (BTF_MAX_TYPE)`)
     if (w + 3 > nWords) {
       throw new InputError(
         'truncated',
