@@ -209,7 +209,16 @@ const moduleTarget = target<ModuleCtx>({
       options: ctx.btfBase ? { btfBase: ctx.btfBase, symbolSizes: true } : { symbolSizes: true },
       memo: ctx.memo
     }
-    for (const a of [...ANALYZERS, ...ON_DEMAND_ANALYZERS]) a.analyze(elf, actx)
+    for (const a of [...ANALYZERS, ...ON_DEMAND_ANALYZERS]) {
+      const fact = a.analyze(elf, actx)
+      // An analyzer that caught a JavaScript error and kept its message as a fact.
+      const text = typeof fact === 'string' ? '' : (JSON.stringify(fact) ?? '')
+      const m = JS_ERROR.exec(text)
+      if (m)
+        throw new Error(
+          `${a.id} fact carries a JavaScript error: ...${text.slice(Math.max(0, m.index - 120), m.index + 120)}...`
+        )
+    }
     readImports(elf)
     readVersions(elf)
     readKsymtab(elf)
@@ -1098,6 +1107,105 @@ const commentTarget = target<SmallBuild>({
   }
 })
 
+// ---- a whole review over a tree with one artifact mutated ----
+
+/** What JavaScript's own errors say; never what a parser's message about a file says. */
+const JS_ERROR =
+  /Cannot read propert|is not a function|is not iterable|is not defined|Invalid (typed )?array length|out of range\. It must be|Maximum call stack|Cannot convert|undefined \(reading|Unexpected token|in JSON at position/
+
+const TREE_ARTIFACTS = [
+  'System.map',
+  'Module.symvers',
+  '.config',
+  'modules.order',
+  'modules.builtin',
+  'lib/m0.ko',
+  'lib/m1.ko',
+  'vmlinux'
+] as const
+
+interface TreeCtx {
+  root: string
+  original: Map<string, Uint8Array>
+}
+
+async function reviewTree(src: SeedSource): Promise<TreeCtx> {
+  return src.memo('review-tree', async () => {
+    const root = join(src.tmpDir(), 'review-tree')
+    rmSync(root, { recursive: true, force: true })
+    mkdirSync(join(root, 'lib'), { recursive: true })
+    const mods = moduleSeeds(src).filter(s => {
+      try {
+        ElfFile.fromBytes(splitSignature(s.bytes).elf, s.name)
+        return true
+      } catch {
+        return false
+      }
+    })
+    const obj = syntheticObjects(src)[0]?.bytes ?? new Uint8Array(0)
+    const { bytes: table } = kallsymsTables(sampleSymbols(200), 0xffffffff81000000n)
+    const files: Record<string, Uint8Array | string> = {
+      'System.map': SYSTEM_MAP,
+      'Module.symvers': SYMVERS,
+      '.config':
+        'CONFIG_64BIT=y\nCONFIG_X86_64=y\nCONFIG_MODULES=y\nCONFIG_MODVERSIONS=y\nCONFIG_KALLSYMS=y\nCONFIG_KALLSYMS_ALL=y\nCONFIG_TRIM_UNUSED_KSYMS=y\n',
+      'modules.order': 'lib/m0.o\nlib/m1.o\nlib/m2.o\n',
+      'modules.builtin': 'kernel/lib/crc8.ko\n',
+      'lib/m0.ko': mods[0]?.bytes ?? obj,
+      'lib/m1.ko': mods[1]?.bytes ?? obj,
+      'lib/m2.ko': mods[2]?.bytes ?? obj,
+      vmlinux: obj.length ? withSections(src, obj, { '.rodata.kallsyms': table }, 'review-vmlinux') : table
+    }
+    const original = new Map<string, Uint8Array>()
+    for (const [rel, data] of Object.entries(files)) {
+      const bytes = typeof data === 'string' ? new Uint8Array(Buffer.from(data)) : data
+      writeFileSync(join(root, rel), bytes)
+      original.set(rel, bytes)
+    }
+    return { root, original }
+  })
+}
+
+const reviewTarget = target<TreeCtx>({
+  name: 'review',
+  covers:
+    'the whole review (src/engine.ts, every check) over a small build tree with one artifact replaced by the input: it must finish, and no check may stop on anything but a finding',
+  mutation: 'bytes',
+  async seeds(src) {
+    const ctx = await reviewTree(src)
+    return TREE_ARTIFACTS.map((rel, i) => {
+      const data = ctx.original.get(rel)!
+      const bytes = new Uint8Array(1 + data.length)
+      bytes[0] = i
+      bytes.set(data, 1)
+      return { name: `tree ${rel}`, bytes }
+    })
+  },
+  setup: reviewTree,
+  async run(input, ctx) {
+    const rel = TREE_ARTIFACTS[(input[0] ?? 0) % TREE_ARTIFACTS.length]!
+    const path = join(ctx.root, rel)
+    writeFileSync(path, input.subarray(1))
+    try {
+      const report = await review({
+        input: { dir: ctx.root },
+        options: defaultOptions({ sizeBudget: 'total=+1%' }),
+        jobs: 0
+      })
+      // A check that stopped, or a JavaScript error caught somewhere and passed on as a message:
+      // both mean some parser did not say which file is wrong and how.
+      const crashed = report.checks
+        .flatMap(c => c.findings)
+        .filter(f => f.code === 'check-crashed' || JS_ERROR.test(f.message))
+      if (crashed.length) throw new Error(`${rel}: ${crashed[0]!.code}: ${crashed[0]!.message}`)
+      renderReports([report], 65_536, { fullReportAt: 'the artifact' })
+      renderText(report, { details: true })
+    } finally {
+      writeFileSync(path, ctx.original.get(rel)!)
+    }
+  }
+})
+
 export const TARGETS: readonly FuzzTarget[] = [
   elfTarget,
   moduleTarget,
@@ -1120,7 +1228,8 @@ export const TARGETS: readonly FuzzTarget[] = [
   sizesPackTarget,
   snapshotTarget,
   reportTarget,
-  commentTarget
+  commentTarget,
+  reviewTarget
 ]
 
 export function targetNamed(name: string): FuzzTarget {
