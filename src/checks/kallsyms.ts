@@ -93,6 +93,9 @@ export const kallsymsCheck: Check<KallsymsSnapshot> = {
     for (const l of loaded.leftovers) {
       findings.push({ severity: 'notice', code: 'kallsyms-leftover-pass', file: l.file, message: `${l.file} is ${l.reason}: a leftover of an earlier build, not part of this link (ignored)` })
     }
+    for (const u of loaded.unreadable) {
+      findings.push({ severity: 'warning', code: 'kallsyms-pass-unreadable', file: u.file, message: `${u.file} could not be read, so its pass is checked from its .syms alone: ${u.error}` })
+    }
     for (const m of loaded.mismatched) {
       for (const x of diffFindings(m.diff, 'warning', 'kallsyms-stale-syms', { context: `stale ${m.syms}`, before: `mksysmap of ${m.elf}`, after: m.syms, file: m.syms }, sections)) findings.push(x)
       blocks.push({ kind: 'paragraph', text: [{ strong: `${m.syms} is stale` }, `: it does not describe ${m.elf} (${diffSummary(m.diff)}; compared with ${loaded.filter.origin}).`] })

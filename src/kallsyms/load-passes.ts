@@ -5,6 +5,7 @@ import type { LinkPass } from '../discover/layout.ts'
 import { ElfFile } from '../elf/elf.ts'
 import { nmListed, nmTypeLetter, nmValue } from '../elf/nm.ts'
 import type { Build } from '../model/build.ts'
+import { describeError } from '../model/errors.ts'
 import { compareSymbolLists, type SymbolListDiff } from './compare-symbols.ts'
 import { deriveSyms } from './derive-syms.ts'
 import { builtinMksysmap, parseMksysmapScript, type MksysmapFilter } from './mksysmap.ts'
@@ -34,6 +35,8 @@ export interface LoadedPasses {
   rawText: Map<number, string>
   leftovers: LeftoverPass[]
   mismatched: MismatchedPass[]
+  /** Pass files that could not be read (a damaged or half-written ELF), with why. */
+  unreadable: Array<{ file: string; error: string }>
   systemMap: SymbolMap | null
   systemMapText: string | null
   /** System.map is older than the last pass: it comes from an earlier link, not this one. */
@@ -130,8 +133,9 @@ export function loadPasses(build: Build): LoadedPasses {
     const maps: PassMap[] = []
     const rawText = new Map<number, string>()
     const mismatched: MismatchedPass[] = []
+    const unreadable: Array<{ file: string; error: string }> = []
     for (const p of ordered.slice(0, cut)) {
-      const map = readPass(build, p, filter, rawText, mismatched)
+      const map = readPass(build, p, filter, rawText, mismatched, unreadable)
       if (map) maps.push(map)
     }
     const lastTime = ordered
@@ -146,6 +150,7 @@ export function loadPasses(build: Build): LoadedPasses {
       rawText,
       leftovers,
       mismatched,
+      unreadable,
       systemMap,
       systemMapText,
       systemMapOlderThanPasses: smTime !== null && lastTime != null && smTime < lastTime
@@ -157,7 +162,14 @@ function passTime(p: LinkPass): number | null {
   return mtimeOf(p.syms) ?? mtimeOf(p.elf) ?? mtimeOf(p.kallsymsObject)
 }
 
-function readPass(build: Build, p: LinkPass, filter: MksysmapFilter, rawText: Map<number, string>, mismatched: MismatchedPass[]): PassMap | null {
+function readPass(
+  build: Build,
+  p: LinkPass,
+  filter: MksysmapFilter,
+  rawText: Map<number, string>,
+  mismatched: MismatchedPass[],
+  unreadable: Array<{ file: string; error: string }>
+): PassMap | null {
   let symbols: MapSymbol[]
   let file: string
   let derived = false
@@ -167,13 +179,22 @@ function readPass(build: Build, p: LinkPass, filter: MksysmapFilter, rawText: Ma
     file = build.rel(p.syms)
     symbols = parseSystemMap(text, file).symbols
     if (p.elf) {
-      const fromElf = deriveFromElf(build, p.elf, filter)
-      const diff = compareSymbolLists(fromElf, symbols)
-      if (!diff.identical) mismatched.push({ pass: p.pass, syms: file, elf: build.rel(p.elf), diff })
+      try {
+        const fromElf = deriveFromElf(build, p.elf, filter)
+        const diff = compareSymbolLists(fromElf, symbols)
+        if (!diff.identical) mismatched.push({ pass: p.pass, syms: file, elf: build.rel(p.elf), diff })
+      } catch (err) {
+        unreadable.push({ file: build.rel(p.elf), error: describeError(err) })
+      }
     }
   } else if (p.elf) {
     file = build.rel(p.elf)
-    symbols = deriveFromElf(build, p.elf, filter)
+    try {
+      symbols = deriveFromElf(build, p.elf, filter)
+    } catch (err) {
+      unreadable.push({ file, error: describeError(err) })
+      return null
+    }
     derived = true
   } else if (p.pass === 0) {
     return null

@@ -155,7 +155,8 @@ describe.each(['6.12', '7.2'] as const)('a %s build tree', ver => {
     const found = tablesOfElf(elf)!
     const offsetsVa = elf.symbols().find(s => s.name === 'kallsyms_offsets')!.value
     const rodata = elf.sections.find(s => offsetsVa >= s.addr && offsetsVa < s.addr + BigInt(s.size))!
-    const idx = found.table.entries.findIndex(e => e.type === 'T' && e.name === pickSymbol(readFileSync(join(dir, 'System.map'), 'latin1'), 'T').name)
+    const target = pickSymbol(readFileSync(join(dir, 'System.map'), 'latin1'), 'T').name
+    const idx = found.table.entries.findIndex(e => e.type === 'T' && e.name === target)
     const entry = found.table.entries[idx]!
     const at = rodata.offset + Number(offsetsVa - rodata.addr) + 4 * idx
     elf.close()

@@ -31,7 +31,8 @@ export function realTree(ver: KernelVersion): SourceTree | null {
 }
 
 const WANTED = [/^\.config$/, /^System\.map$/, /^vmlinux$/, /^vmlinux\.unstripped$/, /^\.tmp_vmlinux[.\d]/]
-const SKIPPED = [/\.map$/, /\.S$/, /\.btf\.o$/, /\.BTF_ids$/, /nm-sort$/]
+// Of the link temporaries, the linker maps, assembly and BTF objects are not read.
+const SKIPPED = [/^\.tmp_.*\.map$/, /\.S$/, /\.btf\.o$/, /\.BTF_ids$/, /nm-sort$/]
 
 function place(from: string, to: string): void {
   mkdirSync(dirname(to), { recursive: true })
