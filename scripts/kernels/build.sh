@@ -19,6 +19,7 @@
 # then the external module is built and the manifest written; the stable symlink
 # $CACHE/kernels/<ver> moves last. Do not `make` in these trees afterwards (see below).
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/checks.sh"
 
 main() {
 VER=${1:-}
@@ -45,6 +46,9 @@ EXT_SRC=$KBR_FIX/ext-module
 ensure_pahole
 PAHOLE_VER=$("$PAHOLE" --version)
 
+# The key covers every input of the build and the build procedure (this script, lib.sh).
+# checks.sh and manifest.py only read the result; they run again on every call, so a
+# changed check applies to a cached build without rebuilding it.
 KEY=$( {
 	basename "$SRC_DEB"; echo "pahole $PAHOLE_VER"
 	for f in "${FRAGS[@]}" "$HEAD_FRAG" "$PATCH" "$WL_BASE" "$WL_HEAD" \
@@ -53,39 +57,6 @@ KEY=$( {
 	done } | sha256sum | cut -c1-12)
 NAME=$VER-$KEY
 OUT=$KROOT/$NAME
-
-# --- verification (also the whole warm-cache path) --------------------------
-has_section() { readelf -S --wide "$1" 2>/dev/null | grep -qE "\] $2 "; }
-
-verify_tree() { # verify_tree <obj-dir> <label>
-	local o=$1 f ko n=0
-	for f in vmlinux System.map Module.symvers modules.order modules.builtin \
-		modules.builtin.modinfo modules.builtin.ranges vmlinux.map .config \
-		include/config/kernel.release .tmp_vmlinux1 .tmp_vmlinux2 kbr-ksyms-whitelist.txt; do
-		[ -s "$o/$f" ] || die "$2: missing or empty $o/$f"
-	done
-	ls "$o"/.tmp_vmlinux*.syms >/dev/null 2>&1 || die "$2: no .tmp_vmlinux*.syms"
-	[ -s "$o/modules.builtin" ] || die "$2: modules.builtin is empty"
-	has_section "$o/vmlinux" .BTF || die "$2: vmlinux has no .BTF"
-	while read -r ko; do
-		ko=$o/${ko%.o}.ko
-		[ -f "$ko" ] || die "$2: missing $ko"
-		has_section "$ko" .BTF || die "$2: $ko has no .BTF"
-		n=$((n + 1))
-	done <"$o/modules.order"
-	[ "$n" -ge 10 ] || die "$2: only $n modules"
-}
-
-verify_all() { # verify_all <keyed-dir>
-	local d=$1 e
-	verify_tree "$d/base" base
-	verify_tree "$d/head" head
-	for e in ext-base ext-head; do
-		[ -f "$d/$e/kbr_ext.ko" ] && [ -f "$d/$e/Module.symvers" ] || die "$e: kbr_ext.ko/Module.symvers missing"
-		has_section "$d/$e/kbr_ext.ko" .BTF || die "$e: kbr_ext.ko has no .BTF"
-	done
-	[ -s "$d/manifest.json" ] || die "no manifest.json in $d"
-}
 
 MANIFEST_GEN=$(sha256sum "$KBR_SCRIPTS/manifest.py" | cut -c1-12)
 write_manifest() { # write_manifest <keyed-dir>; also rerun on a warm cache when manifest.py changed
@@ -97,16 +68,10 @@ write_manifest() { # write_manifest <keyed-dir>; also rerun on a warm cache when
 		--whitelist-head "${WL_HEAD#"$KBR_REPO"/}" >"$1/manifest.json.tmp"
 	mv "$1/manifest.json.tmp" "$1/manifest.json"
 }
-ext_btf_base() { # ext_btf_base <keyed-dir>: true when both ext modules carry .BTF.base
-	local e
-	for e in ext-base ext-head; do
-		has_section "$1/$e/kbr_ext.ko" .BTF.base || { echo false; return 0; }
-	done
-	echo true
-}
 
 if [ -z "${KBR_FORCE:-}" ] && [ -f "$OUT/manifest.json" ]; then
 	timed "verify $NAME" verify_all "$OUT"
+	timed "check planted changes" expect_changes "$OUT"
 	if ! grep -q "\"generator\": \"$MANIFEST_GEN\"" "$OUT/manifest.json"; then
 		timed "regenerate manifest" write_manifest "$OUT"
 	fi
@@ -139,14 +104,6 @@ extract_source() {
 	[ -f "$T/src/Makefile" ] || die "source extraction failed"
 }
 timed "extract source" extract_source
-
-check_config() { # check_config <.config> <fragment...>: every CONFIG_ line must be in .config
-	local cfg=$1 line bad=0; shift
-	while read -r line; do
-		grep -qxF "$line" "$cfg" || { log "config mismatch: want '$line', have '$(grep -E "^(# )?${line%%=*}[= ]" "$cfg" || echo unset)'"; bad=1; }
-	done < <(grep -h '^CONFIG_' "$@")
-	[ $bad = 0 ] || die "options from the fragment did not survive olddefconfig in $cfg"
-}
 
 configure_base() {
 	mkdir -p "$T/src/obj"
@@ -203,28 +160,7 @@ finish_head
 
 verify_trees() { verify_tree "$T/base" base; verify_tree "$T/head" head; }
 timed "verify outputs" verify_trees
-
-# --- planted head changes must show up ---------------------------------------
-symv() { awk -v s="$2" '$2 == s' "$1/Module.symvers"; }
-expect_changes() {
-	[ -n "$(symv "$T/base" textsearch_find_continuous)" ] || die "base lacks textsearch_find_continuous export"
-	[ -z "$(symv "$T/head" textsearch_find_continuous)" ] || die "head still exports textsearch_find_continuous"
-	[ -z "$(symv "$T/base" kallsyms_lookup_name)" ] || die "base exports kallsyms_lookup_name"
-	[ -n "$(symv "$T/head" kallsyms_lookup_name)" ] || die "head lacks kallsyms_lookup_name export"
-	symv "$T/base" crc32_be | grep -qP '\tEXPORT_SYMBOL\t' || die "base crc32_be not EXPORT_SYMBOL"
-	symv "$T/head" crc32_be | grep -qP '\tEXPORT_SYMBOL_GPL\t' || die "head crc32_be not EXPORT_SYMBOL_GPL"
-	symv "$T/base" crc32_le | grep -qP '\t$' || die "base crc32_le has a namespace"
-	symv "$T/head" crc32_le | grep -qP '\tKBR_CRC32$' || die "head crc32_le not in KBR_CRC32"
-	grep -q 'em_nbyte' "$T/base/modules.order" || die "em_nbyte not =m in base"
-	grep -q 'em_nbyte' "$T/head/modules.builtin" || die "em_nbyte not =y in head"
-	grep -q 'em_nbyte' "$T/head/modules.builtin.ranges" || die "em_nbyte missing from head modules.builtin.ranges"
-	local b h
-	b=$(stat -c %s "$T/base/lib/ts_kmp.ko"); h=$(stat -c %s "$T/head/lib/ts_kmp.ko")
-	[ "$h" -gt "$b" ] || die "ts_kmp.ko did not grow ($b -> $h)"
-	b=$(stat -c %s "$T/base/crypto/wp512.ko"); h=$(stat -c %s "$T/head/crypto/wp512.ko")
-	[ "$h" -lt "$b" ] || die "wp512.ko did not shrink ($b -> $h)"
-}
-timed "check planted changes" expect_changes
+timed "check planted changes" expect_changes "$T"
 
 # --- move into place ---------------------------------------------------------------
 # Kernel trees use the relative srctree "..", so they survive the rename. The tools/

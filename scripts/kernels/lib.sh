@@ -37,7 +37,7 @@ set -E
 ensure_pkgs() {
 	local missing=() p
 	for p in "$@"; do
-		dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
+		dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep '^install ok installed$' >/dev/null || missing+=("$p")
 	done
 	[ ${#missing[@]} = 0 ] && return 0
 	log "installing: ${missing[*]}"

@@ -86,6 +86,7 @@ def tree(d, obj, src, ext, whitelist_src, extra):
         # 6.18+: System.map and the kallsyms check use vmlinux.unstripped; vmlinux is an objcopy of it
         'vmlinuxUnstripped': rel('vmlinux.unstripped'),
         'systemMap': rel('System.map'),
+        'bzImage': rel('arch/x86/boot/bzImage'),
         'vmlinuxMap': rel('vmlinux.map'),
         'moduleSymvers': rel('Module.symvers'),
         'vmlinuxSymvers': rel('vmlinux.symvers'),

@@ -40,6 +40,8 @@ export interface KernelTree {
   /** 6.18+ (7.2): System.map and the kallsyms check come from vmlinux.unstripped */
   vmlinuxUnstripped: string | null
   systemMap: string
+  /** arch/x86/boot/bzImage (tinyconfig: xz payload) */
+  bzImage: string | null
   vmlinuxMap: string | null
   moduleSymvers: string
   vmlinuxSymvers: string | null
@@ -123,6 +125,7 @@ const TREE_PATHS = [
   'vmlinux',
   'vmlinuxUnstripped',
   'systemMap',
+  'bzImage',
   'vmlinuxMap',
   'moduleSymvers',
   'vmlinuxSymvers',
