@@ -24,7 +24,7 @@ export function registerCheck(program: Command): void {
       const sample = demoSample(fileURLToPath(import.meta.url))
       dir = sample.build
       flags.baseline ??= sample.baseline
-      if (flags.symbolList.length === 0) flags.symbolList = sample.symbolLists
+      flags.btfBase ??= sample.btfBase
       if (cmd.getOptionValueSource('format') === 'default') flags.format = 'markdown'
     }
     if (!dir && !flags.vmlinux && !flags.systemMap && !flags.symvers && !flags.modulesDir) {
