@@ -314,7 +314,7 @@ function diffBaseline(
   blocks: Block[]
 ): void {
   const byName = new Map(facts.map(x => [x.m.name, x.m]))
-  const rows: Array<{ name: string; old: number; now: number }> = []
+  const rows: SizeRow[] = []
   for (const [name, [btf, baseRef]] of Object.entries(current.modules)) {
     const was = base.modules[name]
     if (!was) continue
@@ -339,16 +339,23 @@ function diffBaseline(
     }
     if (btf !== was[0]) rows.push({ name, old: was[0], now: btf })
   }
+  // Modules that came or went, as bloat-o-meter lists added and removed symbols.
+  for (const [name, [btf]] of Object.entries(current.modules))
+    if (!base.modules[name] && btf) rows.push({ name, old: null, now: btf })
+  for (const [name, [btf]] of Object.entries(base.modules))
+    if (!current.modules[name] && btf) rows.push({ name, old: btf, now: null })
   if (!rows.length) return
-  rows.sort((a, b) => Math.abs(b.now - b.old) - Math.abs(a.now - a.old) || a.name.localeCompare(b.name))
+  const change = (r: SizeRow) => (r.now ?? 0) - (r.old ?? 0)
+  rows.sort((a, b) => Math.abs(change(b)) - Math.abs(change(a)) || a.name.localeCompare(b.name))
   const oldTotal = Object.values(base.modules).reduce((s, [b]) => s + b, 0)
   const newTotal = Object.values(current.modules).reduce((s, [b]) => s + b, 0)
   const delta = newTotal - oldTotal
-  const pct = oldTotal ? ` (${delta >= 0 ? '+' : ''}${((100 * delta) / oldTotal).toFixed(2)}%)` : ''
+  const pct = oldTotal ? `, ${delta >= 0 ? '+' : ''}${((100 * delta) / oldTotal).toFixed(2)}%` : ''
   const signed = (n: number) => `${n > 0 ? '+' : ''}${fmt(n)}`
+  const cell = (n: number | null) => (n === null ? '-' : fmt(n))
   blocks.push({
     kind: 'details',
-    summary: `BTF bytes changed in ${plural(rows.length, 'module')} against ${label}: total ${signed(delta)}${pct}`,
+    summary: `Module BTF against ${label}: ${fmt(oldTotal)} -> ${fmt(newTotal)} bytes (${signed(delta)}${pct}), ${plural(rows.length, 'module')} changed, added or removed`,
     blocks: [
       {
         kind: 'table',
@@ -356,7 +363,7 @@ function diffBaseline(
         align: ['left', 'right', 'right', 'right'],
         rows: rows
           .slice(0, SIZE_ROWS)
-          .map((r): Text[] => [{ code: r.name }, fmt(r.old), fmt(r.now), signed(r.now - r.old)])
+          .map((r): Text[] => [{ code: r.name }, cell(r.old), cell(r.now), signed(change(r))])
       },
       ...(rows.length > SIZE_ROWS
         ? [
@@ -368,6 +375,13 @@ function diffBaseline(
         : [])
     ]
   })
+}
+
+interface SizeRow {
+  name: string
+  /** null: not in that build. */
+  old: number | null
+  now: number | null
 }
 
 /** Findings per module when there are few of a kind; one finding and a list when there are many. */

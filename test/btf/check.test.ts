@@ -133,9 +133,12 @@ describe('against a baseline', () => {
       { name: 'a', btf: 0 },
       { name: 'b', intree: false, baseRef: 0 },
       { name: 'c', btf: 1200 },
-      { name: 'd' }
+      { name: 'd' },
+      { name: 'new', btf: 400 }
     ]
-    const baseline: BtfSnapshot = { modules: { a: [800, 0], b: [1000, 200], c: [1000, 0], d: [1000, 0] } }
+    const baseline: BtfSnapshot = {
+      modules: { a: [800, 0], b: [1000, 200], c: [1000, 0], d: [1000, 0], gone: [400, 0] }
+    }
     const out = await run(build(mods), { btfBaseRef: 'off' }, baseline)
     expect(out.findings.map(f => [f.severity, f.code, f.module])).toEqual([
       ['warning', 'btf-module-without-btf', 'a'],
@@ -143,14 +146,17 @@ describe('against a baseline', () => {
       ['warning', 'btf-module-lost-base-ref', 'b']
     ])
     const table = out.blocks?.find(
-      b => b.kind === 'details' && String(b.summary).startsWith('BTF bytes changed')
+      b => b.kind === 'details' && String(b.summary).startsWith('Module BTF against')
     )
     expect(table).toMatchObject({
-      summary: 'BTF bytes changed in 2 modules against base: total -600 (-15.79%)'
+      summary:
+        'Module BTF against base: 4,200 -> 3,600 bytes (-600, -14.29%), 4 modules changed, added or removed'
     })
     expect(table?.kind === 'details' && table.blocks[0]).toMatchObject({
       rows: [
         [{ code: 'a' }, '800', '0', '-800'],
+        [{ code: 'gone' }, '400', '-', '-400'],
+        [{ code: 'new' }, '-', '400', '+400'],
         [{ code: 'c' }, '1,000', '1,200', '+200']
       ]
     })
