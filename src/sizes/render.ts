@@ -90,7 +90,9 @@ function changeRows(d: SizesDiff): Row[] {
     rows.push({ name: 'vmlinux', before: bytes(v.before), after: bytes(v.after), delta: v.delta, percent: percent(v.percent), note: '' })
   }
   for (const c of d.changed) {
-    const note = c.moved ? `moved: ${kindWord(c.before)} → ${kindWord(c.after)}` : c.before.kind === 'builtin' ? 'built in' : ''
+    // A move compares a .ko (struct module, ORC, notes) with its share of vmlinux: text is the like-for-like number.
+    const text = c.before.classes && c.after.classes ? `; text ${bytes(c.before.classes.text)} → ${bytes(c.after.classes.text)}` : ''
+    const note = c.moved ? `moved: ${kindWord(c.before)} → ${kindWord(c.after)}${text}` : c.before.kind === 'builtin' ? 'built in' : ''
     rows.push({ name: c.name, before: sideTotal(c.before), after: sideTotal(c.after), delta: c.delta, percent: c.delta === null ? '' : percent(c.percent), note })
   }
   for (const a of d.added) {
