@@ -276,15 +276,20 @@ describe.each(VERSIONS)('%s fixture kernel', ver => {
       `warning export-now-gpl-only crc32_be [${crcModule}]`,
       'warning export-removed textsearch_find_continuous [vmlinux]'
     ]
-    const exportFindings = async (options: Partial<ReviewOptions>) => (await findings(head, options, base)).filter(f => f.code.startsWith('export-'))
-    const plain = await exportFindings({})
-    expect(brief(plain).filter(f => / (crc32_le|crc32_be|textsearch_find_continuous) /.test(f))).toEqual(planted)
-    // The base whitelist still lists all three.
-    const listed = await exportFindings({ symbolLists: [kb.base.whitelistSource] })
-    expect(brief(listed).filter(f => / (crc32_le|crc32_be|textsearch_find_continuous) /.test(f))).toEqual(planted.map(p => p.replace('warning', 'error')))
-    // The out-of-tree module imports crc32_be, but it is GPL: only the list makes that an error.
-    const viaModule = await exportFindings({ extraModules: [kb.base.ext.dir] })
-    expect(brief(viaModule).filter(f => / (crc32_le|crc32_be|textsearch_find_continuous) /.test(f))).toEqual(planted)
+    // First without any list: the head tree with an empty whitelist.
+    const unlisted = plantedBuild(kb.head.obj, tmp, { whitelist: '' })
+    const exportFindings = async (build: Build, options: Partial<ReviewOptions>) => (await findings(build, options, base)).filter(f => f.code.startsWith('export-'))
+    const planted3 = (fs: Finding[]) => brief(fs).filter(f => / (crc32_le|crc32_be|textsearch_find_continuous) /.test(f))
+    expect(planted3(await exportFindings(unlisted, {}))).toEqual(planted)
+    // The base whitelist, given as a symbol list, still lists all three.
+    expect(planted3(await exportFindings(unlisted, { symbolLists: [kb.base.whitelistSource] }))).toEqual(planted.map(p => p.replace('warning', 'error')))
+    // The out-of-tree module imports crc32_be, but it is GPL: that alone breaks nothing.
+    expect(planted3(await exportFindings(unlisted, { extraModules: [kb.base.ext.dir] }))).toEqual(planted)
+    // The head's own whitelist keeps crc32_be and crc32_le, so their changes break what it promises.
+    const own = await exportFindings(head, {})
+    expect(planted3(own)).toEqual([planted[0]!.replace('warning', 'error'), planted[1]!.replace('warning', 'error'), planted[2]])
+    const line = readFileSync(kb.head.whitelist, 'utf8').split('\n').indexOf('crc32_be') + 1
+    expect(own.find(f => f.symbol === 'crc32_be')!.message).toContain(`listed in ${kb.head.configWhitelistSetting}:${line}`)
 
     // The JSON section equals a plain comparison of the two Module.symvers files.
     const o = defaultOptions()
