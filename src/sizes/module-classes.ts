@@ -48,13 +48,12 @@ const VERMAGIC = Buffer.from('vermagic=')
 
 /** The `vermagic=` value in .modinfo's bytes (NUL-separated key=value, include/linux/moduleparam.h). */
 export function vermagicIn(modinfo: Uint8Array): string | undefined {
-  for (let start = 0; start < modinfo.length; ) {
-    let end = modinfo.indexOf(0, start)
-    if (end < 0) end = modinfo.length
-    if (end - start > VERMAGIC.length && VERMAGIC.equals(modinfo.subarray(start, start + VERMAGIC.length))) {
-      return Buffer.from(modinfo.subarray(start + VERMAGIC.length, end)).toString('latin1')
-    }
-    start = end + 1
+  const bytes = Buffer.from(modinfo.buffer, modinfo.byteOffset, modinfo.byteLength)
+  for (let at = bytes.indexOf(VERMAGIC); at >= 0; at = bytes.indexOf(VERMAGIC, at + 1)) {
+    if (at > 0 && bytes[at - 1] !== 0) continue // inside another entry's value
+    let end = bytes.indexOf(0, at)
+    if (end < 0) end = bytes.length
+    return bytes.toString('latin1', at + VERMAGIC.length, end)
   }
   return undefined
 }

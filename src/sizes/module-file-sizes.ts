@@ -7,16 +7,27 @@ import { visitSections, type SectionInfo } from './section-scan.ts'
 
 /** Bytes read before the section header table: enough for .shstrtab, which ld puts just before it. */
 const BEFORE_HEADERS = 4096
+/** Bytes read past the section headers: a module signature trailer is well below this. */
+const AFTER_HEADERS = 8192
 const HEAD = 64
 
 /** One buffer for every file's header and tail: listing thousands of modules allocates nothing per file. */
 let scratch = new Uint8Array(64 * 1024)
 let scratchView = new DataView(scratch.buffer)
 
+function ensureScratch(bytes: number): void {
+  if (bytes <= scratch.length) return
+  const grown = new Uint8Array(Math.max(bytes, scratch.length * 2))
+  grown.set(scratch.subarray(0, HEAD))
+  scratch = grown
+  scratchView = new DataView(scratch.buffer)
+}
+
 /**
  * A file read as `size` reads it: the ELF header and the tail holding the section headers and
- * their names, two reads in all (anything else is read on demand). Slices it returns are valid
- * until the next HeadersSource is made.
+ * their names, two reads in all (anything else is read on demand). The tail read runs to the
+ * end of the file, which gives its size without an fstat. Slices it returns are valid until the
+ * next HeadersSource is made.
  */
 class HeadersSource implements ByteSource {
   readonly file: string
@@ -24,7 +35,7 @@ class HeadersSource implements ByteSource {
   private readonly fd: number
   private headLength = 0
   private tailStart = -1
-  private tailLength = 0
+  private tailEnd = -1
 
   constructor(path: string, file: string) {
     this.file = file
@@ -34,41 +45,47 @@ class HeadersSource implements ByteSource {
       throw new InputError('io', file, `cannot open: ${(err as NodeJS.ErrnoException).code ?? String(err)}`)
     }
     try {
-      const st = fstatSync(this.fd)
-      if (!st.isFile()) throw new InputError('not-a-file', file, 'is not a regular file')
-      this.size = st.size
-      this.headLength = Math.min(HEAD, this.size)
-      this.fill(scratch, 0, 0, this.headLength)
-      // e_shoff of an ELF64 little-endian file; anything else is served by ranged reads.
+      this.headLength = this.fill(scratch, 0, 0, HEAD)
+      let size = -1
+      // An ELF64 little-endian file: read from just before its section headers to the end.
       if (this.headLength === HEAD && scratch[4] === 2 && scratch[5] === 1) {
         const shoff = scratchView.getUint32(40, true) + scratchView.getUint32(44, true) * 0x100000000
-        if (shoff > HEAD && shoff < this.size) {
+        const tableEnd = shoff + scratchView.getUint16(58, true) * scratchView.getUint16(60, true)
+        if (shoff > HEAD && Number.isSafeInteger(tableEnd)) {
           const start = Math.max(HEAD, shoff - BEFORE_HEADERS)
-          const length = this.size - start
-          if (HEAD + length > scratch.length) {
-            const grown = new Uint8Array(Math.max(HEAD + length, scratch.length * 2))
-            grown.set(scratch.subarray(0, HEAD))
-            scratch = grown
-            scratchView = new DataView(scratch.buffer)
-          }
-          this.fill(scratch, HEAD, start, length)
+          const want = tableEnd + AFTER_HEADERS - start
+          ensureScratch(HEAD + want)
+          const got = this.fill(scratch, HEAD, start, want)
           this.tailStart = start
-          this.tailLength = length
+          this.tailEnd = start + got
+          if (got < want) size = this.tailEnd
         }
+      } else if (this.headLength < HEAD) {
+        size = this.headLength
       }
+      if (size < 0) {
+        const st = fstatSync(this.fd)
+        if (!st.isFile()) throw new InputError('not-a-file', file, 'is not a regular file')
+        size = st.size
+      }
+      this.size = size
     } catch (err) {
       closeSync(this.fd)
-      throw err
+      if (err instanceof InputError) throw err
+      const code = (err as NodeJS.ErrnoException).code
+      throw new InputError(code === 'EISDIR' ? 'not-a-file' : 'io', file, code === 'EISDIR' ? 'is a directory, expected a file' : `cannot read: ${code ?? String(err)}`)
     }
   }
 
-  private fill(buf: Uint8Array, at: number, offset: number, length: number): void {
+  /** Reads up to `length` bytes at `offset`; fewer only at the end of the file. */
+  private fill(buf: Uint8Array, at: number, offset: number, length: number): number {
     let done = 0
     while (done < length) {
       const n = readSync(this.fd, buf, at + done, length - done, offset + done)
-      if (n === 0) throw new InputError('truncated', this.file, 'file shrank while reading', offset + done)
+      if (n === 0) break
       done += n
     }
+    return done
   }
 
   read(offset: number, length: number, what: string): Uint8Array {
@@ -76,12 +93,12 @@ class HeadersSource implements ByteSource {
       throw new InputError('truncated', this.file, `${what} (0x${length.toString(16)} bytes) runs past the end of the file (0x${this.size.toString(16)} bytes)`, offset)
     }
     if (offset + length <= this.headLength) return scratch.subarray(offset, offset + length)
-    if (this.tailStart >= 0 && offset >= this.tailStart) {
+    if (this.tailStart >= 0 && offset >= this.tailStart && offset + length <= this.tailEnd) {
       const at = HEAD + offset - this.tailStart
       return scratch.subarray(at, at + length)
     }
     const buf = new Uint8Array(length)
-    this.fill(buf, 0, offset, length)
+    if (this.fill(buf, 0, offset, length) < length) throw new InputError('truncated', this.file, `${what}: the file shrank while reading`, offset)
     return buf
   }
 
