@@ -1,6 +1,8 @@
 // Pure pieces of the size check: loader classes, bloat-o-meter arithmetic and printing, packing,
 // ranges and budget parsing. Real-kernel agreement is in the other files of this directory.
 import fc from 'fast-check'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { EM_ARM, EM_PPC64, EM_X86_64, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS } from '../../src/elf/constants.ts'
 import { bloatHeader, compareCodePoints, compareSizes, formatBloat, pyFixed } from '../../src/sizes/bloat.ts'
@@ -10,6 +12,11 @@ import { classRecord, layoutOptionsFromVermagic, moduleClassSizes, moduleSection
 import { packSizes, unpackSizes } from '../../src/sizes/pack.ts'
 import type { SectionInfo } from '../../src/sizes/section-scan.ts'
 import { categorySizes, cleanName } from '../../src/sizes/symbol-sizes.ts'
+import { moduleFileClassSizes } from '../../src/sizes/module-file-sizes.ts'
+import { ElfFile } from '../../src/elf/elf.ts'
+import { walkFiles } from '../../src/discover/walk.ts'
+import { debianRelease, fixtureMissing } from '../support/kernels.ts'
+import { tempDir } from '../support/tmp.ts'
 
 const A = SHF_ALLOC
 const W = SHF_WRITE
@@ -191,5 +198,26 @@ describe('size budget', () => {
     expect(overBudget({ percent: 1 }, 1000, 1010)).toBe(false)
     expect(overBudget({ percent: 1 }, 1000, 1011)).toBe(true)
     expect(overBudget({ percent: 1 }, 1000, 900)).toBe(false)
+  })
+})
+
+describe('header-only module listing', () => {
+  const dir = tempDir()
+  const ko = walkFiles(debianRelease('new')?.koRoot ?? '/nonexistent', n => n === 'crc8.ko', 100_000)[0] ?? null
+  it('reads sizes and classes of a real module, and refuses broken files by name', ctx => {
+    if (!ko) return fixtureMissing('Debian 6.12 modules (scripts/kernels/fetch-debian.sh)', ctx.skip)
+    const bytes = readFileSync(ko)
+    const r = moduleFileClassSizes(ko, 'crc8.ko')
+    expect(r.fileBytes).toBe(bytes.length)
+    expect(r.classes).toEqual(moduleClassSizes(ElfFile.fromBytes(bytes, 'crc8.ko'), layoutOptionsFromVermagic(vermagicIn(readFileSync(ko)) ?? '')))
+    const cut = join(dir, 'cut.ko')
+    const shoff = Number(bytes.readBigUInt64LE(40))
+    writeFileSync(cut, bytes.subarray(0, shoff + 100)) // into the section header table
+    expect(() => moduleFileClassSizes(cut, 'cut.ko')).toThrow(/cut\.ko: section header table .* runs past the end of the file/)
+    writeFileSync(join(dir, 'text.ko'), 'not an ELF file at all, just words\n')
+    expect(() => moduleFileClassSizes(join(dir, 'text.ko'), 'text.ko')).toThrow(/text\.ko: not an ELF file \(bad magic\)/)
+    writeFileSync(join(dir, 'tiny.ko'), '\x7fELF')
+    expect(() => moduleFileClassSizes(join(dir, 'tiny.ko'), 'tiny.ko')).toThrow(/tiny\.ko: not an ELF file: only 4 bytes/)
+    expect(() => moduleFileClassSizes(dir, 'a-dir.ko')).toThrow(/a-dir\.ko: is a directory/)
   })
 })
