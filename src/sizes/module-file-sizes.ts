@@ -9,10 +9,11 @@ import { visitSections, type SectionInfo } from './section-scan.ts'
 const BEFORE_HEADERS = 4096
 /** Bytes read past the section headers: a module signature trailer is well below this. */
 const AFTER_HEADERS = 8192
-const HEAD = 64
+/** The first read, one page: the ELF header (and a tiny module whole). */
+const HEAD = 4096
 
 /** One buffer for every file's header and tail: listing thousands of modules allocates nothing per file. */
-let scratch = new Uint8Array(64 * 1024)
+let scratch = new Uint8Array(4 * HEAD)
 let scratchView = new DataView(scratch.buffer)
 
 function ensureScratch(bytes: number): void {
@@ -24,10 +25,10 @@ function ensureScratch(bytes: number): void {
 }
 
 /**
- * A file read as `size` reads it: the ELF header and the tail holding the section headers and
- * their names, two reads in all (anything else is read on demand). The tail read runs to the
- * end of the file, which gives its size without an fstat. Slices it returns are valid until the
- * next HeadersSource is made.
+ * A file read as `size` reads it: the start (a small module whole) and, for a larger one, the
+ * tail holding the section headers and their names; anything else is read on demand. The last
+ * read runs to the end of the file, which gives its size without an fstat. Slices it returns are
+ * valid until the next HeadersSource is made.
  */
 class HeadersSource implements ByteSource {
   readonly file: string
@@ -47,21 +48,21 @@ class HeadersSource implements ByteSource {
     try {
       this.headLength = this.fill(scratch, 0, 0, HEAD)
       let size = -1
-      // An ELF64 little-endian file: read from just before its section headers to the end.
-      if (this.headLength === HEAD && scratch[4] === 2 && scratch[5] === 1) {
+      if (this.headLength < HEAD) {
+        size = this.headLength // the whole file in one read
+      } else if (scratch[4] === 2 && scratch[5] === 1) {
+        // A larger ELF64 little-endian file: read from just before its section headers to the end.
         const shoff = scratchView.getUint32(40, true) + scratchView.getUint32(44, true) * 0x100000000
         const tableEnd = shoff + scratchView.getUint16(58, true) * scratchView.getUint16(60, true)
-        if (shoff > HEAD && Number.isSafeInteger(tableEnd)) {
-          const start = Math.max(HEAD, shoff - BEFORE_HEADERS)
-          const want = tableEnd + AFTER_HEADERS - start
+        const start = Math.max(HEAD, shoff - BEFORE_HEADERS)
+        const want = tableEnd + AFTER_HEADERS - start
+        if (Number.isSafeInteger(tableEnd) && want > 0) {
           ensureScratch(HEAD + want)
           const got = this.fill(scratch, HEAD, start, want)
           this.tailStart = start
           this.tailEnd = start + got
           if (got < want) size = this.tailEnd
         }
-      } else if (this.headLength < HEAD) {
-        size = this.headLength
       }
       if (size < 0) {
         const st = fstatSync(this.fd)
