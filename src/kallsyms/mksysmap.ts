@@ -88,7 +88,12 @@ export function builtinMksysmap(version: KernelVersion | null): MksysmapFilter {
  */
 export function parseMksysmapScript(text: string, file: string): MksysmapFilter {
   const patterns: RegExp[] = []
-  const sedInShell = /\bsed\b[^\n]*-e\s+"/.test(text)
+  // Line by line from the first `sed` of each: one regex over the whole text backtracks
+  // quadratically on a long line full of `sed` words.
+  const sedInShell = text.split('\n').some(line => {
+    const at = line.search(/\bsed\b/)
+    return at >= 0 && /-e\s+"/.test(line.slice(at))
+  })
   if (/^#!\s*\/bin\/sed\b/.test(text) || sedInShell) {
     for (const raw of text.split('\n')) {
       const m = /^\/(.*)\/d\s*$/.exec(raw)
@@ -130,19 +135,39 @@ const POSIX_CLASSES: Record<string, string> = {
   punct: '!-\\/:-@\\[-`{-~'
 }
 
+/** Repetitions (`*`, `\{m,n\}`) accepted in one pattern of a build's own mksysmap. */
+const MAX_REPEATS = 3
+
 /**
  * POSIX basic regular expression (with the GNU \| \( \) extensions) to a JavaScript RegExp.
  * Covers what mksysmap scripts use: literals, ., *, ^, $, bracket expressions with classes.
  */
 export function breToRegExp(bre: string, file: string): RegExp {
   let out = ''
+  // The patterns run on every map line in a backtracking engine: a repeated group or many
+  // repetitions could take exponential or high-polynomial time on a hostile line. No
+  // mksysmap pattern (6.1 to 7.2) repeats a group or has more than one `*`.
+  let repeats = 0
+  let afterGroup = false
+  const repeat = () => {
+    if (afterGroup) throw new InputError('unsupported', file, `pattern ${JSON.stringify(bre)} repeats a group`)
+    if (++repeats > MAX_REPEATS) throw new InputError('unsupported', file, `pattern ${JSON.stringify(bre)} has more than ${MAX_REPEATS} repetitions`)
+  }
   for (let i = 0; i < bre.length; i++) {
     const c = bre[i]!
+    const wasAfterGroup: boolean = afterGroup
+    afterGroup = false
     if (c === '\\') {
       const n = bre[++i]
       if (n === undefined) throw new InputError('bad-value', file, `pattern ${JSON.stringify(bre)} ends in a backslash`)
-      if (n === '(' || n === ')' || n === '|') out += n
-      else if (n === '{' || n === '}') out += n
+      if (n === '(' || n === ')' || n === '|') {
+        out += n
+        afterGroup = n === ')'
+      } else if (n === '{') {
+        afterGroup = wasAfterGroup
+        repeat()
+        out += n
+      } else if (n === '}') out += n
       else if (/[0-9A-Za-z]/.test(n)) out += n === 'w' || n === 's' || n === 'W' || n === 'S' || n === 'b' ? '\\' + n : escapeJs(n)
       else out += escapeJs(n)
     } else if (c === '[') {
@@ -152,7 +177,11 @@ export function breToRegExp(bre: string, file: string): RegExp {
       i = end
     } else if (c === '^') out += i === 0 ? '^' : '\\^'
     else if (c === '$') out += i === bre.length - 1 ? '$' : '\\$'
-    else if (c === '.' || c === '*') out += c
+    else if (c === '*') {
+      afterGroup = wasAfterGroup
+      repeat()
+      out += c
+    } else if (c === '.') out += c
     else out += escapeJs(c)
   }
   try {
