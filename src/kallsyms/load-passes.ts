@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { FileSource } from '../bytes/source.ts'
 import type { LinkPass } from '../discover/layout.ts'
@@ -43,12 +43,18 @@ export interface LoadedPasses {
   systemMapOlderThanPasses: boolean
 }
 
+/** scripts/mksysmap is about 3 KB in every version. */
+const MAX_SCRIPT_BYTES = 1 << 20
+
 /** The mksysmap of the build's own source tree when there is one, else the built-in filter of its version. */
 export function mksysmapFilterOf(build: Build): MksysmapFilter {
   return build.memo('kallsyms:mksysmap', () => {
     const src = build.layout.sourceDir
     const script = src ? join(src, 'scripts/mksysmap') : null
-    if (script && existsSync(script)) {
+    // A regular file of a sensible size only: the source tree is the pull request's, and its
+    // scripts/mksysmap could be a symlink to /dev/zero (a read that never ends) or huge.
+    const st = script ? statSync(script, { throwIfNoEntry: false }) : undefined
+    if (script && st?.isFile() && st.size <= MAX_SCRIPT_BYTES) {
       try {
         return parseMksysmapScript(readFileSync(script, 'utf8'), build.rel(script))
       } catch {
