@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import type { ModuleFile } from '../discover/layout.ts'
 import { LIMITS } from './limits.ts'
 import { xzUncompressedSize } from './xz-index.ts'
@@ -38,6 +38,9 @@ export async function decodeXzBatch(
   const plan: Array<{ index: number; input: Buffer; size: number }> = []
   for (const { index, module } of modules) {
     try {
+      // Size first: a sparse file of gigabytes must not be read to find out.
+      const st = statSync(module.path)
+      if (!st.isFile() || st.size > LIMITS.maxModuleBytes) break
       const input = readFileSync(module.path)
       const size = xzUncompressedSize(input, module.relPath)
       if (input.length > LIMITS.maxModuleBytes || size > LIMITS.maxDecompressedBytes) break
