@@ -140,10 +140,17 @@ export async function downloadCurrentRunEnvelopes(dir: string): Promise<ResultEn
 export async function findReportFiles(root: string): Promise<string[]> {
   const st = await lstat(root).catch(() => null)
   if (!st) throw new InputError('io', root, 'reports: no such file or directory')
-  if (st.isFile()) return [root]
   const out: string[] = []
-  for (const e of await readdir(root, { withFileTypes: true, recursive: true })) {
-    if (e.isFile() && e.name.endsWith('.json')) out.push(join(e.parentPath, e.name))
+  if (st.isFile()) out.push(root)
+  else {
+    for (const e of await readdir(root, { withFileTypes: true, recursive: true })) {
+      if (e.isFile() && e.name.endsWith('.json')) out.push(join(e.parentPath, e.name))
+    }
+  }
+  // Reports come from other jobs' artifacts: bounded like a downloaded envelope before anyone reads them.
+  for (const f of out) {
+    const size = (await lstat(f)).size
+    if (size > MAX_ARTIFACT_BYTES) throw new InputError('too-large', f, `${size} bytes is more than a report can be (${MAX_ARTIFACT_BYTES})`)
   }
   return out.sort()
 }
