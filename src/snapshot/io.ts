@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, stat, writeFile } from 'node:fs/promises'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import type { BuildInfo } from '../model/build-info.ts'
 import { InputError } from '../model/errors.ts'
@@ -52,8 +52,11 @@ export function parseSnapshot(bytes: Uint8Array, file: string): Snapshot {
 export async function readSnapshot(path: string): Promise<Snapshot> {
   let bytes: Buffer
   try {
+    const { size } = await stat(path)
+    if (size > LIMITS.maxTextBytes) throw new InputError('too-large', path, `${size} bytes is more than a snapshot can be`)
     bytes = await readFile(path)
   } catch (err) {
+    if (err instanceof InputError) throw err
     throw new InputError('io', path, `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`)
   }
   return parseSnapshot(bytes, path)
