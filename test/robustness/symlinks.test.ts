@@ -1,6 +1,7 @@
 // A fork's build tree with symlinks and listed paths that lead outside it (to /etc/shadow, to a
 // secret next to the checkout), symlink loops and a symlinked directory on the way: each is
 // refused by name as an error finding, nothing outside is read, and the review goes on.
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -81,5 +82,30 @@ describe('paths that leave the build directory', () => {
     const r = cli(['check', root, '--format', 'json', '--jobs', '0'])
     expect(r.status).toBe(1)
     expect(findings(JSON.parse(r.stdout) as Report).filter(f => f.code === 'path-refused')).toHaveLength(6)
+  })
+})
+
+describe("the source tree's scripts/mksysmap", () => {
+  it('is not read when it is a FIFO or a device (a read that never ends); the built-in filter is used', async () => {
+    const tree = kbuildTree(join(dir, 'fifo-build'), dir, ['good_a'], {
+      'System.map': 'ffffffff81000000 T _text\nffffffff81000010 T good\n'
+    })
+    const src = join(dir, 'fifo-src')
+    mkdirSync(join(src, 'scripts'), { recursive: true })
+    execFileSync('mkfifo', [join(src, 'scripts/mksysmap')])
+    symlinkSync(src, join(tree, 'source'))
+    const r = await review({ input: { dir: tree }, options: defaultOptions(), jobs: 0 })
+    expect(r.checks.find(c => c.id === 'kallsyms')!.findings.filter(f => f.code === 'check-crashed')).toEqual(
+      []
+    )
+    const zero = join(dir, 'zero-src')
+    mkdirSync(join(zero, 'scripts'), { recursive: true })
+    symlinkSync('/dev/zero', join(zero, 'scripts/mksysmap'))
+    const tree2 = kbuildTree(join(dir, 'zero-build'), dir, ['good_a'], {
+      'System.map': 'ffffffff81000000 T _text\n'
+    })
+    symlinkSync(zero, join(tree2, 'source'))
+    const r2 = await review({ input: { dir: tree2 }, options: defaultOptions(), jobs: 0 })
+    expect(r2.checks.map(c => c.id)).toContain('kallsyms')
   })
 })
