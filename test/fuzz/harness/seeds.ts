@@ -47,8 +47,8 @@ export class SeedSource {
     return this.memo(`modules:${max}:${minBytes}:${maxBytes}`, () => {
       const out: Seed[] = []
       for (const t of this.trees()) {
-        for (const m of t.modules.slice(0, 12))
-          if (existsSync(m.path)) out.push(seedFile(m.path, `${t.release}/${m.name}`))
+        const small = t.modules.filter(m => existsSync(m.path) && statSync(m.path).size <= 4 * maxBytes)
+        for (const m of small.slice(0, 6)) out.push(seedFile(m.path, `${t.release}/${m.name}`))
         if (t.ext.ko && existsSync(t.ext.ko)) out.push(seedFile(t.ext.ko, `${t.release}/ext`))
       }
       if (this.debian) {
