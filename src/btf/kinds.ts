@@ -105,10 +105,10 @@ export function kindName(kind: number): string {
 }
 
 /**
- * How `info` is split into kind, vlen and kind_flag. Up to 7.1 the kind is 5 bits (24-28) and
- * vlen 16 bits, with bits 16-23 and 29-30 reserved (the kernel rejects them set: BTF_INFO_MASK
- * 0x9f00ffff); 7.2 widens the kind to 7 bits and vlen to 24 (uapi btf.h, "Extend BTF UAPI vlen,
- * kinds to use unused bits").
+ * How `info` is split into kind, vlen and kind_flag. In 6.12 the kind is 5 bits (24-28) and vlen
+ * 16 bits, with bits 16-23 and 29-30 reserved (the kernel rejects them set: BTF_INFO_MASK
+ * 0x9f00ffff); 7.2 has a 7-bit kind and a 24-bit vlen (uapi btf.h; libbpf's "Extend BTF UAPI
+ * vlen, kinds to use unused bits", April 2026).
  */
 export interface InfoEncoding {
   readonly kindMask: number
@@ -131,9 +131,9 @@ export function memberBitfieldSize(kflag: boolean, offset: number): number {
 
 export const BTF_MAGIC = 0xeb9f
 export const BTF_VERSION = 1
-/** struct btf_header up to 7.0: magic..str_len. */
+/** struct btf_header of 6.12: magic..str_len. */
 export const HEADER_V1_BYTES = 24
-/** 7.1+ adds layout_off and layout_len. */
+/** 7.2's adds layout_off and layout_len (the kind layout section, 2026). */
 export const HEADER_LAYOUT_BYTES = 32
 /** BTF_MAX_TYPE, BTF_MAX_NAME_OFFSET (uapi btf.h). */
 export const MAX_TYPE_ID = 0xfffff
