@@ -121,10 +121,10 @@ export class ElfFile {
       if (shentsize < minEnt) {
         throw new InputError('bad-value', file, `section header size ${shentsize} is below ${minEnt}`, is64 ? 58 : 46)
       }
-      // Extended numbering: the real count and string-table index live in section header 0.
+      // Extended numbering (gABI): the real count is section 0's sh_size, the name table index its sh_link.
       const first = new ByteReader(source.read(shoff, shentsize, 'section header 0'), le, file)
       if (shnum === 0) shnum = first.wordn(is64 ? 32 : 20, is64, 'extended section count')
-      if (shstrndx === SHN_XINDEX) shstrndx = first.u32(is64 ? 44 : 28, 'extended string table index')
+      if (shstrndx === SHN_XINDEX) shstrndx = first.u32(is64 ? 40 : 24, 'extended string table index')
       if (shnum > MAX_SECTIONS) {
         throw new InputError('too-large', file, `${shnum} section headers is more than the ${MAX_SECTIONS} accepted`)
       }

@@ -33,6 +33,16 @@ describe('ELF classes and byte orders', () => {
     })
   }
 
+  it('finds the section name table through SHN_XINDEX and section 0 sh_link', () => {
+    const obj = compileObject(dir, 'xindex', SAMPLE_C)
+    const names = ElfFile.fromBytes(obj, 'a.o').sections.map(s => s.name)
+    const b = Buffer.from(obj)
+    const shoff = Number(b.readBigUInt64LE(40))
+    b.writeUInt32LE(b.readUInt16LE(62), shoff + 40) // section 0 sh_link = the real index
+    b.writeUInt16LE(0xffff, 62) // e_shstrndx = SHN_XINDEX
+    expect(ElfFile.fromBytes(b, 'b.o').sections.map(s => s.name)).toEqual(names)
+  })
+
   it('decodes relocations as readelf does', () => {
     const obj = compileObject(dir, 'rel', SAMPLE_C)
     const elf = ElfFile.fromBytes(obj, 'rel.o')
