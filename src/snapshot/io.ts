@@ -42,7 +42,7 @@ export function parseSnapshot(bytes: Uint8Array, file: string): Snapshot {
   if (!s || typeof s !== 'object' || s.kind !== 'kbuild-review-snapshot') {
     throw new InputError('bad-magic', file, 'not a kbuild-review snapshot (no "kind": "kbuild-review-snapshot")')
   }
-  if (s.schemaVersion !== 1) throw new InputError('unsupported', file, `snapshot schema version ${String(s.schemaVersion)}, this tool reads 1`)
+  if (s.schemaVersion !== 1) throw new InputError('unsupported', file, `snapshot schema version ${JSON.stringify(s.schemaVersion ?? null).slice(0, 40)}, this tool reads 1`)
   if (!s.info || typeof s.info !== 'object' || !s.checks || typeof s.checks !== 'object' || Array.isArray(s.checks)) {
     throw new InputError('bad-value', file, 'snapshot lacks "info" or "checks"')
   }
