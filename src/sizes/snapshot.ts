@@ -118,7 +118,7 @@ export function readSizesSnapshot(data: unknown, label: string): SizesSnapshot {
   const bad = (what: string) => new InputError('bad-value', label, `sizes snapshot: ${what}`)
   if (!data || typeof data !== 'object') throw bad('not an object')
   const s = data as Partial<SizesSnapshot>
-  if (s.version !== 1) throw new InputError('unsupported', label, `sizes snapshot version ${String(s.version)}, this tool reads 1`)
+  if (s.version !== 1) throw new InputError('unsupported', label, `sizes snapshot version ${JSON.stringify(s.version ?? null).slice(0, 40)}, this tool reads 1`)
   if (!isStringArray(s.moduleClasses) || !isStringArray(s.vmlinuxClasses)) throw bad('no class lists')
   if (!s.modules || typeof s.modules !== 'object' || Array.isArray(s.modules)) throw bad('no module table')
   const remap = (from: string[], to: readonly string[], values: unknown, what: string): number[] => {
