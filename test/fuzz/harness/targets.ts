@@ -1034,6 +1034,11 @@ const snapshotTarget = target<SmallBuild>({
         current: ctx.current.get(c.id) ?? null,
         baseline: { info: snap.info, label: FILE, data: (snap.checks[c.id] as unknown) ?? null }
       })
+      // A JavaScript error caught inside the check and passed off as a finding or summary.
+      for (const text of [outcome.summary, ...outcome.findings.map(f => f.message)]) {
+        if (JS_ERROR.test(text))
+          throw new Error(`${c.id} check passes a JavaScript error off as a finding: ${text.slice(0, 300)}`)
+      }
       renderBlocksText(outcome.blocks ?? [])
     }
   }
