@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The long fuzz run: every parser (or the ones named) over N mutated inputs each, seeds from
 // the real kernel files in the cache. Checks each input parses or is refused with an
-// InputError, within a time bound, with the process under a memory cap. Writes a summary.
+// InputError, within a time bound, with each parser's process under a memory cap (RSS). Each
+// parser runs in its own child process, so its memory is measured exactly and freed after it.
+// Writes a summary.
 //
 //   node scripts/fuzz.ts [--iterations N] [--parser name[,name]] [--seconds S] [--jobs J]
 //                        [--out DIR] [--start K] [--time-bound MS] [--memory-cap MIB] [--synthetic]
@@ -10,11 +12,12 @@
 //
 // Every input is a function of (parser, rng seed): a crash, a hang or a memory blow-up is
 // reported with its rng seed and reproduced with --start SEED --iterations 1.
+import { fork, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import { crashSite, describeCrash, makeInput, runInput, seedPicker } from '../test/fuzz/harness/runner.ts'
 import { SeedSource } from '../test/fuzz/harness/seeds.ts'
 import { targetNamed, TARGETS } from '../test/fuzz/harness/targets.ts'
@@ -28,8 +31,8 @@ interface WorkerJob {
   out: string
   real: boolean
   timeBound: number
-  /** [0] index of the input running now, [1] its start (ms, from Date.now), [2] done flag. */
-  shared: SharedArrayBuffer
+  /** The child writes here, before each input, its rng seed and start time (two f64). */
+  marker: string
 }
 
 interface CrashReport {
@@ -57,15 +60,17 @@ interface Progress {
   totalMs: number
 }
 
-// ---- worker: runs inputs [start, end) of one parser ----
+// ---- child process: runs inputs [start, end) of one parser ----
 
-async function workerMain(job: WorkerJob): Promise<void> {
+async function childMain(job: WorkerJob): Promise<void> {
   const t = targetNamed(job.parser)
   const src = new SeedSource({ real: job.real })
   const seeds = await t.seeds(src)
   const ctx = await t.setup(src)
   const pick = seedPicker(seeds)
-  const now = new Float64Array(job.shared)
+  const marker = openSync(job.marker, 'w')
+  const mark = new Float64Array(2)
+  const markBytes = new Uint8Array(mark.buffer)
   const p: Progress = {
     kind: 'progress',
     parser: t.name,
@@ -86,12 +91,12 @@ async function workerMain(job: WorkerJob): Promise<void> {
   for (let r = job.start; r < job.end; r++) {
     if (Date.now() > job.deadline) break
     const { seed, input } = makeInput(t, seeds, pick, r)
-    now[0] = r
+    mark[0] = r
+    mark[1] = Date.now()
+    writeSync(marker, markBytes, 0, 16, 0)
     const t0 = performance.now()
-    now[1] = Date.now()
     const o = await runInput(t, input, ctx)
     const ms = performance.now() - t0
-    now[1] = 0
     p.done++
     p.totalMs += ms
     if (ms > p.maxMs) {
@@ -124,14 +129,16 @@ async function workerMain(job: WorkerJob): Promise<void> {
       }
     }
     if (Date.now() - lastPost > 2000) {
-      parentPort!.postMessage({ ...p })
+      process.send!({ ...p })
       lastPost = Date.now()
     }
   }
-  parentPort!.postMessage({ ...p, kind: 'done' })
+  closeSync(marker)
+  await new Promise<void>(resolve => process.send!({ ...p, kind: 'done' }, () => resolve()))
+  process.disconnect()
 }
 
-// ---- main thread: one worker per parser (J at a time), watchdog, summary ----
+// ---- parent: one child per parser (J at a time), watchdog, summary ----
 
 interface ParserResult extends Omit<Progress, 'kind'> {
   seconds: number
@@ -153,7 +160,7 @@ function parseCli() {
       out: { type: 'string', default: '/tmp/kbr-fuzz' },
       start: { type: 'string', default: '1' },
       'time-bound': { type: 'string', default: '5000' },
-      'memory-cap': { type: 'string', default: '2048' },
+      'memory-cap': { type: 'string', default: '1536' },
       'worker-heap': { type: 'string', default: '1024' },
       synthetic: { type: 'boolean', default: false },
       replay: { type: 'string' },
@@ -178,7 +185,8 @@ async function runParser(
   peak: { rss: number }
 ): Promise<ParserResult> {
   const t0 = Date.now()
-  const deadline = opts.seconds === null ? Number.POSITIVE_INFINITY : t0 + opts.seconds * 1000
+  // A finite "never" (IPC turns Infinity into null).
+  const deadline = opts.seconds === null ? 8.64e15 : t0 + opts.seconds * 1000
   const end = opts.start + opts.iterations
   const result: ParserResult = {
     parser,
@@ -214,8 +222,8 @@ async function runParser(
     }
   }
   while (next < end && Date.now() < deadline) {
-    const shared = new SharedArrayBuffer(16)
-    const now = new Float64Array(shared)
+    const marker = join(opts.out, `.marker-${parser}`)
+    writeFileSync(marker, new Uint8Array(16))
     const base = { ...result, crashes: [...result.crashes], slow: [...result.slow] }
     const job: WorkerJob = {
       parser,
@@ -225,52 +233,76 @@ async function runParser(
       out: opts.out,
       real: opts.real,
       timeBound: opts.timeBound,
-      shared
+      marker
     }
-    const worker = new Worker(new URL(import.meta.url), {
-      workerData: job,
-      resourceLimits: { maxOldGenerationSizeMb: opts.workerHeap }
+    const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--child'], {
+      execArgv: [...process.execArgv, `--max-old-space-size=${opts.workerHeap}`],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc']
     })
     let killed: 'hang' | 'memory' | null = null
+    let current = next
+    const readMarker = (): { r: number; started: number } => {
+      const b = new Float64Array(2)
+      const fd = openSync(marker, 'r')
+      try {
+        readSync(fd, new Uint8Array(b.buffer), 0, 16, 0)
+      } finally {
+        closeSync(fd)
+      }
+      return { r: b[0]!, started: b[1]! }
+    }
     const finished = new Promise<void>(resolve => {
-      worker.on('message', (p: Progress) => {
+      child.on('message', (p: Progress) => {
         merge(p, base)
-        if (p.kind === 'done') resolve()
+        // A child that has said it is done but lingers (an open handle) is stopped.
+        if (p.kind === 'done')
+          setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 5000).unref()
       })
-      worker.on('error', err => {
-        // Out of heap inside the worker (resourceLimits) or an error outside runInput.
-        const r = now[0]!
-        result.memoryKills.push({ rngSeed: r, note: `worker died: ${describeCrash(err, 2)}` })
-        killed = 'memory'
+      child.on('exit', (code, signal) => {
+        if (!killed && (code !== 0 || signal)) {
+          // Died on its own: out of memory (V8 aborts) or a fatal error outside runInput.
+          killed = 'memory'
+          result.memoryKills.push({
+            rngSeed: readMarker().r,
+            note: `child exited with ${signal ?? `code ${code}`}`
+          })
+        }
         resolve()
       })
-      worker.on('exit', () => resolve())
     })
+    child.send(job)
     const watchdog = setInterval(() => {
-      const rss = process.memoryUsage().rss
+      if (killed || child.pid === undefined) return
+      const m = readMarker()
+      current = m.r || current
+      let rss = 0
+      try {
+        rss =
+          Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024
+      } catch {
+        return
+      }
       peak.rss = Math.max(peak.rss, rss)
       result.peakRssMiB = Math.max(result.peakRssMiB, Math.round(rss / MIB))
-      const started = now[1]!
-      if (started > 0 && Date.now() - started > opts.timeBound * 4) {
+      if (m.started > 0 && Date.now() - m.started > opts.timeBound * 4) {
         killed = 'hang'
-        result.hangs.push({ rngSeed: now[0]!, note: `still running after ${Date.now() - started} ms` })
-        void worker.terminate()
+        result.hangs.push({ rngSeed: m.r, note: `still running after ${Date.now() - m.started} ms` })
+        child.kill('SIGKILL')
       } else if (rss > opts.memoryCap * MIB) {
         killed = 'memory'
         result.memoryKills.push({
-          rngSeed: now[0]!,
-          note: `process RSS ${Math.round(rss / MIB)} MiB over the ${opts.memoryCap} MiB cap`
+          rngSeed: m.r,
+          note: `RSS ${Math.round(rss / MIB)} MiB over the ${opts.memoryCap} MiB cap`
         })
-        void worker.terminate()
+        child.kill('SIGKILL')
       }
     }, 250)
     await finished
     clearInterval(watchdog)
-    await worker.terminate()
     if (!killed) break
     // Skip the input that hung or blew memory, go on with the next.
     result.restarts++
-    next = now[0]! + 1
+    next = readMarkerSafe(marker, current) + 1
     result.done = Math.max(result.done, next - opts.start)
   }
   result.seconds = Math.round((Date.now() - t0) / 100) / 10
@@ -285,14 +317,14 @@ function summaryMarkdown(
   const lines = [
     `# Fuzz run ${new Date().toISOString()}`,
     '',
-    `Time bound ${opts.timeBound} ms per input (a worker still busy after ${opts.timeBound * 4} ms is killed as a hang); memory cap ${opts.memoryCap} MiB RSS for the process, ${opts.workerHeap} MiB V8 heap per worker. Peak RSS ${Math.round(peakRss / MIB)} MiB.`,
+    `Time bound ${opts.timeBound} ms per input (slower inputs are listed; a parser still busy after ${opts.timeBound * 4} ms is stopped as a hang). Memory cap ${opts.memoryCap} MiB RSS per parser process (sampled every 250 ms; V8 old space limited to ${opts.workerHeap} MiB). Highest RSS of any parser process ${Math.round(peakRss / MIB)} MiB.`,
     '',
-    '| parser | inputs | seconds | inputs/s | parsed | refused | crash sites | hangs | over memory | slowest input (ms) | seeds (real) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|'
+    '| parser | inputs | seconds | inputs/s | parsed | refused | crash sites | hangs | over memory | slowest input (ms) | peak RSS (MiB) | seeds (real) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|'
   ]
   for (const r of results) {
     lines.push(
-      `| ${r.parser} | ${r.done.toLocaleString('en-US')} | ${r.seconds} | ${Math.round(r.done / Math.max(r.seconds, 0.1)).toLocaleString('en-US')} | ${r.ok.toLocaleString('en-US')} | ${r.refused.toLocaleString('en-US')} | ${r.crashes.length} | ${r.hangs.length} | ${r.memoryKills.length} | ${r.maxMs.toFixed(1)} | ${r.seeds} (${r.realSeeds}) |`
+      `| ${r.parser} | ${r.done.toLocaleString('en-US')} | ${r.seconds} | ${Math.round(r.done / Math.max(r.seconds, 0.1)).toLocaleString('en-US')} | ${r.ok.toLocaleString('en-US')} | ${r.refused.toLocaleString('en-US')} | ${r.crashes.length} | ${r.hangs.length} | ${r.memoryKills.length} | ${r.maxMs.toFixed(1)} | ${r.peakRssMiB} | ${r.seeds} (${r.realSeeds}) |`
     )
   }
   const problems = results.flatMap(r => [
@@ -410,5 +442,17 @@ async function main(): Promise<void> {
   if (results.some(r => r.crashes.length || r.hangs.length || r.memoryKills.length)) process.exitCode = 1
 }
 
-if (isMainThread) await main()
-else await workerMain(workerData as WorkerJob)
+function readMarkerSafe(path: string, fallback: number): number {
+  try {
+    const b = new Float64Array(2)
+    const fd = openSync(path, 'r')
+    readSync(fd, new Uint8Array(b.buffer), 0, 16, 0)
+    closeSync(fd)
+    return b[0] || fallback
+  } catch {
+    return fallback
+  }
+}
+
+if (process.argv.includes('--child')) process.once('message', (job: WorkerJob) => void childMain(job))
+else await main()

@@ -529,7 +529,14 @@ export function mutateJson(seed: Seed, rng: Rng, others: readonly Seed[]): Uint8
   }
   const edits = rng.small(6)
   for (let k = 0; k < edits; k++) jsonOnce(root, rng)
-  return new Uint8Array(Buffer.from(JSON.stringify(root.v) ?? 'null', 'utf8'))
+  let text: string
+  try {
+    text = JSON.stringify(root.v) ?? 'null'
+  } catch {
+    // Nested deeper than JSON.stringify's stack: the text mutator instead.
+    return mutateText(seed, rng, others)
+  }
+  return new Uint8Array(Buffer.from(text, 'utf8'))
 }
 
 export function mutate(kind: MutationKind, seed: Seed, rng: Rng, others: readonly Seed[]): Uint8Array {
