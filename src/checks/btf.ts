@@ -87,7 +87,9 @@ export const btfCheck: Check<BtfSnapshot> = {
     const vmlinuxName = build.layout.btfBase ? build.rel(build.layout.btfBase) : 'vmlinux'
 
     // The vmlinux BTF itself: every module reports the same reason when it cannot be used.
-    const skippedWhy = withBtf.find(x => x.f.skipped)?.f.skipped
+    // The worker names the vmlinux by its absolute path: reports name it relative to the build.
+    const basePath = build.layout.btfBase
+    const skippedWhy = withBtf.find(x => x.f.skipped)?.f.skipped?.replaceAll(basePath ?? '\0', vmlinuxName)
     if (skippedWhy) {
       const refused = skippedWhy.includes('would refuse')
       notes.push({
