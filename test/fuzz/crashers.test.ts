@@ -2,7 +2,7 @@
 // now parse or be refused as recorded in test/fixtures/crashers/index.json.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { describeCrash, runInput } from './harness/runner.ts'
 import { SeedSource } from './harness/seeds.ts'
 import { targetNamed } from './harness/targets.ts'
@@ -17,6 +17,7 @@ interface Crasher {
 const DIR = join(import.meta.dirname, '../fixtures/crashers')
 const index = JSON.parse(readFileSync(join(DIR, 'index.json'), 'utf8')) as Record<string, Crasher>
 const src = new SeedSource({ real: false })
+afterAll(() => src.dispose())
 
 describe('crasher corpus', () => {
   it('lists every file it holds', () => {

@@ -3,7 +3,7 @@
 // always) mutated by a PRNG seeded from fast-check: it must parse or be refused with an
 // InputError. KBR_FUZZ_RUNS sets the inputs per parser, KBR_FUZZ_SEED the fast-check seed.
 import fc from 'fast-check'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Seed } from './harness/mutate.ts'
 import { describeCrash, makeInput, runInput, seedPicker } from './harness/runner.ts'
 import { SeedSource } from './harness/seeds.ts'
@@ -15,6 +15,7 @@ const FC_SEED = Number(process.env.KBR_FUZZ_SEED ?? 20240601)
 const MAX_SEED_BYTES = 4 << 20
 
 const src = new SeedSource()
+afterAll(() => src.dispose())
 
 async function mustNotCrash(t: FuzzTarget, input: Uint8Array, ctx: unknown, what: string): Promise<void> {
   const o = await runInput(t, input, ctx)

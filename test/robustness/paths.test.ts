@@ -1,7 +1,7 @@
 // Reports name files relative to the build root, also where a worker only knew an absolute path
 // (the vmlinux BTF that module BTF is checked against).
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { review } from '../../src/engine.ts'
 import { defaultOptions } from '../../src/model/options.ts'
 import type { Report } from '../../src/report/schema.ts'
@@ -15,7 +15,9 @@ const root = join(dir, 'build')
 let report: Report
 
 beforeAll(async () => {
-  const seeds = await targetNamed('elf').seeds(new SeedSource({ real: false }))
+  const src = new SeedSource({ real: false })
+  afterAll(() => src.dispose())
+  const seeds = await targetNamed('elf').seeds(src)
   const withBtf = seeds.find(s => s.name === 'cc object + split .BTF')
   if (!withBtf) throw new Error('no object with .BTF (cc or objcopy missing)')
   kbuildTree(root, dir, ['m_btf'], {

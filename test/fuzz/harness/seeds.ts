@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ElfFile } from '../../../src/elf/elf.ts'
@@ -32,8 +32,20 @@ export class SeedSource {
     return this.cache.get(key) as T
   }
 
+  /** Removes the scratch directory now (tests call this; the long run relies on the exit hook). */
+  dispose(): void {
+    if (this.tmp) rmSync(this.tmp, { recursive: true, force: true })
+    this.tmp = undefined
+    this.cache.clear()
+  }
+
+  /** A scratch directory, removed when the process exits. */
   tmpDir(): string {
-    this.tmp ??= mkdtempSync(join(tmpdir(), 'kbr-fuzz-'))
+    if (!this.tmp) {
+      const dir = mkdtempSync(join(tmpdir(), 'kbr-fuzz-'))
+      process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
+      this.tmp = dir
+    }
     return this.tmp
   }
 
