@@ -13,10 +13,10 @@ import { findings, kbuildTree } from './tree.ts'
 const dir = tempDir('kbr-paths-')
 const root = join(dir, 'build')
 let report: Report
+const src = new SeedSource({ real: false })
+afterAll(() => src.dispose())
 
 beforeAll(async () => {
-  const src = new SeedSource({ real: false })
-  afterAll(() => src.dispose())
   const seeds = await targetNamed('elf').seeds(src)
   const withBtf = seeds.find(s => s.name === 'cc object + split .BTF')
   if (!withBtf) throw new Error('no object with .BTF (cc or objcopy missing)')
