@@ -28,14 +28,16 @@ export function collectingRefusals<T>(sink: string[], fn: () => T): T {
  * symlink loop, a name too long, a NUL byte) is refused: a fork's build tree must not make us
  * read /etc/shadow.
  */
+function refusePath(root: string, path: string, what: string): undefined {
+  const name = relative(root, path)
+  const err = new InputError('refused', name.length > 200 ? `${name.slice(0, 200)}...` : name, what)
+  if (!refusals) throw err
+  if (!refusals.includes(err.message)) refusals.push(err.message)
+  return undefined
+}
+
 export function fileIn(root: string, path: string): string | undefined {
-  const refuse = (what: string): undefined => {
-    const name = relative(root, path)
-    const err = new InputError('refused', name.length > 200 ? `${name.slice(0, 200)}...` : name, what)
-    if (!refusals) throw err
-    refusals.push(err.message)
-    return undefined
-  }
+  const refuse = (what: string): undefined => refusePath(root, path, what)
   let st
   try {
     st = lstatSync(path, { throwIfNoEntry: false })
@@ -60,17 +62,20 @@ export function fileIn(root: string, path: string): string | undefined {
   return t?.isFile() ? path : undefined
 }
 
+/** A directory at `path`, or undefined; a symlink out of `root` or a symlink loop is refused as in fileIn. */
 export function dirIn(root: string, path: string): string | undefined {
   const st = lstatSync(path, { throwIfNoEntry: false })
   if (!st) return undefined
   if (st.isSymbolicLink()) {
     let target: string
     try {
-      target = realpathSync(path)
-    } catch {
-      return undefined
+      target = realpathSync.native(path)
+    } catch (err) {
+      return (err as NodeJS.ErrnoException).code === 'ELOOP' ? refusePath(root, path, 'is a symlink loop') : undefined
     }
-    if (!inside(realpathSync(root), target)) return undefined
+    if (!inside(realpathSync.native(root), target)) {
+      return refusePath(root, path, `is a symlink to ${readlinkSync(path)}, outside the build directory`)
+    }
     return statSync(target).isDirectory() ? path : undefined
   }
   return st.isDirectory() ? path : undefined
