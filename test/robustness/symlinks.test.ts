@@ -109,3 +109,26 @@ describe("the source tree's scripts/mksysmap", () => {
     expect(r2.checks.map(c => c.id)).toContain('kallsyms')
   })
 })
+
+describe('an installed layout whose lib/modules leaves the tree', () => {
+  it('is refused by name and not walked', async () => {
+    const tree = join(dir, 'installed')
+    mkdirSync(join(tree, 'boot'), { recursive: true })
+    writeFileSync(join(tree, 'boot/config-6.12.0-kbr'), 'CONFIG_MODULES=y\n')
+    mkdirSync(join(outside, 'modules/6.12.0-kbr/kernel'), { recursive: true })
+    writeFileSync(join(outside, 'modules/6.12.0-kbr/kernel/secret.ko'), Buffer.from(SECRET))
+    mkdirSync(join(tree, 'lib'))
+    symlinkSync(join(outside, 'modules'), join(tree, 'lib/modules'))
+    writeFileSync(
+      join(tree, 'boot/System.map-6.12.0-kbr'),
+      'ffffffff81000000 T _text\nffffffff81000010 T good\n'
+    )
+    const r = await review({ input: { dir: tree }, options: defaultOptions(), jobs: 0 })
+    expect(
+      findings(r)
+        .filter(f => f.code === 'path-refused')
+        .map(f => f.message)
+    ).toEqual([`lib/modules: is a symlink to ${join(outside, 'modules')}, outside the build directory`])
+    expect(reportStrings(r)).not.toContain(SECRET)
+  })
+})
