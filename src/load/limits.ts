@@ -7,8 +7,12 @@ export const LIMITS = {
   maxModuleBytes: 256 * 1024 * 1024,
   /** Largest size a compressed module may expand to (a bomb beyond this is refused). */
   maxDecompressedBytes: 512 * 1024 * 1024,
-  /** Largest text artifact (System.map, Module.symvers, symbol lists, .config). */
-  maxTextBytes: 512 * 1024 * 1024,
+  /**
+   * Largest text artifact (System.map, Module.symvers, symbol lists, .config). A parsed System.map
+   * takes about five times its size (a 128 MiB map, 3.1 million lines, holds ~660 MiB) and the
+   * kallsyms check reads several; Debian's 6.12 System.map is 7 MB, allyesconfig's some 40 MB.
+   */
+  maxTextBytes: 128 * 1024 * 1024,
   /**
    * Largest range read from a file at once: a section of vmlinux (the biggest one read, .rodata
    * or .symtab, is tens of MiB; .debug_info is never read whole), a raw BTF file, a boot image.
