@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CHECKS } from '../../src/checks/registry.ts'
 import { review } from '../../src/engine.ts'
+import { LIMITS } from '../../src/load/limits.ts'
 import { defaultOptions } from '../../src/model/options.ts'
 import type { Report } from '../../src/report/schema.ts'
 import { compileObject } from '../support/cc.ts'
@@ -96,7 +97,7 @@ describe('4 GiB sparse files', () => {
     expect(findings(zeros).filter(f => f.code === 'path-refused')).toEqual([
       expect.objectContaining({
         severity: 'error',
-        message: '.config: 4294967296 bytes is more than the 536870912-byte text limit; reviewed without it'
+        message: `.config: 4294967296 bytes is more than the ${LIMITS.maxTextBytes}-byte text limit; reviewed without it`
       })
     ])
     expect(zeros.checks.map(c => c.id)).toEqual(CHECKS.map(c => c.id))
