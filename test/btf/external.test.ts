@@ -183,3 +183,21 @@ describe('a 6.12 out-of-tree module against a vmlinux of another configuration',
     expect(fact.load?.step).toBe('relocation')
   })
 })
+
+describe('the 7.2 out-of-tree module against the 6.12 fixture vmlinux', () => {
+  // Seen: struct mutex is 16 bytes in the 7.2 fixture and 24 in the 6.12 one, and embedded.
+  it('reports the embedded structs whose size differs in that kernel', ({ skip }) => {
+    const k72 = kernelBuild('7.2')
+    const k612 = kernelBuild('6.12')
+    if (!k72?.features.btfBase || !k612) {
+      fixtureMissing('kernels 7.2 (with its out-of-tree module) and 6.12', skip)
+      return
+    }
+    const { fact } = analyze(k72.base.ext.ko, k612.base.vmlinux)
+    expect(fact.rules).toBe('7.2')
+    const unmatched = fact.relocation?.unmatched ?? []
+    expect(unmatched.length).toBeGreaterThan(0)
+    expect(unmatched.every(t => t.embedded && t.kind === 'STRUCT')).toBe(true)
+    expect(fact.load).toMatchObject({ step: 'relocation', errno: 22 })
+  })
+})
