@@ -126,4 +126,4 @@ json.dump({'schema': 1, 'old': rel_info(old), 'new': rel_info(new)}, sys.stdout,
 print()
 EOF
 mv "$DEB_ROOT/releases.json.tmp" "$DEB_ROOT/releases.json"
-log "done: $DEB_ROOT ($(du -sh --exclude=.stamps "$DEB_ROOT" 2>/dev/null | cut -f1))"
+log "done: $DEB_ROOT/releases.json"
