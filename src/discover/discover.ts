@@ -122,7 +122,9 @@ function discoverKbuild(root: string): BuildLayout {
 function sourceDirOf(root: string): string | undefined {
   try {
     const link = readlinkSync(join(root, 'source'))
-    return resolve(root, link)
+    // Relative to where the tree really is: a build dir reached through a symlink must not
+    // resolve `source -> ..` against the symlink's parent.
+    return resolve(realpathSync(root), link)
   } catch {
     return fileIn(root, join(root, 'Kbuild')) && fileIn(root, join(root, 'Makefile')) ? root : undefined
   }
