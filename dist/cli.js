@@ -5043,6 +5043,7 @@ function inflateUntil(body, kind, file, limit, declared, enough) {
 
 // src/kallsyms/decode-table.ts
 var MAX_SYMBOLS2 = 1 << 24;
+var MAX_DECODED = 1 << 21;
 var MAX_NAME_TOKENS = 16383;
 var TYPE_CHARS = ["", ...Array.from({ length: 255 }, (_, i) => String.fromCharCode(i + 1))];
 function decodeTable(image, layout2) {
@@ -5052,6 +5053,7 @@ function decodeTable(image, layout2) {
   const issues = [];
   const n = r.u32(layout2.numSyms, "kallsyms_num_syms");
   if (n > MAX_SYMBOLS2) throw new InputError("bad-value", file, `kallsyms_num_syms is ${n}, more than a kernel can have`, layout2.numSyms);
+  if (n > MAX_DECODED) throw new InputError("too-large", file, `kallsyms_num_syms is ${n}; more than ${MAX_DECODED} symbols are not decoded`, layout2.numSyms);
   const tokens = readTokens(r, layout2, issues);
   const tokStart = new Uint32Array(256);
   const tokLen = new Uint32Array(256);
@@ -12783,7 +12785,7 @@ function discoverKbuild(root) {
 function sourceDirOf(root) {
   try {
     const link = readlinkSync2(join5(root, "source"));
-    return resolve3(root, link);
+    return resolve3(realpathSync4(root), link);
   } catch {
     return fileIn(root, join5(root, "Kbuild")) && fileIn(root, join5(root, "Makefile")) ? root : void 0;
   }
