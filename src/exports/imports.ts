@@ -1,7 +1,15 @@
-import { decodeAscii } from '../bytes/reader.ts'
 import { EM_PPC, EM_PPC64, SHN_UNDEF, SHT_SYMTAB, STB_GLOBAL, STB_WEAK } from '../elf/constants.ts'
 import type { ElfFile } from '../elf/elf.ts'
 import { InputError } from '../model/errors.ts'
+
+/**
+ * Names out of a string table with Node's native decoder (UTF-8, so the rare non-ASCII name stays
+ * readable): these loops see every import of every module, and building short strings a
+ * character at a time costs more than the rest of the scan.
+ */
+function textOf(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
 
 const EM_SPARC = 2
 const EM_SPARCV9 = 43
@@ -32,6 +40,7 @@ export function readImports(elf: ElfFile): ModuleImports {
   const strSec = elf.sections[sec.link]
   if (!strSec) throw new InputError('bad-value', elf.file, `${sec.name}: string table index ${sec.link} is out of range`)
   const strings = elf.data(strSec)
+  const text = textOf(strings)
   // One bounds check for the table, then plain DataView reads: this loop sees every symbol of
   // every module.
   const table = elf.data(sec)
@@ -53,7 +62,7 @@ export function readImports(elf: ElfFile): ModuleImports {
     const nameOff = view.getUint32(o, le)
     const end = nameOff < strings.length ? strings.indexOf(0, nameOff) : -1
     if (end < 0) throw new InputError('bad-value', elf.file, `symbol ${i}: name offset ${nameOff} is outside ${strSec.name || 'its string table'}`)
-    let name = removeDot(decodeAscii(strings, nameOff, end))
+    let name = removeDot(text.toString('utf8', nameOff, end))
     if (name === '' || ignoredUndefined(name, elf.machine)) continue
     if (sparc && name.startsWith('.')) name = '_' + name.charAt(1).toUpperCase() + name.slice(2)
     if (bind === STB_WEAK) weak.add(name)
@@ -105,6 +114,7 @@ export function readVersions(elf: ElfFile): ModuleVersions | null {
   if (extCrcs && extNames) {
     const r = elf.reader(extCrcs)
     const bytes = elf.data(extNames)
+    const text = textOf(bytes)
     const count = Math.floor(extCrcs.size / 4)
     const names: string[] = new Array(count)
     const crcs: number[] = new Array(count)
@@ -112,7 +122,7 @@ export function readVersions(elf: ElfFile): ModuleVersions | null {
     for (let i = 0; i < count; i++) {
       const end = bytes.indexOf(0, p)
       if (end < 0) throw new InputError('bad-value', elf.file, `__version_ext_names ends before name ${i} of ${count}`)
-      names[i] = decodeAscii(bytes, p, end)
+      names[i] = text.toString('utf8', p, end)
       crcs[i] = r.u32(i * 4)
       p = end + 1
     }
@@ -124,7 +134,9 @@ export function readVersions(elf: ElfFile): ModuleVersions | null {
   const size = 64
   if (sec.size % size !== 0) throw new InputError('bad-value', elf.file, `__versions size ${sec.size} is not a multiple of ${size}`)
   const bytes = elf.data(sec)
+  const text = textOf(bytes)
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const le = elf.littleEndian
   const count = bytes.byteLength / size
   const names: string[] = new Array(count)
   const crcs: number[] = new Array(count)
@@ -132,10 +144,15 @@ export function readVersions(elf: ElfFile): ModuleVersions | null {
     const o = i * size
     const end = bytes.indexOf(0, o + word)
     if (end < 0 || end >= o + size) throw new InputError('bad-value', elf.file, `__versions entry ${i}: name is not NUL-terminated`)
-    names[i] = decodeAscii(bytes, o + word, end)
+    names[i] = text.toString('utf8', o + word, end)
     // The loader compares the whole unsigned long with the u32 CRC: a value above 32 bits never
     // matches, and stays above 32 bits here (inexact beyond 2^53, which does not matter).
-    crcs[i] = elf.is64 ? Number(view.getBigUint64(o, elf.littleEndian)) : view.getUint32(o, elf.littleEndian)
+    if (!elf.is64) crcs[i] = view.getUint32(o, le)
+    else {
+      const lo = view.getUint32(o + (le ? 0 : 4), le)
+      const hi = view.getUint32(o + (le ? 4 : 0), le)
+      crcs[i] = hi * 0x1_0000_0000 + lo
+    }
   }
   return { names, crcs, extended: false }
 }
