@@ -31,13 +31,8 @@ function toInt(v: string): number {
   return n
 }
 
-export interface BuildFlags {
-  vmlinux?: string
-  systemMap?: string
-  symvers?: string
-  modulesDir?: string
-  btfBase?: string
-  config?: string
+/** The discovery overrides keep DiscoverInput's names (--system-map -> systemMap, ...). */
+export interface BuildFlags extends Omit<DiscoverInput, 'dir'> {
   symbolList: string[]
   strictSymbolList?: boolean
   extraModules: string[]

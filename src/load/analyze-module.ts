@@ -37,13 +37,8 @@ export async function readModuleImage(mod: ModuleFile, preloaded?: Preloaded): P
   return { elf: ElfFile.fromBytes(elf, mod.relPath), fileBytes: raw.length, signatureBytes }
 }
 
-export async function analyzeModule(
-  mod: ModuleFile,
-  analyzers: readonly ModuleAnalyzer[],
-  options: AnalyzerOptions,
-  memo: <V>(key: string, make: () => V) => V,
-  preloaded?: Preloaded
-): Promise<ModuleSummary> {
+/** A summary with no facts yet; `error` set when the module could not be analyzed at all. */
+export function emptySummary(mod: ModuleFile, error?: string): ModuleSummary {
   const summary: ModuleSummary = {
     name: mod.name,
     relPath: mod.relPath,
@@ -54,6 +49,18 @@ export async function analyzeModule(
     facts: {},
     factErrors: {}
   }
+  if (error !== undefined) summary.error = error
+  return summary
+}
+
+export async function analyzeModule(
+  mod: ModuleFile,
+  analyzers: readonly ModuleAnalyzer[],
+  options: AnalyzerOptions,
+  memo: <V>(key: string, make: () => V) => V,
+  preloaded?: Preloaded
+): Promise<ModuleSummary> {
+  const summary = emptySummary(mod)
   let image: ModuleImage
   try {
     image = await readModuleImage(mod, preloaded)

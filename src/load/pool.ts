@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { ModuleFile } from '../discover/layout.ts'
 import type { AnalyzerOptions, ModuleSummary } from './analyzer.ts'
-import { analyzeModule, type Preloaded } from './analyze-module.ts'
+import { analyzeModule, emptySummary, type Preloaded } from './analyze-module.ts'
 import { decodeXzBatch, systemXz } from './xz-batch.ts'
 import { LIMITS } from './limits.ts'
 import { analyzersFor } from './analyzers.ts'
@@ -224,15 +224,5 @@ async function analyzeInThread(
 }
 
 function failed(mod: ModuleFile, error: string): ModuleSummary {
-  return {
-    name: mod.name,
-    relPath: mod.relPath,
-    compression: mod.compression,
-    fileBytes: 0,
-    elfBytes: 0,
-    signatureBytes: 0,
-    error,
-    facts: {},
-    factErrors: {}
-  }
+  return emptySummary(mod, error)
 }
