@@ -9490,7 +9490,7 @@ async function readModuleImage(mod, preloaded) {
   const { elf, signatureBytes } = splitSignature(bytes2);
   return { elf: ElfFile.fromBytes(elf, mod.relPath), fileBytes: raw.length, signatureBytes };
 }
-async function analyzeModule(mod, analyzers, options, memo, preloaded) {
+function emptySummary(mod, error) {
   const summary = {
     name: mod.name,
     relPath: mod.relPath,
@@ -9501,6 +9501,11 @@ async function analyzeModule(mod, analyzers, options, memo, preloaded) {
     facts: {},
     factErrors: {}
   };
+  if (error !== void 0) summary.error = error;
+  return summary;
+}
+async function analyzeModule(mod, analyzers, options, memo, preloaded) {
+  const summary = emptySummary(mod);
   let image;
   try {
     image = await readModuleImage(mod, preloaded);
@@ -9610,6 +9615,9 @@ async function decodeXzBatch(modules, onDecoded) {
 }
 
 // src/exports/imports.ts
+function textOf(bytes2) {
+  return Buffer.isBuffer(bytes2) ? bytes2 : Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength);
+}
 var EM_SPARC = 2;
 var EM_SPARCV9 = 43;
 var STT_SPARC_REGISTER = 13;
@@ -9623,6 +9631,7 @@ function readImports(elf) {
   const strSec = elf.sections[sec.link];
   if (!strSec) throw new InputError("bad-value", elf.file, `${sec.name}: string table index ${sec.link} is out of range`);
   const strings = elf.data(strSec);
+  const text = textOf(strings);
   const table = elf.data(sec);
   const view = new DataView(table.buffer, table.byteOffset, table.byteLength);
   const le = elf.littleEndian;
@@ -9642,7 +9651,7 @@ function readImports(elf) {
     const nameOff = view.getUint32(o, le);
     const end = nameOff < strings.length ? strings.indexOf(0, nameOff) : -1;
     if (end < 0) throw new InputError("bad-value", elf.file, `symbol ${i}: name offset ${nameOff} is outside ${strSec.name || "its string table"}`);
-    let name = removeDot(decodeAscii(strings, nameOff, end));
+    let name = removeDot(text.toString("utf8", nameOff, end));
     if (name === "" || ignoredUndefined(name, elf.machine)) continue;
     if (sparc && name.startsWith(".")) name = "_" + name.charAt(1).toUpperCase() + name.slice(2);
     if (bind === STB_WEAK) weak.add(name);
@@ -9671,6 +9680,7 @@ function readVersions(elf) {
   if (extCrcs && extNames) {
     const r = elf.reader(extCrcs);
     const bytes3 = elf.data(extNames);
+    const text2 = textOf(bytes3);
     const count3 = Math.floor(extCrcs.size / 4);
     const names3 = new Array(count3);
     const crcs2 = new Array(count3);
@@ -9678,7 +9688,7 @@ function readVersions(elf) {
     for (let i = 0; i < count3; i++) {
       const end = bytes3.indexOf(0, p);
       if (end < 0) throw new InputError("bad-value", elf.file, `__version_ext_names ends before name ${i} of ${count3}`);
-      names3[i] = decodeAscii(bytes3, p, end);
+      names3[i] = text2.toString("utf8", p, end);
       crcs2[i] = r.u32(i * 4);
       p = end + 1;
     }
@@ -9690,7 +9700,9 @@ function readVersions(elf) {
   const size = 64;
   if (sec.size % size !== 0) throw new InputError("bad-value", elf.file, `__versions size ${sec.size} is not a multiple of ${size}`);
   const bytes2 = elf.data(sec);
+  const text = textOf(bytes2);
   const view = new DataView(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength);
+  const le = elf.littleEndian;
   const count2 = bytes2.byteLength / size;
   const names2 = new Array(count2);
   const crcs = new Array(count2);
@@ -9698,8 +9710,13 @@ function readVersions(elf) {
     const o = i * size;
     const end = bytes2.indexOf(0, o + word);
     if (end < 0 || end >= o + size) throw new InputError("bad-value", elf.file, `__versions entry ${i}: name is not NUL-terminated`);
-    names2[i] = decodeAscii(bytes2, o + word, end);
-    crcs[i] = elf.is64 ? Number(view.getBigUint64(o, elf.littleEndian)) : view.getUint32(o, elf.littleEndian);
+    names2[i] = text.toString("utf8", o + word, end);
+    if (!elf.is64) crcs[i] = view.getUint32(o, le);
+    else {
+      const lo = view.getUint32(o + (le ? 0 : 4), le);
+      const hi = view.getUint32(o + (le ? 4 : 0), le);
+      crcs[i] = hi * 4294967296 + lo;
+    }
   }
   return { names: names2, crcs, extended: false };
 }
@@ -10185,17 +10202,7 @@ async function analyzeInThread(modules, options, put) {
   for (let i = 0; i < modules.length; i++) put(await analyzeModule(modules[i], analyzers, options, memo), i);
 }
 function failed(mod, error) {
-  return {
-    name: mod.name,
-    relPath: mod.relPath,
-    compression: mod.compression,
-    fileBytes: 0,
-    elfBytes: 0,
-    signatureBytes: 0,
-    error,
-    facts: {},
-    factErrors: {}
-  };
+  return emptySummary(mod, error);
 }
 
 // src/exports/module-set.ts

@@ -940,7 +940,7 @@ async function readModuleImage(mod, preloaded) {
   const { elf, signatureBytes } = splitSignature(bytes);
   return { elf: ElfFile.fromBytes(elf, mod.relPath), fileBytes: raw.length, signatureBytes };
 }
-async function analyzeModule(mod, analyzers2, options2, memo2, preloaded) {
+function emptySummary(mod, error) {
   const summary = {
     name: mod.name,
     relPath: mod.relPath,
@@ -951,6 +951,11 @@ async function analyzeModule(mod, analyzers2, options2, memo2, preloaded) {
     facts: {},
     factErrors: {}
   };
+  if (error !== void 0) summary.error = error;
+  return summary;
+}
+async function analyzeModule(mod, analyzers2, options2, memo2, preloaded) {
+  const summary = emptySummary(mod);
   let image;
   try {
     image = await readModuleImage(mod, preloaded);
@@ -3263,6 +3268,9 @@ function readForEvidence(bytes, file, base, rules, fact) {
 }
 
 // src/exports/imports.ts
+function textOf(bytes) {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
 var EM_SPARC = 2;
 var EM_SPARCV9 = 43;
 var STT_SPARC_REGISTER = 13;
@@ -3276,6 +3284,7 @@ function readImports(elf) {
   const strSec = elf.sections[sec.link];
   if (!strSec) throw new InputError("bad-value", elf.file, `${sec.name}: string table index ${sec.link} is out of range`);
   const strings = elf.data(strSec);
+  const text = textOf(strings);
   const table = elf.data(sec);
   const view = new DataView(table.buffer, table.byteOffset, table.byteLength);
   const le = elf.littleEndian;
@@ -3295,7 +3304,7 @@ function readImports(elf) {
     const nameOff = view.getUint32(o, le);
     const end = nameOff < strings.length ? strings.indexOf(0, nameOff) : -1;
     if (end < 0) throw new InputError("bad-value", elf.file, `symbol ${i}: name offset ${nameOff} is outside ${strSec.name || "its string table"}`);
-    let name = removeDot(decodeAscii(strings, nameOff, end));
+    let name = removeDot(text.toString("utf8", nameOff, end));
     if (name === "" || ignoredUndefined(name, elf.machine)) continue;
     if (sparc && name.startsWith(".")) name = "_" + name.charAt(1).toUpperCase() + name.slice(2);
     if (bind === STB_WEAK) weak.add(name);
@@ -3324,6 +3333,7 @@ function readVersions(elf) {
   if (extCrcs && extNames) {
     const r = elf.reader(extCrcs);
     const bytes2 = elf.data(extNames);
+    const text2 = textOf(bytes2);
     const count2 = Math.floor(extCrcs.size / 4);
     const names2 = new Array(count2);
     const crcs2 = new Array(count2);
@@ -3331,7 +3341,7 @@ function readVersions(elf) {
     for (let i = 0; i < count2; i++) {
       const end = bytes2.indexOf(0, p);
       if (end < 0) throw new InputError("bad-value", elf.file, `__version_ext_names ends before name ${i} of ${count2}`);
-      names2[i] = decodeAscii(bytes2, p, end);
+      names2[i] = text2.toString("utf8", p, end);
       crcs2[i] = r.u32(i * 4);
       p = end + 1;
     }
@@ -3343,7 +3353,9 @@ function readVersions(elf) {
   const size = 64;
   if (sec.size % size !== 0) throw new InputError("bad-value", elf.file, `__versions size ${sec.size} is not a multiple of ${size}`);
   const bytes = elf.data(sec);
+  const text = textOf(bytes);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const le = elf.littleEndian;
   const count = bytes.byteLength / size;
   const names = new Array(count);
   const crcs = new Array(count);
@@ -3351,8 +3363,13 @@ function readVersions(elf) {
     const o = i * size;
     const end = bytes.indexOf(0, o + word);
     if (end < 0 || end >= o + size) throw new InputError("bad-value", elf.file, `__versions entry ${i}: name is not NUL-terminated`);
-    names[i] = decodeAscii(bytes, o + word, end);
-    crcs[i] = elf.is64 ? Number(view.getBigUint64(o, elf.littleEndian)) : view.getUint32(o, elf.littleEndian);
+    names[i] = text.toString("utf8", o + word, end);
+    if (!elf.is64) crcs[i] = view.getUint32(o, le);
+    else {
+      const lo = view.getUint32(o + (le ? 0 : 4), le);
+      const hi = view.getUint32(o + (le ? 4 : 0), le);
+      crcs[i] = hi * 4294967296 + lo;
+    }
   }
   return { names, crcs, extended: false };
 }
