@@ -1,14 +1,14 @@
 import { FileSource } from '../bytes/source.ts'
 import { ElfFile } from '../elf/elf.ts'
 import { InputError, describeError } from '../model/errors.ts'
-import type { Btf } from './btf.ts'
+import { parseBtf, type Btf } from './btf.ts'
 import { BTF_MAGIC } from './kinds.ts'
 import { BtfResolver } from './resolve.ts'
 import type { VerifierRules } from './rules.ts'
 import { verifyLoad } from './verifier.ts'
 import type { VerifierFailure } from './verifier-log.ts'
 
-/** The vmlinux BTF modules are checked against, verified and resolved once. */
+/** The vmlinux BTF modules are checked against, read once per worker and resolved as needed. */
 export interface VmlinuxBtf {
   file: string
   btf?: Btf
@@ -16,10 +16,8 @@ export interface VmlinuxBtf {
   resolver?: BtfResolver
   /** Byte size of its .BTF. */
   bytes: number
-  /** Why it cannot serve as the base (not readable, no .BTF, the kernel would refuse it at boot). */
+  /** Why it cannot serve as the base (not readable, no .BTF, not BTF). */
   error?: string
-  /** The kernel's boot-time check (btf_parse_vmlinux) failing on it. */
-  failure?: VerifierFailure
 }
 
 /**
@@ -48,26 +46,43 @@ export function readBtfSection(
   }
 }
 
+/**
+ * The vmlinux BTF as module checks need it: parsed structurally (the kernel's own boot-time
+ * check of it is verifyVmlinuxBtf, run once per build rather than once per worker).
+ */
 export function loadVmlinuxBtf(path: string, rules: VerifierRules): VmlinuxBtf {
   let sec: ReturnType<typeof readBtfSection>
   try {
     sec = readBtfSection(path)
-  } catch (err) {
-    return { file: path, bytes: 0, error: err instanceof InputError ? err.message : describeError(err) }
-  }
-  if (!sec) return { file: path, bytes: 0, error: `${path} has no .BTF section` }
-  const res = verifyLoad({ bytes: sec.bytes, file: path, littleEndian: sec.littleEndian, base: null, rules })
-  if (!res.ok)
+    if (!sec) return { file: path, bytes: 0, error: `${path} has no .BTF section` }
+    const btf = parseBtf(sec.bytes, path, { encoding: rules.info, checkRefs: false })
     return {
       file: path,
-      bytes: sec.bytes.length,
-      failure: res.failure,
-      error: `the kernel would refuse this vmlinux BTF: ${res.failure.text}`
+      btf,
+      resolver: new BtfResolver(btf, null, sec.is64 ? 8 : 4),
+      bytes: sec.bytes.length
     }
-  return {
-    file: path,
-    btf: res.btf,
-    resolver: new BtfResolver(res.btf, null, sec.is64 ? 8 : 4),
-    bytes: sec.bytes.length
+  } catch (err) {
+    return {
+      file: path,
+      bytes: sec?.bytes.length ?? 0,
+      error: err instanceof InputError ? err.message : describeError(err)
+    }
   }
+}
+
+/**
+ * What the kernel's boot-time check (btf_parse_vmlinux) says of this vmlinux BTF: null when it
+ * takes it, or when it cannot be read here (the module analysis reports that).
+ */
+export function verifyVmlinuxBtf(path: string, rules: VerifierRules): VerifierFailure | null {
+  let sec: ReturnType<typeof readBtfSection>
+  try {
+    sec = readBtfSection(path)
+  } catch {
+    return null
+  }
+  if (!sec) return null
+  const res = verifyLoad({ bytes: sec.bytes, file: path, littleEndian: sec.littleEndian, base: null, rules })
+  return res.ok ? null : res.failure
 }

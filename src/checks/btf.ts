@@ -1,8 +1,10 @@
 import { btfAnalyzer, type BtfModuleFact } from '../btf/module-analyzer.ts'
+import { rulesFor } from '../btf/rules.ts'
+import { verifyVmlinuxBtf } from '../btf/vmlinux-btf.ts'
 import { MISMATCH_ALLOWED_WARNING, failedToValidate, type VerifierFailure } from '../btf/verifier-log.ts'
 import { factOf, type ModuleSummary } from '../load/analyzer.ts'
 import { modinfoAnalyzer } from '../load/modinfo-analyzer.ts'
-import { atLeast } from '../model/build-info.ts'
+import { atLeast, parseKernelVersion } from '../model/build-info.ts'
 import type { Block, Finding, Text } from '../model/finding.ts'
 import type { ReviewOptions } from '../model/options.ts'
 import { skipped, type Check, type CheckOutcome } from './check.ts'
@@ -91,15 +93,26 @@ export const btfCheck: Check<BtfSnapshot> = {
     const basePath = build.layout.btfBase
     const skippedWhy = withBtf.find(x => x.f.skipped)?.f.skipped?.replaceAll(basePath ?? '\0', vmlinuxName)
     if (skippedWhy) {
-      const refused = skippedWhy.includes('would refuse')
       notes.push({
-        severity: refused ? 'error' : 'notice',
-        code: refused ? 'btf-vmlinux-invalid' : 'btf-vmlinux-missing',
-        message: refused
-          ? `${vmlinuxName}: ${skippedWhy.replace(/^the vmlinux BTF is unusable: /, '')}`
-          : `module BTF not validated: ${skippedWhy}`,
-        ...(build.layout.btfBase ? { file: build.rel(build.layout.btfBase) } : {})
+        severity: 'notice',
+        code: 'btf-vmlinux-missing',
+        message: `module BTF not validated: ${skippedWhy}`,
+        ...(basePath ? { file: vmlinuxName } : {})
       })
+    } else if (basePath && withBtf.length) {
+      // What the kernel checks of vmlinux BTF at boot (btf_parse_vmlinux): once per build.
+      const rules = build.info.version
+        ? rulesFor(build.info.version)
+        : rulesFor(parseKernelVersion(withBtf[0]!.f.rules))
+      const refused = verifyVmlinuxBtf(basePath, rules)
+      if (refused) {
+        notes.push({
+          severity: 'error',
+          code: 'btf-vmlinux-invalid',
+          message: `${vmlinuxName}: the kernel refuses this vmlinux BTF at boot: ${quote(refused)}, so no module gets BTF either`,
+          file: vmlinuxName
+        })
+      }
     }
 
     let valid = 0

@@ -1,5 +1,9 @@
 // The BTF check over module facts: the .BTF.base policy, the baseline diff, aggregation.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { KIND } from '../../src/btf/kinds.ts'
 import type { BtfModuleFact } from '../../src/btf/module-analyzer.ts'
 import { btfCheck, type BtfSnapshot } from '../../src/checks/btf.ts'
 import type { BuildLayout, ModuleFile } from '../../src/discover/layout.ts'
@@ -8,6 +12,7 @@ import type { ModInfo } from '../../src/load/modinfo-analyzer.ts'
 import { Build } from '../../src/model/build.ts'
 import type { BuildInfo } from '../../src/model/build-info.ts'
 import { defaultOptions, type ReviewOptions } from '../../src/model/options.ts'
+import { BtfBuilder } from './builder.ts'
 
 interface Mod {
   name: string
@@ -42,7 +47,8 @@ function summary(m: Mod): ModuleSummary {
 function build(
   mods: Mod[],
   version = { major: 6, minor: 12, patch: 0 },
-  config: Record<string, string> = { DEBUG_INFO_BTF_MODULES: 'y' }
+  config: Record<string, string> = { DEBUG_INFO_BTF_MODULES: 'y' },
+  btfBase = '/b/vmlinux'
 ): Build {
   const modules: ModuleFile[] = mods.map(m => ({
     name: m.name,
@@ -53,7 +59,7 @@ function build(
   const layout: BuildLayout = {
     root: '/b',
     kind: 'explicit',
-    btfBase: '/b/vmlinux',
+    btfBase,
     modules,
     passes: [],
     missing: [],
@@ -195,6 +201,23 @@ describe('many modules with the same problem', () => {
       },
       { kind: 'code', text: 'BPF: [5] Invalid name_offset:99\nfailed to validate module [m0] BTF: -22' }
     ])
+  })
+
+  it('says when the kernel would refuse the vmlinux BTF itself', async () => {
+    const b = new BtfBuilder()
+    b.record('int', KIND.INT, 1, 4, [32]) // vlen on an INT
+    const dir = mkdtempSync(join(tmpdir(), 'kbr-btf-'))
+    try {
+      writeFileSync(join(dir, 'vmlinux.btf'), b.build())
+      const out = await run(build([{ name: 'a' }], undefined, undefined, join(dir, 'vmlinux.btf')))
+      expect(out.findings[0]).toMatchObject({
+        severity: 'error',
+        code: 'btf-vmlinux-invalid',
+        message: `${join(dir, 'vmlinux.btf')}: the kernel refuses this vmlinux BTF at boot: "[1] INT int size=4 bits_offset=0 nr_bits=32 encoding=(none) vlen != 0", so no module gets BTF either`
+      })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('is quiet, one line, when all is well', async () => {
