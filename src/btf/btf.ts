@@ -11,7 +11,7 @@ import {
   kindName,
   type InfoEncoding
 } from './kinds.ts'
-import { cStringAt } from './names.ts'
+import { cStringAt, isValidIdentifier } from './names.ts'
 
 export interface BtfHeader {
   magic: number
@@ -61,6 +61,8 @@ export class Btf {
   /** Lazily built name index of this BTF's own types (relocation, evidence). */
   private byName: Map<string, number[]> | undefined
   private kindsCache: Uint8Array | undefined
+  /** Per own string offset: 0 not yet known, 1 a valid identifier, 2 not one (module checks ask often). */
+  private identCache: Uint8Array | undefined
 
   constructor(init: {
     file: string
@@ -171,6 +173,17 @@ export class Btf {
     const local = off - this.startStrOff
     if (local >= this.header.strLen) return undefined
     return { bytes: this.strings, pos: local }
+  }
+
+  /** Whether the string at `off` is a name the kernel accepts as an identifier (btf_name_valid_identifier). */
+  isIdentifierAt(off: number): boolean {
+    if (off < this.startStrOff) return this.base ? this.base.isIdentifierAt(off) : false
+    const local = off - this.startStrOff
+    if (local >= this.header.strLen) return false
+    const cache = (this.identCache ??= new Uint8Array(this.header.strLen))
+    let v = cache[local]!
+    if (!v) cache[local] = v = isValidIdentifier(this.strings, local) ? 1 : 2
+    return v === 1
   }
 
   /** Whether an offset is where a string begins (offset 0 or just after a NUL). */
@@ -394,7 +407,11 @@ function walkRecords(
   while (w * 4 < typeLen) {
     const id = firstId + recs.length
     if (id > MAX_TYPE_ID)
-      throw new InputError('too-large', file, `BTF has more than ${MAX_TYPE_ID} types, the most a BTF can have (BTF_MAX_TYPE)`)
+      throw new InputError(
+        'too-large',
+        file,
+        `BTF has more than ${MAX_TYPE_ID} types, the most a BTF can have (BTF_MAX_TYPE)`
+      )
     if (w + 3 > nWords) {
       throw new InputError(
         'truncated',

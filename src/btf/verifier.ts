@@ -59,6 +59,7 @@ class LoadVerifier {
   private startStrOff = 0
   private words!: Uint32Array
   private logTypeId = 0
+  private meta: MetaCheck | undefined
 
   constructor(input: VerifyInput) {
     this.input = input
@@ -194,8 +195,9 @@ class LoadVerifier {
   }
 
   private identifier(off: number): boolean {
-    const s = this.strAt(off)
-    return !!s && isValidIdentifier(s.bytes, s.pos)
+    if (off < this.startStrOff) return this.base!.isIdentifierAt(off)
+    const local = off - this.startStrOff
+    return local < this.hdr.strLen && isValidIdentifier(this.strings, local)
   }
 
   private sectionName(off: number): boolean {
@@ -252,7 +254,8 @@ class LoadVerifier {
       this.fail(`[${id}] Invalid kind:${kind}`, ERRNO.EINVAL, id)
     const nameOff = words[w]!
     if (!this.nameOffsetValid(nameOff)) this.fail(`[${id}] Invalid name_offset:${nameOff}`, ERRNO.EINVAL, id)
-    return 12 + new MetaCheck(this, w, info, kind, metaLeft).run()
+    this.meta ??= new MetaCheck(this)
+    return 12 + this.meta.check(w, info, kind, metaLeft)
   }
 
   // exposed to MetaCheck
@@ -352,19 +355,25 @@ class TypeTableGrowth {
 /** One type's check_meta, per kind, as the kernel's kind_ops[] do it. */
 class MetaCheck {
   private readonly v: LoadVerifier
-  private readonly w: number
-  private readonly info: number
-  private readonly kind: number
-  private readonly metaLeft: number
-  private readonly words: Uint32Array
+  private w = 0
+  private info = 0
+  private kind = 0
+  private metaLeft = 0
+  private words: Uint32Array
 
-  constructor(v: LoadVerifier, w: number, info: number, kind: number, metaLeft: number) {
+  constructor(v: LoadVerifier) {
     this.v = v
+    this.words = v.wordsView
+  }
+
+  /** Checks one type (one instance serves every type: no allocation per type). */
+  check(w: number, info: number, kind: number, metaLeft: number): number {
     this.w = w
     this.info = info
     this.kind = kind
     this.metaLeft = metaLeft
-    this.words = v.wordsView
+    this.words = this.v.wordsView
+    return this.run()
   }
 
   private get vlen(): number {
