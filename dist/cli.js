@@ -6510,6 +6510,8 @@ var Btf = class {
   /** Lazily built name index of this BTF's own types (relocation, evidence). */
   byName;
   kindsCache;
+  /** Per own string offset: 0 not yet known, 1 a valid identifier, 2 not one (module checks ask often). */
+  identCache;
   constructor(init) {
     this.file = init.file;
     this.base = init.base;
@@ -6595,6 +6597,16 @@ var Btf = class {
     const local = off - this.startStrOff;
     if (local >= this.header.strLen) return void 0;
     return { bytes: this.strings, pos: local };
+  }
+  /** Whether the string at `off` is a name the kernel accepts as an identifier (btf_name_valid_identifier). */
+  isIdentifierAt(off) {
+    if (off < this.startStrOff) return this.base ? this.base.isIdentifierAt(off) : false;
+    const local = off - this.startStrOff;
+    if (local >= this.header.strLen) return false;
+    const cache2 = this.identCache ??= new Uint8Array(this.header.strLen);
+    let v = cache2[local];
+    if (!v) cache2[local] = v = isValidIdentifier(this.strings, local) ? 1 : 2;
+    return v === 1;
   }
   /** Whether an offset is where a string begins (offset 0 or just after a NUL). */
   isStringStart(off) {
@@ -6777,7 +6789,11 @@ function walkRecords(words, typeLen, encoding, layout2, firstId, file) {
   while (w * 4 < typeLen) {
     const id = firstId + recs.length;
     if (id > MAX_TYPE_ID)
-      throw new InputError("too-large", file, `BTF has more than ${MAX_TYPE_ID} types, the most a BTF can have (BTF_MAX_TYPE)`);
+      throw new InputError(
+        "too-large",
+        file,
+        `BTF has more than ${MAX_TYPE_ID} types, the most a BTF can have (BTF_MAX_TYPE)`
+      );
     if (w + 3 > nWords) {
       throw new InputError(
         "truncated",
@@ -7279,6 +7295,7 @@ var LoadVerifier = class {
   startStrOff = 0;
   words;
   logTypeId = 0;
+  meta;
   constructor(input) {
     this.input = input;
     this.rules = input.rules;
@@ -7398,8 +7415,9 @@ var LoadVerifier = class {
     return local < this.hdr.strLen ? { bytes: this.strings, pos: local } : void 0;
   }
   identifier(off) {
-    const s = this.strAt(off);
-    return !!s && isValidIdentifier(s.bytes, s.pos);
+    if (off < this.startStrOff) return this.base.isIdentifierAt(off);
+    const local = off - this.startStrOff;
+    return local < this.hdr.strLen && isValidIdentifier(this.strings, local);
   }
   sectionName(off) {
     const s = this.strAt(off);
@@ -7450,7 +7468,8 @@ var LoadVerifier = class {
       this.fail(`[${id}] Invalid kind:${kind}`, ERRNO.EINVAL, id);
     const nameOff = words[w];
     if (!this.nameOffsetValid(nameOff)) this.fail(`[${id}] Invalid name_offset:${nameOff}`, ERRNO.EINVAL, id);
-    return 12 + new MetaCheck(this, w, info, kind, metaLeft).run();
+    this.meta ??= new MetaCheck(this);
+    return 12 + this.meta.check(w, info, kind, metaLeft);
   }
   // exposed to MetaCheck
   get wordsView() {
@@ -7537,18 +7556,23 @@ var TypeTableGrowth = class {
 };
 var MetaCheck = class {
   v;
-  w;
-  info;
-  kind;
-  metaLeft;
+  w = 0;
+  info = 0;
+  kind = 0;
+  metaLeft = 0;
   words;
-  constructor(v, w, info, kind, metaLeft) {
+  constructor(v) {
     this.v = v;
+    this.words = v.wordsView;
+  }
+  /** Checks one type (one instance serves every type: no allocation per type). */
+  check(w, info, kind, metaLeft) {
     this.w = w;
     this.info = info;
     this.kind = kind;
     this.metaLeft = metaLeft;
-    this.words = v.wordsView;
+    this.words = this.v.wordsView;
+    return this.run();
   }
   get vlen() {
     return this.info & this.v.ruleSet.info.vlenMask;
@@ -8514,24 +8538,32 @@ function loadVmlinuxBtf(path2, rules) {
   let sec;
   try {
     sec = readBtfSection(path2);
-  } catch (err) {
-    return { file: path2, bytes: 0, error: err instanceof InputError ? err.message : describeError(err) };
-  }
-  if (!sec) return { file: path2, bytes: 0, error: `${path2} has no .BTF section` };
-  const res = verifyLoad({ bytes: sec.bytes, file: path2, littleEndian: sec.littleEndian, base: null, rules });
-  if (!res.ok)
+    if (!sec) return { file: path2, bytes: 0, error: `${path2} has no .BTF section` };
+    const btf = parseBtf(sec.bytes, path2, { encoding: rules.info, checkRefs: false });
     return {
       file: path2,
-      bytes: sec.bytes.length,
-      failure: res.failure,
-      error: `the kernel would refuse this vmlinux BTF: ${res.failure.text}`
+      btf,
+      resolver: new BtfResolver(btf, null, sec.is64 ? 8 : 4),
+      bytes: sec.bytes.length
     };
-  return {
-    file: path2,
-    btf: res.btf,
-    resolver: new BtfResolver(res.btf, null, sec.is64 ? 8 : 4),
-    bytes: sec.bytes.length
-  };
+  } catch (err) {
+    return {
+      file: path2,
+      bytes: sec?.bytes.length ?? 0,
+      error: err instanceof InputError ? err.message : describeError(err)
+    };
+  }
+}
+function verifyVmlinuxBtf(path2, rules) {
+  let sec;
+  try {
+    sec = readBtfSection(path2);
+  } catch {
+    return null;
+  }
+  if (!sec) return null;
+  const res = verifyLoad({ bytes: sec.bytes, file: path2, littleEndian: sec.littleEndian, base: null, rules });
+  return res.ok ? null : res.failure;
 }
 
 // src/btf/module-analyzer.ts
@@ -8751,13 +8783,23 @@ var btfCheck = {
     const basePath = build.layout.btfBase;
     const skippedWhy = withBtf.find((x) => x.f.skipped)?.f.skipped?.replaceAll(basePath ?? "\0", vmlinuxName);
     if (skippedWhy) {
-      const refused = skippedWhy.includes("would refuse");
       notes.push({
-        severity: refused ? "error" : "notice",
-        code: refused ? "btf-vmlinux-invalid" : "btf-vmlinux-missing",
-        message: refused ? `${vmlinuxName}: ${skippedWhy.replace(/^the vmlinux BTF is unusable: /, "")}` : `module BTF not validated: ${skippedWhy}`,
-        ...build.layout.btfBase ? { file: build.rel(build.layout.btfBase) } : {}
+        severity: "notice",
+        code: "btf-vmlinux-missing",
+        message: `module BTF not validated: ${skippedWhy}`,
+        ...basePath ? { file: vmlinuxName } : {}
       });
+    } else if (basePath && withBtf.length) {
+      const rules = build.info.version ? rulesFor(build.info.version) : rulesFor(parseKernelVersion(withBtf[0].f.rules));
+      const refused = verifyVmlinuxBtf(basePath, rules);
+      if (refused) {
+        notes.push({
+          severity: "error",
+          code: "btf-vmlinux-invalid",
+          message: `${vmlinuxName}: the kernel refuses this vmlinux BTF at boot: ${quote(refused)}, so no module gets BTF either`,
+          file: vmlinuxName
+        });
+      }
     }
     let valid = 0;
     for (const { m, f } of withBtf) {

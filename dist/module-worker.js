@@ -1113,6 +1113,8 @@ var Btf = class {
   /** Lazily built name index of this BTF's own types (relocation, evidence). */
   byName;
   kindsCache;
+  /** Per own string offset: 0 not yet known, 1 a valid identifier, 2 not one (module checks ask often). */
+  identCache;
   constructor(init) {
     this.file = init.file;
     this.base = init.base;
@@ -1198,6 +1200,16 @@ var Btf = class {
     const local = off - this.startStrOff;
     if (local >= this.header.strLen) return void 0;
     return { bytes: this.strings, pos: local };
+  }
+  /** Whether the string at `off` is a name the kernel accepts as an identifier (btf_name_valid_identifier). */
+  isIdentifierAt(off) {
+    if (off < this.startStrOff) return this.base ? this.base.isIdentifierAt(off) : false;
+    const local = off - this.startStrOff;
+    if (local >= this.header.strLen) return false;
+    const cache2 = this.identCache ??= new Uint8Array(this.header.strLen);
+    let v = cache2[local];
+    if (!v) cache2[local] = v = isValidIdentifier(this.strings, local) ? 1 : 2;
+    return v === 1;
   }
   /** Whether an offset is where a string begins (offset 0 or just after a NUL). */
   isStringStart(off) {
@@ -1380,7 +1392,11 @@ function walkRecords(words, typeLen, encoding, layout2, firstId, file) {
   while (w * 4 < typeLen) {
     const id = firstId + recs.length;
     if (id > MAX_TYPE_ID)
-      throw new InputError("too-large", file, `BTF has more than ${MAX_TYPE_ID} types, the most a BTF can have (BTF_MAX_TYPE)`);
+      throw new InputError(
+        "too-large",
+        file,
+        `BTF has more than ${MAX_TYPE_ID} types, the most a BTF can have (BTF_MAX_TYPE)`
+      );
     if (w + 3 > nWords) {
       throw new InputError(
         "truncated",
@@ -1878,6 +1894,7 @@ var LoadVerifier = class {
   startStrOff = 0;
   words;
   logTypeId = 0;
+  meta;
   constructor(input) {
     this.input = input;
     this.rules = input.rules;
@@ -1997,8 +2014,9 @@ var LoadVerifier = class {
     return local < this.hdr.strLen ? { bytes: this.strings, pos: local } : void 0;
   }
   identifier(off) {
-    const s = this.strAt(off);
-    return !!s && isValidIdentifier(s.bytes, s.pos);
+    if (off < this.startStrOff) return this.base.isIdentifierAt(off);
+    const local = off - this.startStrOff;
+    return local < this.hdr.strLen && isValidIdentifier(this.strings, local);
   }
   sectionName(off) {
     const s = this.strAt(off);
@@ -2049,7 +2067,8 @@ var LoadVerifier = class {
       this.fail(`[${id}] Invalid kind:${kind}`, ERRNO.EINVAL, id);
     const nameOff = words[w];
     if (!this.nameOffsetValid(nameOff)) this.fail(`[${id}] Invalid name_offset:${nameOff}`, ERRNO.EINVAL, id);
-    return 12 + new MetaCheck(this, w, info, kind, metaLeft).run();
+    this.meta ??= new MetaCheck(this);
+    return 12 + this.meta.check(w, info, kind, metaLeft);
   }
   // exposed to MetaCheck
   get wordsView() {
@@ -2136,18 +2155,23 @@ var TypeTableGrowth = class {
 };
 var MetaCheck = class {
   v;
-  w;
-  info;
-  kind;
-  metaLeft;
+  w = 0;
+  info = 0;
+  kind = 0;
+  metaLeft = 0;
   words;
-  constructor(v, w, info, kind, metaLeft) {
+  constructor(v) {
     this.v = v;
+    this.words = v.wordsView;
+  }
+  /** Checks one type (one instance serves every type: no allocation per type). */
+  check(w, info, kind, metaLeft) {
     this.w = w;
     this.info = info;
     this.kind = kind;
     this.metaLeft = metaLeft;
-    this.words = v.wordsView;
+    this.words = this.v.wordsView;
+    return this.run();
   }
   get vlen() {
     return this.info & this.v.ruleSet.info.vlenMask;
@@ -3125,24 +3149,21 @@ function loadVmlinuxBtf(path, rules) {
   let sec;
   try {
     sec = readBtfSection(path);
-  } catch (err) {
-    return { file: path, bytes: 0, error: err instanceof InputError ? err.message : describeError(err) };
-  }
-  if (!sec) return { file: path, bytes: 0, error: `${path} has no .BTF section` };
-  const res = verifyLoad({ bytes: sec.bytes, file: path, littleEndian: sec.littleEndian, base: null, rules });
-  if (!res.ok)
+    if (!sec) return { file: path, bytes: 0, error: `${path} has no .BTF section` };
+    const btf = parseBtf(sec.bytes, path, { encoding: rules.info, checkRefs: false });
     return {
       file: path,
-      bytes: sec.bytes.length,
-      failure: res.failure,
-      error: `the kernel would refuse this vmlinux BTF: ${res.failure.text}`
+      btf,
+      resolver: new BtfResolver(btf, null, sec.is64 ? 8 : 4),
+      bytes: sec.bytes.length
     };
-  return {
-    file: path,
-    btf: res.btf,
-    resolver: new BtfResolver(res.btf, null, sec.is64 ? 8 : 4),
-    bytes: sec.bytes.length
-  };
+  } catch (err) {
+    return {
+      file: path,
+      bytes: sec?.bytes.length ?? 0,
+      error: err instanceof InputError ? err.message : describeError(err)
+    };
+  }
 }
 
 // src/btf/module-analyzer.ts
