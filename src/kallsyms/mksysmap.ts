@@ -111,6 +111,8 @@ export function parseMksysmapScript(text: string, file: string): MksysmapFilter 
     }
   }
   if (patterns.length === 0) throw new InputError('unsupported', file, 'no sed or grep patterns found in this mksysmap script')
+  // Every pattern runs on every map line: a script with thousands would take hours.
+  if (patterns.length > MAX_PATTERNS) throw new InputError('unsupported', file, `${patterns.length} patterns; a mksysmap has about 25, at most ${MAX_PATTERNS} are used`)
   return { origin: `${file}`, patterns, dropsKallsymsObjectSymbols: /\$\{?3\}?/.test(text) }
 }
 
@@ -135,6 +137,10 @@ const POSIX_CLASSES: Record<string, string> = {
   punct: '!-\\/:-@\\[-`{-~'
 }
 
+/** Patterns and pattern length accepted from a build's own mksysmap (6.12 has 23, the longest 30 characters). */
+const MAX_PATTERNS = 200
+const MAX_PATTERN_CHARS = 1000
+
 /** Repetitions (`*`, `\{m,n\}`) accepted in one pattern of a build's own mksysmap. */
 const MAX_REPEATS = 3
 
@@ -143,6 +149,8 @@ const MAX_REPEATS = 3
  * Covers what mksysmap scripts use: literals, ., *, ^, $, bracket expressions with classes.
  */
 export function breToRegExp(bre: string, file: string): RegExp {
+  // V8 compiles a RegExp at its first use and overflows its stack on one of 100,000 characters.
+  if (bre.length > MAX_PATTERN_CHARS) throw new InputError('unsupported', file, `a pattern of ${bre.length} characters; mksysmap patterns are short`)
   let out = ''
   // The patterns run on every map line in a backtracking engine: a repeated group or many
   // repetitions could take exponential or high-polynomial time on a hostile line. No
