@@ -5,6 +5,7 @@ import { parseBtf } from '../../src/btf/btf.ts'
 import { KIND, MAX_TYPE_ID } from '../../src/btf/kinds.ts'
 import { ElfFile } from '../../src/elf/elf.ts'
 import { decodeTable } from '../../src/kallsyms/decode-table.ts'
+import { parseMksysmapScript } from '../../src/kallsyms/mksysmap.ts'
 import { InputError } from '../../src/model/errors.ts'
 import { BtfBuilder } from '../btf/builder.ts'
 import { compileObject } from '../support/cc.ts'
@@ -71,5 +72,16 @@ describe('maximum counts', () => {
       )
     )
     expect(err.message).toMatch(/^vmlinux: kallsyms_num_syms is 16777217, more than a kernel can have/)
+  })
+
+  it("a build's mksysmap: a 92 KB pattern (V8 overflowed its stack compiling it) and 201 patterns are refused", () => {
+    const long = `#!/bin/sed -f\n/${' \\$[adtx]\\(\\.\\|$\\)\\/d\\/'.repeat(4000)}x/d\n`
+    expect(refusal(() => parseMksysmapScript(long, 'scripts/mksysmap')).message).toMatch(
+      /^scripts\/mksysmap: a pattern of 92001 characters/
+    )
+    const many = `#!/bin/sed -f\n${Array.from({ length: 201 }, (_, i) => `/ sym_${i}$/d`).join('\n')}\n`
+    expect(refusal(() => parseMksysmapScript(many, 'scripts/mksysmap')).message).toMatch(
+      /^scripts\/mksysmap: 201 patterns/
+    )
   })
 })
