@@ -93,7 +93,17 @@ export class ElfFile {
     return ElfFile.open(new BufferSource(bytes, file))
   }
 
+  /** Reads the headers of `source`; on failure the source is closed (no file left open). */
   static open(source: ByteSource): ElfFile {
+    try {
+      return ElfFile.read(source)
+    } catch (err) {
+      source.close()
+      throw err
+    }
+  }
+
+  private static read(source: ByteSource): ElfFile {
     const file = source.file
     if (source.size < 16) {
       throw new InputError('truncated', file, `not an ELF file: only ${source.size} bytes`)
