@@ -53,8 +53,12 @@ async function loadBaseline(req: ReviewRequest, checks: AnyCheck[]): Promise<Sna
   if (!st) throw new InputError('io', req.baseline, 'baseline: no such file or directory')
   if (st.isFile()) return readSnapshot(req.baseline)
   const base = openBuild({ dir: req.baseline }, jobsOf(req))
-  const parts = await snapshotChecks(base, checks, req.options)
-  return toSnapshot(base, parts, req.options.configKey)
+  try {
+    const parts = await snapshotChecks(base, checks, req.options)
+    return toSnapshot(base, parts, req.options.configKey)
+  } finally {
+    base.close()
+  }
 }
 
 function jobsOf(req: ReviewRequest) {
@@ -77,7 +81,11 @@ function toSnapshot(build: Build, parts: Map<string, unknown>, configKey: string
 export async function takeSnapshot(req: ReviewRequest, meta: { commit?: string } = {}): Promise<Snapshot> {
   const checks = selectedChecks(req.options)
   const build = openBuild(req.input, jobsOf(req))
-  return toSnapshot(build, await snapshotChecks(build, checks, req.options), req.options.configKey, meta.commit)
+  try {
+    return toSnapshot(build, await snapshotChecks(build, checks, req.options), req.options.configKey, meta.commit)
+  } finally {
+    build.close()
+  }
 }
 
 /** KBR_TIMINGS=1 prints how long each stage took to stderr (for profiling, never in reports). */
@@ -143,6 +151,7 @@ export async function review(req: ReviewRequest): Promise<Report> {
     results.push(result)
     Object.assign(extra, report)
   }
+  build.close()
   return assembleReport(build, req, results, extra, baselineSnap, label)
 }
 

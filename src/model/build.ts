@@ -60,6 +60,11 @@ export class Build {
     return this.memo(`elf:${path}`, () => ElfFile.open(new FileSource(path, this.rel(path))))
   }
 
+  /** Closes the files this build keeps open for ranged reads (vmlinux). */
+  close(): void {
+    for (const v of this.memos.values()) if (v instanceof ElfFile) v.close()
+  }
+
   /** Every module analyzed once by every registered analyzer (worker threads). */
   modules(): Promise<ModuleSummary[]> {
     return this.memo('modules', () => {
