@@ -85,12 +85,22 @@ async function childMain(job: WorkerJob): Promise<void> {
     maxMsSeed: -1,
     totalMs: 0
   }
+  let harnessErrors = 0
   const bySite = new Map<string, CrashReport>()
   let lastPost = Date.now()
   const crashDir = join(job.out, 'crashers', t.name)
   for (let r = job.start; r < job.end; r++) {
     if (Date.now() > job.deadline) break
-    const { seed, input } = makeInput(t, seeds, pick, r)
+    let made: ReturnType<typeof makeInput>
+    try {
+      made = makeInput(t, seeds, pick, r)
+    } catch (err) {
+      // The harness's own failure (not the parser's): say so once, go on.
+      if (!harnessErrors++)
+        console.error(`${t.name}: the mutator failed at rng ${r}: ${describeCrash(err, 3)}`)
+      continue
+    }
+    const { seed, input } = made
     mark[0] = r
     mark[1] = Date.now()
     writeSync(marker, markBytes, 0, 16, 0)

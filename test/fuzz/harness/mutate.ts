@@ -502,8 +502,12 @@ function jsonOnce(root: { v: Json }, rng: Rng): void {
       } else s.set(hostileJson(rng))
       return
     case 5:
-      // Another node's value here.
-      s.set(structuredClone(rng.pick(all).get()))
+      // Another node's value here (a copy; too deep to copy: a hostile value instead).
+      try {
+        s.set(structuredClone(rng.pick(all).get()))
+      } catch {
+        s.set(hostileJson(rng))
+      }
       return
     case 6:
       // Extra key.
