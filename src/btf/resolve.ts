@@ -1,6 +1,5 @@
 import type { Btf } from './btf.ts'
 import { KIND, kindName } from './kinds.ts'
-import { isValidIdentifier } from './names.ts'
 import { roundupBytes } from './verifier.ts'
 import { ERRNO, VerifierLog, type VerifierFailure } from './verifier-log.ts'
 
@@ -597,10 +596,8 @@ export class BtfResolver {
       const type = this.extra(id, i * 2 + 1)
       const k = this.kind(type)
       if (k < 0 || sourceOnly(k)) this.failType(id, `Invalid arg#${i + 1}`)
-      if (nameOff) {
-        const s = nameOff < this.btf.strEnd ? this.btf.strBytes(nameOff) : undefined
-        if (!s || !isValidIdentifier(s.bytes, s.pos)) this.failType(id, `Invalid arg#${i + 1}`)
-      }
+      if (nameOff && (nameOff > 0xffffff || !this.btf.isIdentifierAt(nameOff)))
+        this.failType(id, `Invalid arg#${i + 1}`)
       if (needsResolve(k) && !this.resolved(type)) this.resolve(type)
       if (this.idSize(type) < 0) this.failType(id, `Invalid arg#${i + 1}`)
     }
