@@ -4310,7 +4310,16 @@ var ElfFile = class _ElfFile {
   static fromBytes(bytes2, file) {
     return _ElfFile.open(new BufferSource(bytes2, file));
   }
+  /** Reads the headers of `source`; on failure the source is closed (no file left open). */
   static open(source) {
+    try {
+      return _ElfFile.read(source);
+    } catch (err) {
+      source.close();
+      throw err;
+    }
+  }
+  static read(source) {
     const file = source.file;
     if (source.size < 16) {
       throw new InputError("truncated", file, `not an ELF file: only ${source.size} bytes`);
@@ -6050,6 +6059,7 @@ function parseMksysmapScript(text, file) {
     }
   }
   if (patterns.length === 0) throw new InputError("unsupported", file, "no sed or grep patterns found in this mksysmap script");
+  if (patterns.length > MAX_PATTERNS) throw new InputError("unsupported", file, `${patterns.length} patterns; a mksysmap has about 25, at most ${MAX_PATTERNS} are used`);
   return { origin: `${file}`, patterns, dropsKallsymsObjectSymbols: /\$\{?3\}?/.test(text) };
 }
 function shellDoubleQuoteUnescape(s) {
@@ -6068,8 +6078,11 @@ var POSIX_CLASSES = {
   space: " \\t\\n\\r\\f\\v",
   punct: "!-\\/:-@\\[-`{-~"
 };
+var MAX_PATTERNS = 200;
+var MAX_PATTERN_CHARS = 1e3;
 var MAX_REPEATS = 3;
 function breToRegExp(bre, file) {
+  if (bre.length > MAX_PATTERN_CHARS) throw new InputError("unsupported", file, `a pattern of ${bre.length} characters; mksysmap patterns are short`);
   let out = "";
   let repeats = 0;
   let afterGroup = false;
@@ -6944,48 +6957,11 @@ function expectedLabel(mask, role) {
   return "a data type";
 }
 function mismatchEvidence(btf) {
-  const ev = { names: 0, badNames: 0, refs: 0, badRefs: 0 };
-  const endId = btf.endId;
-  const { isStart, kindOf } = lookups(btf);
-  let id = 0;
-  let kind = 0;
-  let mask = 0;
-  const visit = (value, role, elem) => {
-    if (role === REF.NAME || role === REF.ELEM_NAME) {
-      if (!value) return;
-      ev.names++;
-      if (isStart(value)) return;
-      ev.badNames++;
-      if (!ev.firstBadName) ev.firstBadName = badName(btf, id, refLabel(kind, role, elem), value);
-      return;
-    }
-    if (!value) return;
-    ev.refs++;
-    const target = kindOf(value);
-    let ok = target >= 0 && target < 32 && (mask & bit(target)) !== 0;
-    if (ok && role === REF.INDEX_TYPE) ok = isIntLike(btf, value);
-    if (ok) return;
-    ev.badRefs++;
-    if (!ev.firstBadRef) {
-      ev.firstBadRef = {
-        typeId: id,
-        where: refLabel(kind, role, elem),
-        target: value,
-        found: target < 0 ? `no such type (the last is ${endId - 1})` : btf.describe(value),
-        expected: expectedLabel(mask, role)
-      };
-    }
-  };
-  for (id = btf.firstId; id < endId; id++) {
-    kind = btf.kind(id);
-    mask = allowedKinds(kind);
-    forEachRef(btf, id, visit);
-  }
-  return ev;
-}
-function lookups(btf) {
   const base = btf.base;
-  if (!base || base.base) return { isStart: (off) => btf.isStringStart(off), kindOf: (id) => btf.kind(id) };
+  return base && !base.base ? evidenceOverRoot(btf, base) : evidenceAnyDepth(btf);
+}
+function evidenceOverRoot(btf, base) {
+  const ev = { names: 0, badNames: 0, refs: 0, badRefs: 0 };
   const bs = base.strings;
   const bLen = base.header.strLen;
   const os = btf.strings;
@@ -6995,16 +6971,99 @@ function lookups(btf) {
   const ok = btf.kindTable();
   const first = btf.firstId;
   const end = btf.endId;
-  return {
-    isStart: (off) => {
-      if (off < bLen) return off === 0 || bs[off - 1] === 0;
+  const words = btf.words;
+  const recs = btf.recs;
+  const vmask = btf.encoding.vlenMask;
+  let badName;
+  let badRef;
+  const name = (off, i, role, elem) => {
+    if (!off) return;
+    ev.names++;
+    if (off < bLen) {
+      if (off === 0 || bs[off - 1] === 0) return;
+    } else {
       const local = off - oStart;
-      return local < oLen && (local === 0 || os[local - 1] === 0);
-    },
-    kindOf: (id) => {
-      if (id >= first) return id < end ? ok[id - first] : -1;
-      return id === 0 ? 0 : bk[id - 1];
+      if (local < oLen && (local === 0 || os[local - 1] === 0)) return;
     }
+    ev.badNames++;
+    badName ??= [i, role, elem, off];
+  };
+  const ref = (id, mask, i, role, elem) => {
+    if (!id) return;
+    ev.refs++;
+    const target = id >= first ? id < end ? ok[id - first] : -1 : bk[id - 1];
+    if (target >= 0 && target < 32 && (mask & bit(target)) !== 0 && (role !== REF.INDEX_TYPE || isIntLike(btf, id)))
+      return;
+    ev.badRefs++;
+    badRef ??= [i, role, elem, id, mask];
+  };
+  for (let i = 0; i < btf.count; i++) {
+    const w = recs[i];
+    const kind = ok[i];
+    name(words[w], i, REF.NAME, -1);
+    const k = KINDS[kind];
+    if (!k) continue;
+    const mask = allowedKinds(kind);
+    if (k.third === "type") ref(words[w + 2], mask, i, REF.TYPE, -1);
+    for (const x of k.infoIds) ref(words[w + 3 + x], mask, i, x === 0 ? REF.ELEM_TYPE : REF.INDEX_TYPE, -1);
+    if (!k.elemBytes) continue;
+    const ew = k.elemBytes >>> 2;
+    const nameAt = k.elemNames.length ? k.elemNames[0] : -1;
+    const typeAt = k.elemIds.length ? k.elemIds[0] : -1;
+    const vlen = words[w + 1] & vmask;
+    let p = w + 3 + (k.infoBytes >>> 2);
+    for (let e = 0; e < vlen; e++, p += ew) {
+      if (nameAt >= 0) name(words[p + nameAt], i, REF.ELEM_NAME, e);
+      if (typeAt >= 0) ref(words[p + typeAt], mask, i, REF.PART_TYPE, e);
+    }
+  }
+  if (badName) {
+    const [i, role, elem, off] = badName;
+    ev.firstBadName = describeBadName(btf, first + i, refLabel(ok[i], role, elem), off);
+  }
+  if (badRef) {
+    const [i, role, elem, id, mask] = badRef;
+    ev.firstBadRef = describeBadRef(btf, first + i, refLabel(ok[i], role, elem), id, mask, role);
+  }
+  return ev;
+}
+function evidenceAnyDepth(btf) {
+  const ev = { names: 0, badNames: 0, refs: 0, badRefs: 0 };
+  let id = 0;
+  let kind = 0;
+  let mask = 0;
+  const visit = (value, role, elem) => {
+    if (role === REF.NAME || role === REF.ELEM_NAME) {
+      if (!value) return;
+      ev.names++;
+      if (btf.isStringStart(value)) return;
+      ev.badNames++;
+      ev.firstBadName ??= describeBadName(btf, id, refLabel(kind, role, elem), value);
+      return;
+    }
+    if (!value) return;
+    ev.refs++;
+    const target = btf.kind(value);
+    if (target >= 0 && target < 32 && (mask & bit(target)) !== 0 && (role !== REF.INDEX_TYPE || isIntLike(btf, value)))
+      return;
+    ev.badRefs++;
+    ev.firstBadRef ??= describeBadRef(btf, id, refLabel(kind, role, elem), value, mask, role);
+  };
+  for (id = btf.firstId; id < btf.endId; id++) {
+    kind = btf.kind(id);
+    mask = allowedKinds(kind);
+    forEachRef(btf, id, visit);
+  }
+  return ev;
+}
+function describeBadRef(btf, typeId, where, target, mask, role) {
+  const k = btf.kind(target);
+  return {
+    typeId,
+    where,
+    target,
+    found: k < 0 ? `no such type (the last is ${btf.endId - 1})` : btf.describe(target),
+    expected: expectedLabel(mask, role)
   };
 }
 function isIntLike(btf, id) {
@@ -7017,7 +7076,7 @@ function isIntLike(btf, id) {
   }
   return false;
 }
-function badName(btf, typeId, where, offset) {
+function describeBadName(btf, typeId, where, offset) {
   const inBase = offset < btf.startStrOff;
   const s = btf.strBytes(offset);
   if (!s) return { typeId, where, offset, inBase };
@@ -8378,10 +8437,8 @@ var BtfResolver = class {
       const type = this.extra(id, i * 2 + 1);
       const k = this.kind(type);
       if (k < 0 || sourceOnly(k)) this.failType(id, `Invalid arg#${i + 1}`);
-      if (nameOff) {
-        const s = nameOff < this.btf.strEnd ? this.btf.strBytes(nameOff) : void 0;
-        if (!s || !isValidIdentifier(s.bytes, s.pos)) this.failType(id, `Invalid arg#${i + 1}`);
-      }
+      if (nameOff && (nameOff > 16777215 || !this.btf.isIdentifierAt(nameOff)))
+        this.failType(id, `Invalid arg#${i + 1}`);
       if (needsResolve(k) && !this.resolved(type)) this.resolve(type);
       if (this.idSize(type) < 0) this.failType(id, `Invalid arg#${i + 1}`);
     }
@@ -13055,6 +13112,10 @@ var Build = class {
     if (!path2) return null;
     return this.memo(`elf:${path2}`, () => ElfFile.open(new FileSource(path2, this.rel(path2))));
   }
+  /** Closes the files this build keeps open for ranged reads (vmlinux). */
+  close() {
+    for (const v of this.memos.values()) if (v instanceof ElfFile) v.close();
+  }
   /** Every module analyzed once by every registered analyzer (worker threads). */
   modules() {
     return this.memo("modules", () => {
@@ -13219,8 +13280,12 @@ async function loadBaseline(req, checks) {
   if (!st) throw new InputError("io", req.baseline, "baseline: no such file or directory");
   if (st.isFile()) return readSnapshot(req.baseline);
   const base = openBuild({ dir: req.baseline }, jobsOf(req));
-  const parts = await snapshotChecks(base, checks, req.options);
-  return toSnapshot(base, parts, req.options.configKey);
+  try {
+    const parts = await snapshotChecks(base, checks, req.options);
+    return toSnapshot(base, parts, req.options.configKey);
+  } finally {
+    base.close();
+  }
 }
 function jobsOf(req) {
   return req.jobs === void 0 ? {} : { jobs: req.jobs };
@@ -13240,7 +13305,11 @@ function toSnapshot(build, parts, configKey, commit) {
 async function takeSnapshot(req, meta = {}) {
   const checks = selectedChecks(req.options);
   const build = openBuild(req.input, jobsOf(req));
-  return toSnapshot(build, await snapshotChecks(build, checks, req.options), req.options.configKey, meta.commit);
+  try {
+    return toSnapshot(build, await snapshotChecks(build, checks, req.options), req.options.configKey, meta.commit);
+  } finally {
+    build.close();
+  }
 }
 var TIMINGS = process.env.KBR_TIMINGS === "1";
 var t0 = performance.now();
@@ -13290,6 +13359,7 @@ async function review(req) {
     results.push(result);
     Object.assign(extra, report);
   }
+  build.close();
   return assembleReport(build, req, results, extra, baselineSnap, label);
 }
 function assembleReport(build, req, checks, extra, baseline, label) {
