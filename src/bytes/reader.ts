@@ -60,11 +60,14 @@ export class ByteReader {
 
   /** A u64 that must fit a JavaScript number (sizes, file offsets). */
   u64n(offset: number, what = 'u64'): number {
-    const v = this.u64(offset, what)
-    if (v > BigInt(Number.MAX_SAFE_INTEGER)) {
+    this.check(offset, 8, what)
+    const lo = this.view.getUint32(offset + (this.le ? 0 : 4), this.le)
+    const hi = this.view.getUint32(offset + (this.le ? 4 : 0), this.le)
+    if (hi > 0x1fffff) {
+      const v = this.view.getBigUint64(offset, this.le)
       throw new InputError('bad-value', this.file, `${what} is 0x${v.toString(16)}, larger than any file`, offset)
     }
-    return Number(v)
+    return hi * 0x100000000 + lo
   }
 
   /** A word of the file's class: u32 for ELF32, u64 for ELF64. */

@@ -3,6 +3,8 @@ import { discover } from '../discover/discover.ts'
 import { analyzeModules } from '../load/pool.ts'
 import { safeTerminal } from '../report/text-blocks.ts'
 
+const NEWLINE = Buffer.from('\n')
+
 /** `kbuild-review symbols <build|modules-dir>`: every module's symbols, as `nm` over the files prints them. */
 export function registerSymbols(program: Command): void {
   program
@@ -14,10 +16,10 @@ export function registerSymbols(program: Command): void {
     .action(async (dir: string, flags: { jobs?: number; printSize?: boolean }) => {
       const layout = discover({ dir, modulesDir: dir })
       let failed = 0
-      const chunks: string[] = []
+      const chunks: Uint8Array[] = []
       let pending = 0
       const flush = () => {
-        if (chunks.length) process.stdout.write(chunks.join(''))
+        if (chunks.length) process.stdout.write(Buffer.concat(chunks))
         chunks.length = 0
         pending = 0
       }
@@ -32,9 +34,10 @@ export function registerSymbols(program: Command): void {
               failed++
               return
             }
-            const text = (m.facts.symbols as string | undefined) ?? ''
-            chunks.push(`\n${safeTerminal(m.relPath)}:\n`, text, text ? '\n' : '')
-            pending += text.length
+            const listing = m.facts.symbols as Uint8Array | undefined
+            chunks.push(Buffer.from(`\n${safeTerminal(m.relPath)}:\n`))
+            if (listing?.length) chunks.push(listing, NEWLINE)
+            pending += listing?.length ?? 0
             if (pending > 1 << 20) flush()
           }
         }

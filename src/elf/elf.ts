@@ -42,6 +42,21 @@ export interface ElfSymbol {
   readonly reserved: boolean
 }
 
+/** See ElfFile.symbolTable. */
+export interface SymbolTable {
+  readonly section: ElfSection
+  readonly count: number
+  /** 24 (ELF64) or 16 (ELF32) bytes per entry. */
+  readonly entsize: number
+  readonly entries: ByteReader
+  readonly strings: Uint8Array
+  readonly stringSection: ElfSection
+  /** The section index of symbol i from .symtab_shndx (its st_shndx was SHN_XINDEX). */
+  extendedIndex(i: number): number
+  /** The name at st_name nameOff of symbol i, checked against the string table. */
+  name(i: number, nameOff: number): string
+}
+
 export interface ElfRelocation {
   readonly offset: bigint
   readonly type: number
@@ -209,9 +224,13 @@ export class ElfFile {
     return new ByteReader(this.data(sec), this.littleEndian, this.file)
   }
 
-  /** The symbols of the symbol table (.symtab by default), index 0 included. */
-  symbols(sec: ElfSection | undefined = this.sections.find(s => s.type === SHT_SYMTAB)): ElfSymbol[] {
-    if (!sec) return []
+  /**
+   * The checked raw form of a symbol table: its entries, its string table and a resolver for
+   * SHN_XINDEX. For hot loops that read fields straight from the bytes (the nm listing);
+   * symbols() builds objects over the same view.
+   */
+  symbolTable(sec: ElfSection | undefined = this.sections.find(s => s.type === SHT_SYMTAB)): SymbolTable | undefined {
+    if (!sec) return undefined
     const entsize = this.is64 ? 24 : 16
     if (sec.entsize !== 0 && sec.entsize !== entsize) {
       throw new InputError('bad-value', this.file, `${sec.name}: symbol entry size ${sec.entsize}, expected ${entsize}`)
@@ -221,8 +240,32 @@ export class ElfFile {
     const strSec = this.sections[sec.link]
     if (!strSec) throw new InputError('bad-value', this.file, `${sec.name}: string table index ${sec.link} is out of range`)
     const strings = this.data(strSec)
-    const r = this.reader(sec)
+    const entries = this.reader(sec)
     let xindex: ByteReader | undefined
+    const extendedIndex = (i: number): number => {
+      if (!xindex) {
+        const x = this.sections.find(s => s.type === SHT_SYMTAB_SHNDX && s.link === sec.index)
+        if (!x) throw new InputError('bad-value', this.file, `symbol ${i} uses SHN_XINDEX but there is no .symtab_shndx`)
+        xindex = this.reader(x)
+      }
+      return xindex.u32(i * 4, `extended section index of symbol ${i}`)
+    }
+    const name = (i: number, nameOff: number): string => {
+      if (nameOff === 0) return ''
+      const n = cString(strings, nameOff)
+      if (n === undefined) {
+        throw new InputError('bad-value', this.file, `symbol ${i}: name offset ${nameOff} is outside ${strSec.name || 'its string table'}`)
+      }
+      return n
+    }
+    return { section: sec, count, entsize, entries, strings, stringSection: strSec, extendedIndex, name }
+  }
+
+  /** The symbols of the symbol table (.symtab by default), index 0 included. */
+  symbols(sec?: ElfSection): ElfSymbol[] {
+    const table = this.symbolTable(sec)
+    if (!table) return []
+    const { count, entsize, entries: r } = table
     const out: ElfSymbol[] = new Array(count)
     for (let i = 0; i < count; i++) {
       const o = i * entsize
@@ -242,23 +285,8 @@ export class ElfFile {
         shndx = r.u16(o + 14)
       }
       const reserved = shndx >= SHN_LORESERVE && shndx !== SHN_XINDEX
-      if (shndx === SHN_XINDEX) {
-        if (!xindex) {
-          const x = this.sections.find(s => s.type === SHT_SYMTAB_SHNDX && s.link === sec.index)
-          if (!x) throw new InputError('bad-value', this.file, `symbol ${i} uses SHN_XINDEX but there is no .symtab_shndx`)
-          xindex = this.reader(x)
-        }
-        shndx = xindex.u32(i * 4, `extended section index of symbol ${i}`)
-      }
-      let name = ''
-      if (nameOff !== 0) {
-        const n = cString(strings, nameOff)
-        if (n === undefined) {
-          throw new InputError('bad-value', this.file, `symbol ${i}: name offset ${nameOff} is outside ${strSec.name || 'its string table'}`)
-        }
-        name = n
-      }
-      out[i] = { index: i, name, value, size, bind: info >> 4, type: info & 0xf, other, shndx, reserved }
+      if (shndx === SHN_XINDEX) shndx = table.extendedIndex(i)
+      out[i] = { index: i, name: table.name(i, nameOff), value, size, bind: info >> 4, type: info & 0xf, other, shndx, reserved }
     }
     return out
   }
@@ -335,7 +363,7 @@ export class ElfFile {
   }
 }
 
-type ElfMethods = Pick<ElfFile, 'section' | 'data' | 'reader' | 'symbols' | 'symbolSection' | 'relocations' | 'notes' | 'buildId' | 'close'>
+type ElfMethods = Pick<ElfFile, 'section' | 'data' | 'reader' | 'symbolTable' | 'symbols' | 'symbolSection' | 'relocations' | 'notes' | 'buildId' | 'close'>
 
 function align4(n: number): number {
   return (n + 3) & ~3

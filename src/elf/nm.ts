@@ -24,19 +24,28 @@ import type { ElfFile, ElfSection, ElfSymbol } from './elf.ts'
  * bfd_decode_symclass over the flags elf.c gives ELF sections and symbols).
  */
 export function nmTypeLetter(elf: ElfFile, sym: ElfSymbol): string {
-  const weak = sym.bind === STB_WEAK
-  const object = sym.type === STT_OBJECT || sym.type === STT_COMMON
-  if (sym.reserved && sym.shndx === SHN_COMMON) return 'C'
-  if (!sym.reserved && sym.shndx === SHN_UNDEF) return weak ? (object ? 'v' : 'w') : 'U'
-  if (sym.type === STT_GNU_IFUNC) return 'i'
+  return nmLetter(elf, sym.bind, sym.type, sym.shndx, sym.reserved)
+}
+
+/** nmTypeLetter over a symbol's raw fields (st_shndx already resolved through SHN_XINDEX). */
+export function nmLetter(
+  elf: ElfFile,
+  bind: number,
+  type: number,
+  shndx: number,
+  reserved: boolean,
+  letters: readonly string[] = sectionLetters(elf)
+): string {
+  const weak = bind === STB_WEAK
+  const object = type === STT_OBJECT || type === STT_COMMON
+  if (reserved && shndx === SHN_COMMON) return 'C'
+  if (!reserved && shndx === SHN_UNDEF) return weak ? (object ? 'v' : 'w') : 'U'
+  if (type === STT_GNU_IFUNC) return 'i'
   if (weak) return object ? 'V' : 'W'
-  if (sym.bind === STB_GNU_UNIQUE) return 'u'
-  if (sym.bind !== STB_GLOBAL && sym.bind !== STB_LOCAL) return '?'
-  let c: string
-  const sec = sym.reserved ? undefined : elf.sections[sym.shndx]
-  if (sym.reserved || !sec || sym.shndx === SHN_ABS) c = 'a'
-  else c = sectionLetter(sec)
-  return sym.bind === STB_GLOBAL ? c.toUpperCase() : c
+  if (bind === STB_GNU_UNIQUE) return 'u'
+  if (bind !== STB_GLOBAL && bind !== STB_LOCAL) return '?'
+  const c = reserved || shndx === SHN_ABS ? 'a' : (letters[shndx] ?? 'a')
+  return bind === STB_GLOBAL ? c.toUpperCase() : c
 }
 
 /** nm hides section and file symbols unless -a (BSF_DEBUGGING). */
@@ -44,19 +53,20 @@ export function nmListed(sym: ElfSymbol): boolean {
   return sym.index !== 0 && sym.type !== STT_SECTION && sym.type !== STT_FILE
 }
 
-const cache = new WeakMap<ElfSection, string>()
+const cache = new WeakMap<ElfFile, readonly string[]>()
+
+/** The lower-case nm letter of each section of `elf`, by index (computed once per file). */
+export function sectionLetters(elf: ElfFile): readonly string[] {
+  let letters = cache.get(elf)
+  if (!letters) {
+    letters = elf.sections.map(sectionLetter)
+    cache.set(elf, letters)
+  }
+  return letters
+}
 
 /** binutils coff_section_type, then decode_section_type over elf.c's section flags. */
 export function sectionLetter(sec: ElfSection): string {
-  let c = cache.get(sec)
-  if (c === undefined) {
-    c = computeSectionLetter(sec)
-    cache.set(sec, c)
-  }
-  return c
-}
-
-function computeSectionLetter(sec: ElfSection): string {
   for (const [prefix, letter] of COFF_NAMES) {
     if (sec.name.startsWith(prefix)) {
       const next = sec.name.charAt(prefix.length)

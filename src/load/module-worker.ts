@@ -23,7 +23,18 @@ const memo = <V>(key: string, make: () => V): V => {
 
 parentPort!.on('message', (req: Request) => {
   analyzeModule(req.module, analyzers, options, memo, req.preloaded).then(
-    summary => parentPort!.postMessage({ id: req.id, summary }),
+    summary => parentPort!.postMessage({ id: req.id, summary }, ownedBuffers(summary.facts)),
     err => parentPort!.postMessage({ id: req.id, error: describeError(err) })
   )
 })
+
+/** Facts that are byte arrays owning their whole ArrayBuffer move to the main thread uncopied. */
+function ownedBuffers(facts: Record<string, unknown>): ArrayBuffer[] {
+  const out: ArrayBuffer[] = []
+  for (const v of Object.values(facts)) {
+    if (v instanceof Uint8Array && v.buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength) {
+      out.push(v.buffer)
+    }
+  }
+  return out
+}

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ElfFile } from '../../src/elf/elf.ts'
@@ -8,13 +9,18 @@ import { tempDir } from '../support/tmp.ts'
 
 const dir = tempDir()
 
-function nmLines(path: string): string[] {
-  return execFileSync('nm', [path]).toString().split('\n').filter(Boolean).sort()
+/** nm's lines in nm's order (LC_ALL=C: names compared as bytes). */
+function nmLines(path: string, flags: string[] = []): string[] {
+  return execFileSync('nm', [...flags, path], { env: { ...process.env, LC_ALL: 'C' } })
+    .toString()
+    .split('\n')
+    .filter(Boolean)
 }
 
-function oursLines(bytes: Buffer): string[] {
+function oursLines(bytes: Buffer, symbolSizes = false): string[] {
   const elf = ElfFile.fromBytes(bytes, 'x')
-  return symbolsAnalyzer.analyze(elf, { options: {} } as never).split('\n').sort()
+  const listing = symbolsAnalyzer.analyze(elf, { options: { symbolSizes } } as never)
+  return Buffer.from(listing).toString('utf8').split('\n').filter(Boolean)
 }
 
 describe('nm-compatible listing of objects made here', () => {
@@ -34,6 +40,32 @@ describe('nm-compatible listing of objects made here', () => {
       const ours = oursLines(bytes)
       expect(ours.length).toBeGreaterThan(5)
       expect(ours).toEqual(nmLines(join(dir, `${name}.o`)))
+      expect(oursLines(bytes, true)).toEqual(nmLines(join(dir, `${name}.o`), ['-S']))
     })
   }
+})
+
+describe('nm order on names that sort hard', () => {
+  it('puts equal names in symbol-table order and compares bytes past long shared prefixes', () => {
+    // Two objects with the same static names, linked with ld -r: equal local names in one table.
+    const part = (tag: string) => `
+static int helper(int x) { return x + ${tag.length}; }
+static int shared_prefix_long_name_${tag}_a;
+static int shared_prefix_long_name_${tag}_b;
+int caf\u00e9_${tag}(int x) { return helper(x) + shared_prefix_long_name_${tag}_a + shared_prefix_long_name_${tag}_b; }
+int zz_${tag};
+int Zz_${tag};
+int _${tag};
+`
+    compileObject(dir, 'part1', part('one'), ['-fno-inline'])
+    compileObject(dir, 'part2', part('two'), ['-fno-inline'])
+    const linked = join(dir, 'linked.o')
+    execFileSync('ld', ['-r', '-o', linked, join(dir, 'part1.o'), join(dir, 'part2.o')])
+    const bytes = readFileSync(linked)
+    const theirs = nmLines(linked)
+    expect(theirs.filter(l => l.endsWith(' helper'))).toHaveLength(2)
+    expect(theirs.some(l => l.includes('caf\u00e9_one'))).toBe(true)
+    expect(oursLines(bytes)).toEqual(theirs)
+    expect(oursLines(bytes, true)).toEqual(nmLines(linked, ['-S']))
+  })
 })
