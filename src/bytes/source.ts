@@ -51,7 +51,7 @@ export class BufferSource implements ByteSource {
 
 export class FileSource implements ByteSource {
   readonly file: string
-  readonly size: number
+  private length: number
   private fd: number
 
   constructor(path: string, file = path) {
@@ -66,7 +66,16 @@ export class FileSource implements ByteSource {
       closeSync(this.fd)
       throw new InputError('not-a-file', file, st.isDirectory() ? 'is a directory, expected a file' : 'is not a regular file')
     }
-    this.size = st.size
+    this.length = st.size
+  }
+
+  get size(): number {
+    return this.length
+  }
+
+  /** Reads stop at `size` from now on (a module's signature trailer is not part of its ELF). */
+  limit(size: number): void {
+    this.length = Math.min(this.length, Math.max(0, size))
   }
 
   read(offset: number, length: number, what: string): Uint8Array {

@@ -1,11 +1,12 @@
 import { readFileSync, statSync } from 'node:fs'
 import type { ModuleFile } from '../discover/layout.ts'
+import { FileSource } from '../bytes/source.ts'
 import { ElfFile } from '../elf/elf.ts'
 import { describeError, InputError } from '../model/errors.ts'
 import type { AnalyzerOptions, ModuleAnalyzer, ModuleSummary } from './analyzer.ts'
 import { decompress } from './decompress.ts'
 import { LIMITS } from './limits.ts'
-import { splitSignature } from './signature.ts'
+import { signatureTrailerBytes, splitSignature, TAIL_BYTES } from './signature.ts'
 
 export interface ModuleImage {
   elf: ElfFile
@@ -31,10 +32,29 @@ export async function readModuleImage(mod: ModuleFile, preloaded?: Preloaded): P
   if (st.size > LIMITS.maxModuleBytes) {
     throw new InputError('too-large', mod.relPath, `${st.size} bytes is more than the ${LIMITS.maxModuleBytes}-byte module limit`)
   }
+  if (mod.compression === 'none') return openUncompressed(mod)
   const raw = readFileSync(mod.path)
   const bytes = await decompress(raw, mod.compression, mod.relPath)
   const { elf, signatureBytes } = splitSignature(bytes)
   return { elf: ElfFile.fromBytes(elf, mod.relPath), fileBytes: raw.length, signatureBytes }
+}
+
+/**
+ * An uncompressed module is read lazily: headers, then only the sections its analyzers ask for
+ * (a symbol listing reads a tenth of the file). The caller closes it (ModuleImage.elf.close()).
+ */
+function openUncompressed(mod: ModuleFile): ModuleImage {
+  const source = new FileSource(mod.path, mod.relPath)
+  const fileBytes = source.size
+  try {
+    const tail = source.read(Math.max(0, fileBytes - TAIL_BYTES), Math.min(fileBytes, TAIL_BYTES), 'signature trailer')
+    const signatureBytes = signatureTrailerBytes(tail, fileBytes)
+    source.limit(fileBytes - signatureBytes)
+    return { elf: ElfFile.open(source), fileBytes, signatureBytes }
+  } catch (err) {
+    source.close()
+    throw err
+  }
 }
 
 /** A summary with no facts yet; `error` set when the module could not be analyzed at all. */
@@ -71,12 +91,16 @@ export async function analyzeModule(
   summary.fileBytes = image.fileBytes
   summary.elfBytes = image.elf.source.size
   summary.signatureBytes = image.signatureBytes
-  for (const a of analyzers) {
-    try {
-      summary.facts[a.id] = a.analyze(image.elf, { module: mod, options, memo })
-    } catch (err) {
-      summary.factErrors[a.id] = describeError(err)
+  try {
+    for (const a of analyzers) {
+      try {
+        summary.facts[a.id] = a.analyze(image.elf, { module: mod, options, memo })
+      } catch (err) {
+        summary.factErrors[a.id] = describeError(err)
+      }
     }
+  } finally {
+    image.elf.close()
   }
   return summary
 }

@@ -14,16 +14,28 @@ export interface SignatureSplit {
 }
 
 export function splitSignature(bytes: Uint8Array): SignatureSplit {
-  const n = bytes.length
-  if (n < MAGIC.length + INFO_SIZE) return { elf: bytes, signatureBytes: 0 }
+  const trailer = signatureTrailerBytes(bytes.subarray(Math.max(0, bytes.length - TAIL_BYTES)), bytes.length)
+  return { elf: trailer ? bytes.subarray(0, bytes.length - trailer) : bytes, signatureBytes: trailer }
+}
+
+/** How many bytes from the end of a file tell whether it is signed and how long the trailer is. */
+export const TAIL_BYTES = 40
+
+/**
+ * The length of the signature trailer of a file of `fileSize` bytes whose last bytes are `tail`
+ * (at least TAIL_BYTES of them, or the whole file); 0 when unsigned or when the trailer would
+ * not fit the file.
+ */
+export function signatureTrailerBytes(tail: Uint8Array, fileSize: number): number {
+  const n = tail.length
+  if (n < MAGIC.length + INFO_SIZE) return 0
   for (let i = 0; i < MAGIC.length; i++) {
-    if (bytes[n - MAGIC.length + i] !== MAGIC[i]) return { elf: bytes, signatureBytes: 0 }
+    if (tail[n - MAGIC.length + i] !== MAGIC[i]) return 0
   }
   const info = n - MAGIC.length - INFO_SIZE
-  const signerLen = bytes[info + 3]!
-  const keyIdLen = bytes[info + 4]!
-  const sigLen = new DataView(bytes.buffer, bytes.byteOffset + info + 8, 4).getUint32(0, false)
+  const signerLen = tail[info + 3]!
+  const keyIdLen = tail[info + 4]!
+  const sigLen = new DataView(tail.buffer, tail.byteOffset + info + 8, 4).getUint32(0, false)
   const trailer = MAGIC.length + INFO_SIZE + signerLen + keyIdLen + sigLen
-  if (trailer > n) return { elf: bytes, signatureBytes: 0 }
-  return { elf: bytes.subarray(0, n - trailer), signatureBytes: trailer }
+  return trailer > fileSize ? 0 : trailer
 }
