@@ -188,9 +188,11 @@ function modulesFromOrder(root: string, order: string, layout: BuildLayout): Mod
   return out
 }
 
+/** Modules below `dir`, which is inside `root` (checked by the caller). */
 function modulesByWalk(root: string, dir: string, relTo = dir): ModuleFile[] {
-  return walkFiles(dir, n => MODULE_RE.test(n), LIMITS.maxModules, new Set(['.git', 'source', 'build'])).flatMap(path => {
-    if (!fileIn(root, path)) return []
+  const symlinks = new Set<string>()
+  return walkFiles(dir, n => MODULE_RE.test(n), LIMITS.maxModules, new Set(['.git', 'source', 'build']), symlinks).flatMap(path => {
+    if (symlinks.has(path) && !fileIn(root, path)) return []
     const relPath = path.slice(relTo.length + 1)
     return [{ name: moduleName(path), path, relPath, compression: compressionOf(path) }]
   })

@@ -36,6 +36,14 @@ function refusePath(root: string, path: string, what: string): undefined {
   return undefined
 }
 
+let lastRoot: { root: string; resolved: string } | undefined
+
+/** realpath of the build root, kept for the run of fileIn calls on one root (one per module). */
+function resolvedRoot(root: string): string {
+  if (lastRoot?.root !== root) lastRoot = { root, resolved: realpathSync.native(root) }
+  return lastRoot.resolved
+}
+
 export function fileIn(root: string, path: string): string | undefined {
   const refuse = (what: string): undefined => refusePath(root, path, what)
   let st
@@ -54,7 +62,7 @@ export function fileIn(root: string, path: string): string | undefined {
     if (code === 'ELOOP') return refuse('is a symlink loop')
     return undefined
   }
-  if (!inside(realpathSync.native(root), target)) {
+  if (!inside(resolvedRoot(root), target)) {
     // The link as written (not where it lands on this machine): reports show only what the tree holds.
     return refuse(st.isSymbolicLink() ? `is a symlink to ${readlinkSync(path)}, outside the build directory` : 'resolves outside the build directory')
   }
@@ -73,7 +81,7 @@ export function dirIn(root: string, path: string): string | undefined {
     } catch (err) {
       return (err as NodeJS.ErrnoException).code === 'ELOOP' ? refusePath(root, path, 'is a symlink loop') : undefined
     }
-    if (!inside(realpathSync.native(root), target)) {
+    if (!inside(resolvedRoot(root), target)) {
       return refusePath(root, path, `is a symlink to ${readlinkSync(path)}, outside the build directory`)
     }
     return statSync(target).isDirectory() ? path : undefined
@@ -83,9 +91,17 @@ export function dirIn(root: string, path: string): string | undefined {
 
 /**
  * Files below `dir` whose names pass `want`, without following directory symlinks (no loops,
- * no escaping the tree). Stops with an error past `maxFiles` matches.
+ * no escaping the tree). Stops with an error past `maxFiles` matches. Matches that are symlinks
+ * are added to `symlinks` when given: only those need fileIn's resolution, a regular file found
+ * by this walk lies inside `dir`.
  */
-export function walkFiles(dir: string, want: (name: string) => boolean, maxFiles: number, skipDirs: ReadonlySet<string> = new Set()): string[] {
+export function walkFiles(
+  dir: string,
+  want: (name: string) => boolean,
+  maxFiles: number,
+  skipDirs: ReadonlySet<string> = new Set(),
+  symlinks?: Set<string>
+): string[] {
   const out: string[] = []
   const stack = [dir]
   while (stack.length) {
@@ -100,7 +116,9 @@ export function walkFiles(dir: string, want: (name: string) => boolean, maxFiles
       if (e.isDirectory()) {
         if (!skipDirs.has(e.name)) stack.push(join(d, e.name))
       } else if ((e.isFile() || e.isSymbolicLink()) && want(e.name)) {
-        out.push(join(d, e.name))
+        const path = join(d, e.name)
+        if (e.isSymbolicLink()) symlinks?.add(path)
+        out.push(path)
         if (out.length > maxFiles) throw new InputError('too-large', dir, `more than ${maxFiles} matching files`)
       }
     }
