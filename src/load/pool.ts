@@ -21,8 +21,13 @@ export interface PoolOptions {
 
 /** Below this many modules, starting workers costs more than it saves. */
 const IN_THREAD_BELOW = 24
-/** Requests queued per worker, so a worker keeps going while the main thread is busy with vmlinux. */
-const PER_WORKER = 16
+/**
+ * Requests queued per worker, so a worker keeps going while the main thread is busy with vmlinux
+ * for hundreds of milliseconds (a module takes about a millisecond). Decompressed bytes handed
+ * over by the xz batch decoder are held to fewer, to bound memory.
+ */
+const PER_WORKER = 256
+const PRELOADED_PER_WORKER = 16
 
 /** The worker entry next to this file: .ts when running from source, .js in dist/. */
 function workerUrl(): URL {
@@ -65,12 +70,20 @@ export async function analyzeModules(
       new Promise<'done' | 'stuck'>((resolve, reject) => {
         const worker = new Worker(workerUrl(), { workerData: { options } })
         workers.push(worker)
-        const inFlight = new Map<number, number>()
+        // Module index -> whether its bytes were handed over; in the order sent (the worker's order).
+        const inFlight = new Map<number, boolean>()
+        let preloadedInFlight = 0
+        // The worker's last sign of progress: a result, or being given work when it had none.
+        let progressAt = Date.now()
         let stopped = false
         const send = () => {
           if (stopped) return
-          for (let task = inFlight.size < PER_WORKER ? queue.shift() : undefined; task; task = inFlight.size < PER_WORKER ? queue.shift() : undefined) {
-            inFlight.set(task.id, Date.now())
+          while (inFlight.size < PER_WORKER) {
+            const task = queue.shift(preloadedInFlight < PRELOADED_PER_WORKER)
+            if (!task) break
+            if (inFlight.size === 0) progressAt = Date.now()
+            inFlight.set(task.id, !!task.preloaded)
+            if (task.preloaded) preloadedInFlight++
             const transfer = task.preloaded ? [task.preloaded.bytes.buffer as ArrayBuffer] : []
             worker.postMessage({ id: task.id, module: modules[task.id], preloaded: task.preloaded }, transfer)
           }
@@ -82,14 +95,18 @@ export async function analyzeModules(
           clearInterval(watchdog)
           resolve(how)
         }
+        /**
+         * No result for `timeout` while holding work: the worker is stuck on the oldest module it
+         * holds (it takes them in the order sent, and each before it has come back).
+         */
         const watchdog = setInterval(
           () => {
-            const oldest = [...inFlight].sort((a, b) => a[1] - b[1])[0]
-            if (!oldest || Date.now() - oldest[1] <= timeout) return
-            const mod = modules[oldest[0]]!
-            inFlight.delete(oldest[0])
+            const oldest = inFlight.keys().next()
+            if (oldest.done || Date.now() - progressAt <= timeout) return
+            const mod = modules[oldest.value]!
+            inFlight.delete(oldest.value)
             remaining--
-            sink.put(failed(mod, `${mod.relPath}: analysis did not finish within ${timeout / 1000} s (the time limit per module) and was stopped`), oldest[0])
+            sink.put(failed(mod, `${mod.relPath}: analysis did not finish within ${timeout / 1000} s (the time limit per module) and was stopped`), oldest.value)
             // Modules the worker held besides go back (their preloaded bytes went to it: decoded again).
             for (const id of inFlight.keys()) queue.push({ id })
             inFlight.clear()
@@ -100,7 +117,12 @@ export async function analyzeModules(
           Math.min(1000, Math.max(10, timeout / 4))
         )
         worker.on('message', (msg: { id: number; summary?: ModuleSummary; error?: string }) => {
-          if (stopped || !inFlight.delete(msg.id)) return
+          if (stopped) return
+          const wasPreloaded = inFlight.get(msg.id)
+          if (wasPreloaded === undefined) return
+          inFlight.delete(msg.id)
+          if (wasPreloaded) preloadedInFlight--
+          progressAt = Date.now()
           remaining--
           sink.put(msg.summary ?? failed(modules[msg.id]!, msg.error ?? 'worker failed'), msg.id)
           if (remaining === 0) queue.finish()
@@ -148,9 +170,11 @@ class ReadyQueue {
     this.wake()
   }
 
-  shift(): Task | undefined {
+  /** The next task; undefined when there is none, or when it carries bytes and `preloaded` is false. */
+  shift(preloaded = true): Task | undefined {
     if (this.head >= this.tasks.length) return undefined
     const t = this.tasks[this.head]!
+    if (t.preloaded && !preloaded) return undefined
     this.tasks[this.head++] = undefined as unknown as Task
     if (this.head > 1024 && this.head * 2 > this.tasks.length) {
       this.tasks = this.tasks.slice(this.head)
