@@ -2,7 +2,7 @@ import type { ElfFile } from '../elf/elf.ts'
 import type { ModuleAnalyzer } from '../load/analyzer.ts'
 import { layoutOptionsFromVermagic, moduleClassSizes, vermagicIn, type ClassSizes } from './module-classes.ts'
 import { packCategories, type PackedCategories } from './pack.ts'
-import { categorySizes, sizedSymbols } from './symbol-sizes.ts'
+import { moduleSymbolSizes } from './module-symbol-sizes.ts'
 
 /** Per-module sizes: loader classes, and the symbol sizes bloat-o-meter would read, packed. */
 export interface ModuleSizeFacts {
@@ -14,7 +14,7 @@ export const sizesAnalyzer: ModuleAnalyzer<ModuleSizeFacts> = {
   id: 'sizes',
   analyze(elf) {
     const opts = layoutOptionsFromVermagic(vermagicOf(elf))
-    return { classes: moduleClassSizes(elf, opts), symbols: packCategories(categorySizes(sizedSymbols(elf))) }
+    return { classes: moduleClassSizes(elf, opts), symbols: packCategories(moduleSymbolSizes(elf)) }
   }
 }
 

@@ -13,6 +13,7 @@ import { compareSizes, formatBloat } from '../../src/sizes/bloat.ts'
 import { classRecord } from '../../src/sizes/module-classes.ts'
 import { moduleFileClassSizes } from '../../src/sizes/module-file-sizes.ts'
 import { sizesAnalyzer } from '../../src/sizes/module-analyzer.ts'
+import { moduleSymbolSizes } from '../../src/sizes/module-symbol-sizes.ts'
 import { unpackCategories } from '../../src/sizes/pack.ts'
 import { VMLINUX_CLASSES, vmlinuxClassSizes } from '../../src/sizes/vmlinux-classes.ts'
 import { debianRelease, fixtureMissing, type DebianRelease } from '../support/kernels.ts'
@@ -68,6 +69,28 @@ describe('module classes agree with size(1) on every Debian module', () => {
     expect(c.text).toBeGreaterThan(100_000)
     expect(c.initData).toBe(8) // .init.data
   })
+})
+
+describe('the one-pass module symbol sizes', () => {
+  it('equal the rows of sizedSymbols summed by categorySizes, on every Debian module', ctx => {
+    if (!need(newRel, ctx.skip)) return
+    const files = walkFiles(newRel.koRoot, n => n.endsWith('.ko'), 100_000)
+    let names = 0
+    for (const f of files) {
+      const elf = ElfFile.open(new FileSource(f))
+      try {
+        const fast = moduleSymbolSizes(elf)
+        const reference = categorySizes(sizedSymbols(elf))
+        for (const c of CATEGORIES) {
+          expect([...fast[c]], `${f} ${c}`).toEqual([...reference[c]])
+          names += fast[c].size
+        }
+      } finally {
+        elf.close()
+      }
+    }
+    expect(names).toBeGreaterThan(500_000)
+  }, 120_000)
 })
 
 describe('vmlinux classes', () => {

@@ -1,0 +1,47 @@
+import { SHN_ABS, SHN_LORESERVE, SHN_UNDEF, SHN_XINDEX, STT_FILE, STT_SECTION } from '../elf/constants.ts'
+import type { ElfFile } from '../elf/elf.ts'
+import { nmLetter, sectionLetters } from '../elf/nm.ts'
+import { categoryOf, cleanName, emptyCategorySizes, type CategorySizes } from './symbol-sizes.ts'
+
+/**
+ * categorySizes(sizedSymbols(elf)) in one pass over the symbol table's bytes: the same rows
+ * (`nm --size-sort` filtered as bloat-o-meter reads it), cleaned and summed per category,
+ * without an object per symbol. Every module of a build goes through this.
+ */
+export function moduleSymbolSizes(elf: ElfFile): CategorySizes {
+  const out = emptyCategorySizes()
+  const table = elf.symbolTable()
+  if (!table) return out
+  const { count, entsize, entries, strings } = table
+  const view = entries.view
+  const le = elf.littleEndian
+  const is64 = elf.is64
+  const letters = sectionLetters(elf)
+  const text = Buffer.from(strings.buffer, strings.byteOffset, strings.byteLength).toString('latin1')
+  // Non-ASCII names are decoded as UTF-8 (as ElfFile.symbols() does); ASCII ones are sliced.
+  const ascii = !/[\x80-\xff]/.test(text)
+  for (let i = 1; i < count; i++) {
+    const o = i * entsize
+    const nameOff = view.getUint32(o, le)
+    if (nameOff !== 0 && (nameOff >= text.length || text.indexOf('\0', nameOff) < 0)) table.name(i, nameOff) // throws
+    const size = is64 ? entries.u64n(o + 16, 'st_size') : view.getUint32(o + 8, le)
+    if (size === 0) continue
+    const info = view.getUint8(o + (is64 ? 4 : 12))
+    const type = info & 0xf
+    if (type === STT_SECTION || type === STT_FILE) continue
+    let shndx = view.getUint16(o + (is64 ? 6 : 14), le)
+    const reserved = shndx >= SHN_LORESERVE && shndx !== SHN_XINDEX
+    if (shndx === SHN_XINDEX) shndx = table.extendedIndex(i)
+    if (reserved ? shndx === SHN_ABS : shndx === SHN_UNDEF) continue
+    const cat = categoryOf(nmLetter(elf, info >> 4, type, shndx, reserved, letters))
+    if (!cat) continue
+    let name = nameOff === 0 ? '' : ascii ? text.slice(nameOff, text.indexOf('\0', nameOff)) : table.name(i, nameOff)
+    const at = name.indexOf('@')
+    if (at >= 0) name = name.slice(0, at)
+    const clean = cleanName(name)
+    if (clean === null) continue
+    const m = out[cat]
+    m.set(clean, (m.get(clean) ?? 0) + size)
+  }
+  return out
+}
