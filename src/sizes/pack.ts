@@ -1,4 +1,5 @@
 import { InputError } from '../model/errors.ts'
+import { sortStrings } from './sort-strings.ts'
 import { CATEGORIES, type Category, type CategorySizes, type SizeMap } from './symbol-sizes.ts'
 
 /**
@@ -7,19 +8,22 @@ import { CATEGORIES, type Category, type CategorySizes, type SizeMap } from './s
  * in base 36. Cleaned bloat-o-meter names hold no whitespace, so spaces and newlines separate.
  */
 export function packSizes(m: SizeMap): string {
-  const names = [...m.keys()].sort()
-  const lines: string[] = new Array(names.length)
+  const names = sortStrings([...m.keys()])
+  let out = ''
   let prev = ''
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!
     let k = 0
     const max = Math.min(prev.length, name.length)
     while (k < max && prev.charCodeAt(k) === name.charCodeAt(k)) k++
-    lines[i] = `${k.toString(36)} ${name.slice(k)} ${m.get(name)!.toString(36)}`
+    if (i) out += '\n'
+    out += (k < 36 ? DIGITS36[k]! : k.toString(36)) + ' ' + (k ? name.slice(k) : name) + ' ' + m.get(name)!.toString(36)
     prev = name
   }
-  return lines.join('\n')
+  return out
 }
+
+const DIGITS36 = Array.from({ length: 36 }, (_, i) => i.toString(36))
 
 export function unpackSizes(text: string, file: string): SizeMap {
   const out: SizeMap = new Map()
@@ -44,11 +48,18 @@ export function unpackSizes(text: string, file: string): SizeMap {
 
 export type PackedCategories = Record<Category, string>
 
+/** Packed tables made in this process, with the maps they came from (no need to unpack those). */
+const packedFrom = new WeakMap<PackedCategories, CategorySizes>()
+
 export function packCategories(c: CategorySizes): PackedCategories {
-  return { function: packSizes(c.function), data: packSizes(c.data), rodata: packSizes(c.rodata) }
+  const packed = { function: packSizes(c.function), data: packSizes(c.data), rodata: packSizes(c.rodata) }
+  packedFrom.set(packed, c)
+  return packed
 }
 
 export function unpackCategories(p: PackedCategories, file: string): CategorySizes {
+  const known = p && typeof p === 'object' ? packedFrom.get(p) : undefined
+  if (known) return known
   const out = {} as CategorySizes
   for (const cat of CATEGORIES) {
     const text = p?.[cat]

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { EM_ARM, EM_PPC64, EM_X86_64, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS } from '../../src/elf/constants.ts'
 import { bloatHeader, compareCodePoints, compareSizes, formatBloat, pyFixed } from '../../src/sizes/bloat.ts'
 import { overBudget, parseSizeBudget } from '../../src/sizes/budget.ts'
+import { sortStrings } from '../../src/sizes/sort-strings.ts'
 import { parseBuiltinRanges, parseModulesBuiltin } from '../../src/sizes/builtin-ranges.ts'
 import { classRecord, layoutOptionsFromVermagic, moduleClassSizes, moduleSectionClass, vermagicIn } from '../../src/sizes/module-classes.ts'
 import { packSizes, unpackSizes } from '../../src/sizes/pack.ts'
@@ -219,5 +220,17 @@ describe('header-only module listing', () => {
     writeFileSync(join(dir, 'tiny.ko'), '\x7fELF')
     expect(() => moduleFileClassSizes(join(dir, 'tiny.ko'), 'tiny.ko')).toThrow(/tiny\.ko: not an ELF file: only 4 bytes/)
     expect(() => moduleFileClassSizes(dir, 'a-dir.ko')).toThrow(/a-dir\.ko: is a directory/)
+  })
+})
+
+describe('sortStrings', () => {
+  it('orders as Array.prototype.sort does, on names with long shared prefixes and ties', () => {
+    const piece = fc.constantFrom('', '__ksymtab_', '__UNIQUE_ID_', 'a', 'ab', 'B', '_', '.', '\u00e9', '\ud83d\ude00', 'z')
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { maxLength: 4 }).map(p => p.join('')), { minLength: 20, maxLength: 300 }), names => {
+        expect(sortStrings(names.slice())).toEqual(names.slice().sort())
+      }),
+      { numRuns: 300 }
+    )
   })
 })
