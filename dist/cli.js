@@ -293,7 +293,7 @@ function oneLine(s) {
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
 }
 function defuse(s) {
-  return s.replace(/@/g, `@${ZWSP}`).replace(/#/g, `#${ZWSP}`).replace(/\b(GH)-(?=\d)/gi, `$1${ZWSP}-`).replace(/:\/\//g, `:${ZWSP}//`).replace(/\b(www)\./gi, `$1${ZWSP}.`).replace(/\b[0-9a-f]{7,}\b/gi, (hex4) => hex4.match(/.{1,4}/g).join(ZWSP));
+  return s.replace(/@/g, `@${ZWSP}`).replace(/#/g, `#${ZWSP}`).replace(/\b(GH)-(?=\d)/gi, `$1${ZWSP}-`).replace(/:\/\//g, `:${ZWSP}//`).replace(/\b(www)\./gi, `$1${ZWSP}.`).replace(/\b[0-9a-f]{7,}\b/gi, (hex3) => hex3.match(/.{1,4}/g).join(ZWSP));
 }
 function escapeText(s) {
   const safe = defuse(oneLine(s)).replace(MD_PUNCT, (c) => `\\${c}`);
@@ -4095,11 +4095,14 @@ var ByteReader = class {
   }
   /** A u64 that must fit a JavaScript number (sizes, file offsets). */
   u64n(offset, what = "u64") {
-    const v = this.u64(offset, what);
-    if (v > BigInt(Number.MAX_SAFE_INTEGER)) {
+    this.check(offset, 8, what);
+    const lo = this.view.getUint32(offset + (this.le ? 0 : 4), this.le);
+    const hi = this.view.getUint32(offset + (this.le ? 4 : 0), this.le);
+    if (hi > 2097151) {
+      const v = this.view.getBigUint64(offset, this.le);
       throw new InputError("bad-value", this.file, `${what} is 0x${v.toString(16)}, larger than any file`, offset);
     }
-    return Number(v);
+    return hi * 4294967296 + lo;
   }
   /** A word of the file's class: u32 for ELF32, u64 for ELF64. */
   word(offset, is64, what = "word") {
@@ -4200,7 +4203,7 @@ var BufferSource = class {
 };
 var FileSource = class {
   file;
-  size;
+  length;
   fd;
   constructor(path2, file = path2) {
     this.file = file;
@@ -4214,7 +4217,14 @@ var FileSource = class {
       closeSync(this.fd);
       throw new InputError("not-a-file", file, st.isDirectory() ? "is a directory, expected a file" : "is not a regular file");
     }
-    this.size = st.size;
+    this.length = st.size;
+  }
+  get size() {
+    return this.length;
+  }
+  /** Reads stop at `size` from now on (a module's signature trailer is not part of its ELF). */
+  limit(size) {
+    this.length = Math.min(this.length, Math.max(0, size));
   }
   read(offset, length, what) {
     checkRange(this, offset, length, what);
@@ -4418,9 +4428,13 @@ var ElfFile = class _ElfFile {
   reader(sec) {
     return new ByteReader(this.data(sec), this.littleEndian, this.file);
   }
-  /** The symbols of the symbol table (.symtab by default), index 0 included. */
-  symbols(sec = this.sections.find((s) => s.type === SHT_SYMTAB)) {
-    if (!sec) return [];
+  /**
+   * The checked raw form of a symbol table: its entries, its string table and a resolver for
+   * SHN_XINDEX. For hot loops that read fields straight from the bytes (the nm listing);
+   * symbols() builds objects over the same view.
+   */
+  symbolTable(sec = this.sections.find((s) => s.type === SHT_SYMTAB)) {
+    if (!sec) return void 0;
     const entsize = this.is64 ? 24 : 16;
     if (sec.entsize !== 0 && sec.entsize !== entsize) {
       throw new InputError("bad-value", this.file, `${sec.name}: symbol entry size ${sec.entsize}, expected ${entsize}`);
@@ -4430,8 +4444,31 @@ var ElfFile = class _ElfFile {
     const strSec = this.sections[sec.link];
     if (!strSec) throw new InputError("bad-value", this.file, `${sec.name}: string table index ${sec.link} is out of range`);
     const strings = this.data(strSec);
-    const r = this.reader(sec);
+    const entries = this.reader(sec);
     let xindex;
+    const extendedIndex = (i) => {
+      if (!xindex) {
+        const x = this.sections.find((s) => s.type === SHT_SYMTAB_SHNDX && s.link === sec.index);
+        if (!x) throw new InputError("bad-value", this.file, `symbol ${i} uses SHN_XINDEX but there is no .symtab_shndx`);
+        xindex = this.reader(x);
+      }
+      return xindex.u32(i * 4, `extended section index of symbol ${i}`);
+    };
+    const name = (i, nameOff) => {
+      if (nameOff === 0) return "";
+      const n = cString(strings, nameOff);
+      if (n === void 0) {
+        throw new InputError("bad-value", this.file, `symbol ${i}: name offset ${nameOff} is outside ${strSec.name || "its string table"}`);
+      }
+      return n;
+    };
+    return { section: sec, count: count2, entsize, entries, strings, stringSection: strSec, extendedIndex, name };
+  }
+  /** The symbols of the symbol table (.symtab by default), index 0 included. */
+  symbols(sec) {
+    const table = this.symbolTable(sec);
+    if (!table) return [];
+    const { count: count2, entsize, entries: r } = table;
     const out = new Array(count2);
     for (let i = 0; i < count2; i++) {
       const o = i * entsize;
@@ -4451,23 +4488,8 @@ var ElfFile = class _ElfFile {
         shndx = r.u16(o + 14);
       }
       const reserved = shndx >= SHN_LORESERVE && shndx !== SHN_XINDEX;
-      if (shndx === SHN_XINDEX) {
-        if (!xindex) {
-          const x = this.sections.find((s) => s.type === SHT_SYMTAB_SHNDX && s.link === sec.index);
-          if (!x) throw new InputError("bad-value", this.file, `symbol ${i} uses SHN_XINDEX but there is no .symtab_shndx`);
-          xindex = this.reader(x);
-        }
-        shndx = xindex.u32(i * 4, `extended section index of symbol ${i}`);
-      }
-      let name = "";
-      if (nameOff !== 0) {
-        const n = cString(strings, nameOff);
-        if (n === void 0) {
-          throw new InputError("bad-value", this.file, `symbol ${i}: name offset ${nameOff} is outside ${strSec.name || "its string table"}`);
-        }
-        name = n;
-      }
-      out[i] = { index: i, name, value, size, bind: info >> 4, type: info & 15, other, shndx, reserved };
+      if (shndx === SHN_XINDEX) shndx = table.extendedIndex(i);
+      out[i] = { index: i, name: table.name(i, nameOff), value, size, bind: info >> 4, type: info & 15, other, shndx, reserved };
     }
     return out;
   }
@@ -5908,10 +5930,10 @@ function parseSystemMap(text, file) {
     if (sp1 <= 0 || sp1 > 16 || s.charCodeAt(sp1 + 2) !== 32 || sp1 + 3 >= s.length) {
       throw new InputError("bad-value", file, `line ${line} is not "<address> <type> <name>": ${JSON.stringify(s.slice(0, 80))}`);
     }
-    const hex4 = s.slice(0, sp1);
-    if (!/^[0-9a-fA-F]+$/.test(hex4)) throw new InputError("bad-value", file, `line ${line}: address ${JSON.stringify(hex4)} is not hexadecimal`);
-    if (width === 0) width = hex4.length;
-    symbols.push({ addr: BigInt("0x" + hex4), type: s.charAt(sp1 + 1), name: s.slice(sp1 + 3) });
+    const hex3 = s.slice(0, sp1);
+    if (!/^[0-9a-fA-F]+$/.test(hex3)) throw new InputError("bad-value", file, `line ${line}: address ${JSON.stringify(hex3)} is not hexadecimal`);
+    if (width === 0) width = hex3.length;
+    symbols.push({ addr: BigInt("0x" + hex3), type: s.charAt(sp1 + 1), name: s.slice(sp1 + 3) });
   }
   return { file, symbols, width };
 }
@@ -9420,6 +9442,11 @@ function refusePath(root, path2, what) {
   if (!refusals.includes(err.message)) refusals.push(err.message);
   return void 0;
 }
+var lastRoot;
+function resolvedRoot(root) {
+  if (lastRoot?.root !== root) lastRoot = { root, resolved: realpathSync.native(root) };
+  return lastRoot.resolved;
+}
 function fileIn(root, path2) {
   const refuse = (what) => refusePath(root, path2, what);
   let st;
@@ -9437,7 +9464,7 @@ function fileIn(root, path2) {
     if (code === "ELOOP") return refuse("is a symlink loop");
     return void 0;
   }
-  if (!inside(realpathSync.native(root), target)) {
+  if (!inside(resolvedRoot(root), target)) {
     return refuse(st.isSymbolicLink() ? `is a symlink to ${readlinkSync(path2)}, outside the build directory` : "resolves outside the build directory");
   }
   const t = st.isSymbolicLink() ? statSync2(target, { throwIfNoEntry: false }) : st;
@@ -9453,14 +9480,14 @@ function dirIn(root, path2) {
     } catch (err) {
       return err.code === "ELOOP" ? refusePath(root, path2, "is a symlink loop") : void 0;
     }
-    if (!inside(realpathSync.native(root), target)) {
+    if (!inside(resolvedRoot(root), target)) {
       return refusePath(root, path2, `is a symlink to ${readlinkSync(path2)}, outside the build directory`);
     }
     return statSync2(target).isDirectory() ? path2 : void 0;
   }
   return st.isDirectory() ? path2 : void 0;
 }
-function walkFiles(dir, want, maxFiles, skipDirs = /* @__PURE__ */ new Set()) {
+function walkFiles(dir, want, maxFiles, skipDirs = /* @__PURE__ */ new Set(), symlinks) {
   const out = [];
   const stack = [dir];
   while (stack.length) {
@@ -9475,7 +9502,9 @@ function walkFiles(dir, want, maxFiles, skipDirs = /* @__PURE__ */ new Set()) {
       if (e.isDirectory()) {
         if (!skipDirs.has(e.name)) stack.push(join(d, e.name));
       } else if ((e.isFile() || e.isSymbolicLink()) && want(e.name)) {
-        out.push(join(d, e.name));
+        const path2 = join(d, e.name);
+        if (e.isSymbolicLink()) symlinks?.add(path2);
+        out.push(path2);
         if (out.length > maxFiles) throw new InputError("too-large", dir, `more than ${maxFiles} matching files`);
       }
     }
@@ -9558,18 +9587,22 @@ import { readFileSync as readFileSync3, statSync as statSync5 } from "node:fs";
 var MAGIC = Buffer.from("~Module signature appended~\n", "latin1");
 var INFO_SIZE = 12;
 function splitSignature(bytes2) {
-  const n = bytes2.length;
-  if (n < MAGIC.length + INFO_SIZE) return { elf: bytes2, signatureBytes: 0 };
+  const trailer = signatureTrailerBytes(bytes2.subarray(Math.max(0, bytes2.length - TAIL_BYTES)), bytes2.length);
+  return { elf: trailer ? bytes2.subarray(0, bytes2.length - trailer) : bytes2, signatureBytes: trailer };
+}
+var TAIL_BYTES = 40;
+function signatureTrailerBytes(tail, fileSize) {
+  const n = tail.length;
+  if (n < MAGIC.length + INFO_SIZE) return 0;
   for (let i = 0; i < MAGIC.length; i++) {
-    if (bytes2[n - MAGIC.length + i] !== MAGIC[i]) return { elf: bytes2, signatureBytes: 0 };
+    if (tail[n - MAGIC.length + i] !== MAGIC[i]) return 0;
   }
   const info = n - MAGIC.length - INFO_SIZE;
-  const signerLen = bytes2[info + 3];
-  const keyIdLen = bytes2[info + 4];
-  const sigLen = new DataView(bytes2.buffer, bytes2.byteOffset + info + 8, 4).getUint32(0, false);
+  const signerLen = tail[info + 3];
+  const keyIdLen = tail[info + 4];
+  const sigLen = new DataView(tail.buffer, tail.byteOffset + info + 8, 4).getUint32(0, false);
   const trailer = MAGIC.length + INFO_SIZE + signerLen + keyIdLen + sigLen;
-  if (trailer > n) return { elf: bytes2, signatureBytes: 0 };
-  return { elf: bytes2.subarray(0, n - trailer), signatureBytes: trailer };
+  return trailer > fileSize ? 0 : trailer;
 }
 
 // src/load/analyze-module.ts
@@ -9584,10 +9617,24 @@ async function readModuleImage(mod, preloaded) {
   if (st.size > LIMITS.maxModuleBytes) {
     throw new InputError("too-large", mod.relPath, `${st.size} bytes is more than the ${LIMITS.maxModuleBytes}-byte module limit`);
   }
+  if (mod.compression === "none") return openUncompressed(mod);
   const raw = readFileSync3(mod.path);
   const bytes2 = await decompress(raw, mod.compression, mod.relPath);
   const { elf, signatureBytes } = splitSignature(bytes2);
   return { elf: ElfFile.fromBytes(elf, mod.relPath), fileBytes: raw.length, signatureBytes };
+}
+function openUncompressed(mod) {
+  const source = new FileSource(mod.path, mod.relPath);
+  const fileBytes = source.size;
+  try {
+    const tail = source.read(Math.max(0, fileBytes - TAIL_BYTES), Math.min(fileBytes, TAIL_BYTES), "signature trailer");
+    const signatureBytes = signatureTrailerBytes(tail, fileBytes);
+    source.limit(fileBytes - signatureBytes);
+    return { elf: ElfFile.open(source), fileBytes, signatureBytes };
+  } catch (err) {
+    source.close();
+    throw err;
+  }
 }
 function emptySummary(mod, error) {
   const summary = {
@@ -9615,12 +9662,16 @@ async function analyzeModule(mod, analyzers, options, memo, preloaded) {
   summary.fileBytes = image.fileBytes;
   summary.elfBytes = image.elf.source.size;
   summary.signatureBytes = image.signatureBytes;
-  for (const a of analyzers) {
-    try {
-      summary.facts[a.id] = a.analyze(image.elf, { module: mod, options, memo });
-    } catch (err) {
-      summary.factErrors[a.id] = describeError(err);
+  try {
+    for (const a of analyzers) {
+      try {
+        summary.facts[a.id] = a.analyze(image.elf, { module: mod, options, memo });
+      } catch (err) {
+        summary.factErrors[a.id] = describeError(err);
+      }
     }
+  } finally {
+    image.elf.close();
   }
   return summary;
 }
@@ -9925,35 +9976,82 @@ function moduleClassSizes(elf, opts = {}) {
   return out;
 }
 
+// src/sizes/sort-strings.ts
+var SMALL_RUN = 10;
+function sortStrings(names2) {
+  const unit = (s, d) => d < s.length ? s.charCodeAt(d) + 1 : 0;
+  const stack = [0, names2.length, 0];
+  while (stack.length) {
+    const depth = stack.pop();
+    const hi = stack.pop();
+    const lo = stack.pop();
+    if (hi - lo <= SMALL_RUN) {
+      for (let k = lo + 1; k < hi; k++) {
+        const x = names2[k];
+        let j = k - 1;
+        while (j >= lo && names2[j] > x) {
+          names2[j + 1] = names2[j];
+          j--;
+        }
+        names2[j + 1] = x;
+      }
+      continue;
+    }
+    const a = unit(names2[lo], depth);
+    const b = unit(names2[lo + hi >> 1], depth);
+    const c = unit(names2[hi - 1], depth);
+    const pivot = a < b ? b < c ? b : a < c ? c : a : a < c ? a : b < c ? c : b;
+    let lt = lo;
+    let gt = hi - 1;
+    let i = lo;
+    while (i <= gt) {
+      const v = unit(names2[i], depth);
+      if (v < pivot) {
+        const t = names2[lt];
+        names2[lt++] = names2[i];
+        names2[i++] = t;
+      } else if (v > pivot) {
+        const t = names2[gt];
+        names2[gt--] = names2[i];
+        names2[i] = t;
+      } else i++;
+    }
+    if (lt - lo > 1) stack.push(lo, lt, depth);
+    if (hi - gt - 1 > 1) stack.push(gt + 1, hi, depth);
+    if (gt + 1 - lt > 1 && pivot !== 0) stack.push(lt, gt + 1, depth + 1);
+  }
+  return names2;
+}
+
 // src/elf/nm.ts
 function nmTypeLetter(elf, sym) {
-  const weak = sym.bind === STB_WEAK;
-  const object = sym.type === STT_OBJECT || sym.type === STT_COMMON;
-  if (sym.reserved && sym.shndx === SHN_COMMON) return "C";
-  if (!sym.reserved && sym.shndx === SHN_UNDEF) return weak ? object ? "v" : "w" : "U";
-  if (sym.type === STT_GNU_IFUNC) return "i";
+  return nmLetter(elf, sym.bind, sym.type, sym.shndx, sym.reserved);
+}
+function nmLetter(elf, bind, type, shndx, reserved, letters = sectionLetters(elf)) {
+  const weak = bind === STB_WEAK;
+  const object = type === STT_OBJECT || type === STT_COMMON;
+  if (reserved && shndx === SHN_COMMON) return "C";
+  if (!reserved && shndx === SHN_UNDEF) return weak ? object ? "v" : "w" : "U";
+  if (type === STT_GNU_IFUNC) return "i";
   if (weak) return object ? "V" : "W";
-  if (sym.bind === STB_GNU_UNIQUE) return "u";
-  if (sym.bind !== STB_GLOBAL && sym.bind !== STB_LOCAL) return "?";
-  let c;
-  const sec = sym.reserved ? void 0 : elf.sections[sym.shndx];
-  if (sym.reserved || !sec || sym.shndx === SHN_ABS) c = "a";
-  else c = sectionLetter(sec);
-  return sym.bind === STB_GLOBAL ? c.toUpperCase() : c;
+  if (bind === STB_GNU_UNIQUE) return "u";
+  if (bind !== STB_GLOBAL && bind !== STB_LOCAL) return "?";
+  const c = reserved || shndx === SHN_ABS ? "a" : letters[shndx] ?? "a";
+  return bind === STB_GLOBAL ? c.toUpperCase() : c;
 }
 function nmListed(sym) {
   return sym.index !== 0 && sym.type !== STT_SECTION && sym.type !== STT_FILE;
 }
 var cache = /* @__PURE__ */ new WeakMap();
-function sectionLetter(sec) {
-  let c = cache.get(sec);
-  if (c === void 0) {
-    c = computeSectionLetter(sec);
-    cache.set(sec, c);
+function sectionLetters(elf) {
+  let letters = cache.get(elf);
+  if (!letters) {
+    letters = elf.sections.map(sectionLetter);
+    cache.set(elf, letters);
   }
-  return c;
+  return letters;
 }
-function computeSectionLetter(sec) {
+function sectionLetter(sec) {
   for (const [prefix, letter] of COFF_NAMES) {
     if (sec.name.startsWith(prefix)) {
       const next = sec.name.charAt(prefix.length);
@@ -10042,19 +10140,21 @@ function categorySizes(rows) {
 
 // src/sizes/pack.ts
 function packSizes(m) {
-  const names2 = [...m.keys()].sort();
-  const lines2 = new Array(names2.length);
+  const names2 = sortStrings([...m.keys()]);
+  let out = "";
   let prev = "";
   for (let i = 0; i < names2.length; i++) {
     const name = names2[i];
     let k = 0;
     const max = Math.min(prev.length, name.length);
     while (k < max && prev.charCodeAt(k) === name.charCodeAt(k)) k++;
-    lines2[i] = `${k.toString(36)} ${name.slice(k)} ${m.get(name).toString(36)}`;
+    if (i) out += "\n";
+    out += (k < 36 ? DIGITS36[k] : k.toString(36)) + " " + (k ? name.slice(k) : name) + " " + m.get(name).toString(36);
     prev = name;
   }
-  return lines2.join("\n");
+  return out;
 }
+var DIGITS36 = Array.from({ length: 36 }, (_, i) => i.toString(36));
 function unpackSizes(text, file) {
   const out = /* @__PURE__ */ new Map();
   if (text === "") return out;
@@ -10075,10 +10175,15 @@ function unpackSizes(text, file) {
   }
   return out;
 }
+var packedFrom = /* @__PURE__ */ new WeakMap();
 function packCategories(c) {
-  return { function: packSizes(c.function), data: packSizes(c.data), rodata: packSizes(c.rodata) };
+  const packed = { function: packSizes(c.function), data: packSizes(c.data), rodata: packSizes(c.rodata) };
+  packedFrom.set(packed, c);
+  return packed;
 }
 function unpackCategories(p, file) {
+  const known = p && typeof p === "object" ? packedFrom.get(p) : void 0;
+  if (known) return known;
   const out = {};
   for (const cat of CATEGORIES) {
     const text = p?.[cat];
@@ -10088,12 +10193,50 @@ function unpackCategories(p, file) {
   return out;
 }
 
+// src/sizes/module-symbol-sizes.ts
+function moduleSymbolSizes(elf) {
+  const out = emptyCategorySizes();
+  const table = elf.symbolTable();
+  if (!table) return out;
+  const { count: count2, entsize, entries, strings } = table;
+  const view = entries.view;
+  const le = elf.littleEndian;
+  const is64 = elf.is64;
+  const letters = sectionLetters(elf);
+  const text = Buffer.from(strings.buffer, strings.byteOffset, strings.byteLength).toString("latin1");
+  const ascii = !/[\x80-\xff]/.test(text);
+  for (let i = 1; i < count2; i++) {
+    const o = i * entsize;
+    const nameOff = view.getUint32(o, le);
+    if (nameOff !== 0 && (nameOff >= text.length || text.indexOf("\0", nameOff) < 0)) table.name(i, nameOff);
+    const size = is64 ? entries.u64n(o + 16, "st_size") : view.getUint32(o + 8, le);
+    if (size === 0) continue;
+    const info = view.getUint8(o + (is64 ? 4 : 12));
+    const type = info & 15;
+    if (type === STT_SECTION || type === STT_FILE) continue;
+    let shndx = view.getUint16(o + (is64 ? 6 : 14), le);
+    const reserved = shndx >= SHN_LORESERVE && shndx !== SHN_XINDEX;
+    if (shndx === SHN_XINDEX) shndx = table.extendedIndex(i);
+    if (reserved ? shndx === SHN_ABS : shndx === SHN_UNDEF) continue;
+    const cat = categoryOf(nmLetter(elf, info >> 4, type, shndx, reserved, letters));
+    if (!cat) continue;
+    let name = nameOff === 0 ? "" : ascii ? text.slice(nameOff, text.indexOf("\0", nameOff)) : table.name(i, nameOff);
+    const at = name.indexOf("@");
+    if (at >= 0) name = name.slice(0, at);
+    const clean = cleanName(name);
+    if (clean === null) continue;
+    const m = out[cat];
+    m.set(clean, (m.get(clean) ?? 0) + size);
+  }
+  return out;
+}
+
 // src/sizes/module-analyzer.ts
 var sizesAnalyzer = {
   id: "sizes",
   analyze(elf) {
     const opts = layoutOptionsFromVermagic(vermagicOf2(elf));
-    return { classes: moduleClassSizes(elf, opts), symbols: packCategories(categorySizes(sizedSymbols(elf))) };
+    return { classes: moduleClassSizes(elf, opts), symbols: packCategories(moduleSymbolSizes(elf)) };
   }
 };
 function vermagicOf2(elf) {
@@ -10101,30 +10244,206 @@ function vermagicOf2(elf) {
   return sec ? vermagicIn(elf.data(sec)) : void 0;
 }
 
-// src/load/symbols-analyzer.ts
-var HEX_LIMIT = BigInt(Number.MAX_SAFE_INTEGER);
-function hex2(v, width) {
-  return (v <= HEX_LIMIT ? Number(v).toString(16) : v.toString(16)).padStart(width, "0");
+// src/elf/sort-names.ts
+var SMALL_RUN2 = 10;
+function sortNames(strings, starts, ends, count2) {
+  const order = new Int32Array(count2);
+  for (let i = 0; i < count2; i++) order[i] = i;
+  const byteAt = (i, depth) => {
+    const p = starts[i] + depth;
+    return p < ends[i] ? strings[p] : 0;
+  };
+  const swap = (a, b) => {
+    const t = order[a];
+    order[a] = order[b];
+    order[b] = t;
+  };
+  const stack = [0, count2, 0];
+  while (stack.length) {
+    const depth = stack.pop();
+    const hi = stack.pop();
+    const lo = stack.pop();
+    if (hi - lo <= SMALL_RUN2) {
+      insertionSort(strings, starts, ends, order, lo, hi, depth);
+      continue;
+    }
+    const a = byteAt(order[lo], depth);
+    const b = byteAt(order[lo + hi >> 1], depth);
+    const c = byteAt(order[hi - 1], depth);
+    const pivot = a < b ? b < c ? b : a < c ? c : a : a < c ? a : b < c ? c : b;
+    let lt = lo;
+    let gt = hi - 1;
+    let i = lo;
+    while (i <= gt) {
+      const v = byteAt(order[i], depth);
+      if (v < pivot) swap(lt++, i++);
+      else if (v > pivot) swap(i, gt--);
+      else i++;
+    }
+    if (lt - lo > 1) stack.push(lo, lt, depth);
+    if (hi - gt - 1 > 1) stack.push(gt + 1, hi, depth);
+    if (gt + 1 - lt > 1) {
+      if (pivot === 0) order.subarray(lt, gt + 1).sort();
+      else stack.push(lt, gt + 1, depth + 1);
+    }
+  }
+  return order;
 }
+function insertionSort(strings, starts, ends, order, start, end, depth) {
+  for (let k = start + 1; k < end; k++) {
+    const x = order[k];
+    let j = k - 1;
+    while (j >= start && compareFrom(strings, starts, ends, order[j], x, depth) > 0) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = x;
+  }
+}
+function compareFrom(strings, starts, ends, a, b, depth) {
+  let p = starts[a] + depth;
+  let q = starts[b] + depth;
+  const pe = ends[a];
+  const qe = ends[b];
+  while (p < pe && q < qe) {
+    const d2 = strings[p] - strings[q];
+    if (d2 !== 0) return d2;
+    p++;
+    q++;
+  }
+  const d = pe - p - (qe - q);
+  return d !== 0 ? d : a - b;
+}
+
+// src/elf/nm-listing.ts
+var TWO_32 = 4294967296;
+var HEX2 = Uint8Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
+var SPACE = 32;
+var NEWLINE = 10;
+function nmListing(elf, options) {
+  const table = elf.symbolTable();
+  if (!table) return new Uint8Array(0);
+  const { count: count2, entsize, entries, strings } = table;
+  const view = entries.view;
+  const le = elf.littleEndian;
+  const is64 = elf.is64;
+  const width = is64 ? 16 : 8;
+  const relocatable = elf.type === ET_REL;
+  const sections = elf.sections;
+  const letterOf = sectionLetters(elf);
+  const addrHi = sections.map((s) => relocatable ? Number(s.addr >> 32n & 0xffffffffn) : 0);
+  const addrLo = sections.map((s) => relocatable ? Number(s.addr & 0xffffffffn) : 0);
+  const starts = new Int32Array(count2);
+  const ends = new Int32Array(count2);
+  const letters = new Uint8Array(count2);
+  const hiWords = new Uint32Array(count2);
+  const loWords = new Uint32Array(count2);
+  const sizes = options.sizes ? new Float64Array(count2) : void 0;
+  let escaped;
+  let n = 0;
+  let bytes2 = 0;
+  for (let i = 1; i < count2; i++) {
+    const o = i * entsize;
+    const nameOff = view.getUint32(o, le);
+    const info = view.getUint8(o + (is64 ? 4 : 12));
+    const type = info & 15;
+    if (type === STT_SECTION || type === STT_FILE) continue;
+    const bind = info >> 4;
+    let shndx = view.getUint16(o + (is64 ? 6 : 14), le);
+    const reserved = shndx >= SHN_LORESERVE && shndx !== SHN_XINDEX;
+    if (shndx === SHN_XINDEX) shndx = table.extendedIndex(i);
+    if (nameOff !== 0) {
+      const end = nameOff < strings.length ? strings.indexOf(0, nameOff) : -1;
+      if (end < 0) table.name(i, nameOff);
+      starts[n] = nameOff;
+      ends[n] = end;
+      let plain3 = true;
+      for (let p = nameOff; p < end; p++) {
+        const c = strings[p];
+        if (c < 32 && c !== 9 && c !== 10 || c >= 127) {
+          plain3 = false;
+          break;
+        }
+      }
+      if (plain3) bytes2 += end - nameOff;
+      else {
+        const safe = Buffer.from(options.escape(table.name(i, nameOff)), "utf8");
+        (escaped ??= /* @__PURE__ */ new Map()).set(n, safe);
+        bytes2 += safe.length;
+      }
+    }
+    const letter = nmLetter(elf, bind, type, shndx, reserved, letterOf);
+    letters[n] = letter.charCodeAt(0);
+    if (letter !== "U" && letter !== "w" && letter !== "v") {
+      let lo, hi;
+      if (is64) {
+        lo = view.getUint32(o + (le ? 8 : 12), le);
+        hi = view.getUint32(o + (le ? 12 : 8), le);
+      } else {
+        lo = view.getUint32(o + 4, le);
+        hi = 0;
+      }
+      if (!reserved && shndx !== SHN_UNDEF && shndx < sections.length) {
+        lo += addrLo[shndx];
+        hi += addrHi[shndx] + (lo >= TWO_32 ? 1 : 0);
+        lo %= TWO_32;
+        hi = is64 ? hi % TWO_32 : 0;
+      }
+      hiWords[n] = hi;
+      loWords[n] = lo;
+      if (sizes) {
+        const size = is64 ? entries.u64n(o + 16, "st_size") : view.getUint32(o + 8, le);
+        sizes[n] = size;
+        if (size !== 0) bytes2 += width + 1;
+      }
+    }
+    bytes2 += width + 4;
+    n++;
+  }
+  const order = sortNames(strings, starts, ends, n);
+  const out = new Uint8Array(Math.max(0, bytes2 - 1));
+  let w = 0;
+  const hex32 = (v) => {
+    for (let s = 28; s >= 0; s -= 4) out[w++] = HEX2[v >>> s & 15];
+  };
+  const hexWord = (hi, lo) => {
+    if (is64) hex32(hi);
+    hex32(lo);
+  };
+  for (let k = 0; k < n; k++) {
+    const x = order[k];
+    if (k) out[w++] = NEWLINE;
+    const letter = letters[x];
+    if (letter === 85 || letter === 119 || letter === 118) {
+      out.fill(SPACE, w, w + width);
+      w += width;
+    } else {
+      hexWord(hiWords[x], loWords[x]);
+      const size = sizes?.[x] ?? 0;
+      if (size !== 0) {
+        out[w++] = SPACE;
+        hexWord(Math.floor(size / TWO_32), size % TWO_32);
+      }
+    }
+    out[w++] = SPACE;
+    out[w++] = letter;
+    out[w++] = SPACE;
+    const safe = escaped?.get(x);
+    if (safe) {
+      out.set(safe, w);
+      w += safe.length;
+    } else {
+      for (let p = starts[x], e = ends[x]; p < e; p++) out[w++] = strings[p];
+    }
+  }
+  return out;
+}
+
+// src/load/symbols-analyzer.ts
 var symbolsAnalyzer = {
   id: "symbols",
   analyze(elf, ctx) {
-    const sizes = ctx.options.symbolSizes === true;
-    const width = elf.is64 ? 16 : 8;
-    const blank = " ".repeat(width);
-    const keyed = [];
-    for (const s of elf.symbols()) {
-      if (!nmListed(s)) continue;
-      const t = nmTypeLetter(elf, s);
-      const undef = t === "U" || t === "w" || t === "v";
-      let v = undef ? blank : hex2(nmValue(elf, s), width);
-      if (sizes && !undef && s.size !== 0) v += " " + s.size.toString(16).padStart(width, "0");
-      const name = safeTerminal(s.name);
-      keyed.push(`${name}\0${v} ${t} ${name}`);
-    }
-    keyed.sort();
-    for (let i = 0; i < keyed.length; i++) keyed[i] = keyed[i].slice(keyed[i].indexOf("\0") + 1);
-    return keyed.join("\n");
+    return nmListing(elf, { sizes: ctx.options.symbolSizes === true, escape: safeTerminal });
   }
 };
 
@@ -10143,7 +10462,8 @@ function analyzersFor(ids) {
 
 // src/load/pool.ts
 var IN_THREAD_BELOW = 24;
-var PER_WORKER = 16;
+var PER_WORKER = 256;
+var PRELOADED_PER_WORKER = 16;
 function workerUrl() {
   const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
   return new URL(`./module-worker${ext}`, import.meta.url);
@@ -10170,11 +10490,17 @@ async function analyzeModules(modules, options, pool = {}) {
       const worker = new Worker(workerUrl(), { workerData: { options } });
       workers.push(worker);
       const inFlight = /* @__PURE__ */ new Map();
+      let preloadedInFlight = 0;
+      let progressAt = Date.now();
       let stopped = false;
       const send = () => {
         if (stopped) return;
-        for (let task = inFlight.size < PER_WORKER ? queue.shift() : void 0; task; task = inFlight.size < PER_WORKER ? queue.shift() : void 0) {
-          inFlight.set(task.id, Date.now());
+        while (inFlight.size < PER_WORKER) {
+          const task = queue.shift(preloadedInFlight < PRELOADED_PER_WORKER);
+          if (!task) break;
+          if (inFlight.size === 0) progressAt = Date.now();
+          inFlight.set(task.id, !!task.preloaded);
+          if (task.preloaded) preloadedInFlight++;
           const transfer = task.preloaded ? [task.preloaded.bytes.buffer] : [];
           worker.postMessage({ id: task.id, module: modules[task.id], preloaded: task.preloaded }, transfer);
         }
@@ -10188,12 +10514,12 @@ async function analyzeModules(modules, options, pool = {}) {
       };
       const watchdog = setInterval(
         () => {
-          const oldest = [...inFlight].sort((a, b) => a[1] - b[1])[0];
-          if (!oldest || Date.now() - oldest[1] <= timeout) return;
-          const mod = modules[oldest[0]];
-          inFlight.delete(oldest[0]);
+          const oldest = inFlight.keys().next();
+          if (oldest.done || Date.now() - progressAt <= timeout) return;
+          const mod = modules[oldest.value];
+          inFlight.delete(oldest.value);
           remaining--;
-          sink.put(failed(mod, `${mod.relPath}: analysis did not finish within ${timeout / 1e3} s (the time limit per module) and was stopped`), oldest[0]);
+          sink.put(failed(mod, `${mod.relPath}: analysis did not finish within ${timeout / 1e3} s (the time limit per module) and was stopped`), oldest.value);
           for (const id of inFlight.keys()) queue.push({ id });
           inFlight.clear();
           if (remaining === 0) queue.finish();
@@ -10203,7 +10529,12 @@ async function analyzeModules(modules, options, pool = {}) {
         Math.min(1e3, Math.max(10, timeout / 4))
       );
       worker.on("message", (msg) => {
-        if (stopped || !inFlight.delete(msg.id)) return;
+        if (stopped) return;
+        const wasPreloaded = inFlight.get(msg.id);
+        if (wasPreloaded === void 0) return;
+        inFlight.delete(msg.id);
+        if (wasPreloaded) preloadedInFlight--;
+        progressAt = Date.now();
         remaining--;
         sink.put(msg.summary ?? failed(modules[msg.id], msg.error ?? "worker failed"), msg.id);
         if (remaining === 0) queue.finish();
@@ -10241,9 +10572,11 @@ var ReadyQueue = class {
     this.tasks.push(t);
     this.wake();
   }
-  shift() {
+  /** The next task; undefined when there is none, or when it carries bytes and `preloaded` is false. */
+  shift(preloaded = true) {
     if (this.head >= this.tasks.length) return void 0;
     const t = this.tasks[this.head];
+    if (t.preloaded && !preloaded) return void 0;
     this.tasks[this.head++] = void 0;
     if (this.head > 1024 && this.head * 2 > this.tasks.length) {
       this.tasks = this.tasks.slice(this.head);
@@ -12173,8 +12506,8 @@ function parseBuiltinRanges(text, file) {
     if (line === "") continue;
     const m = LINE.exec(line);
     if (!m) throw new InputError("bad-value", file, `line ${lineNo}: expected "<section> <start>-<end> <module...>", got "${clip(line)}"`);
-    const start = hex3(m[2], file, lineNo);
-    const end = hex3(m[3], file, lineNo);
+    const start = hex2(m[2], file, lineNo);
+    const end = hex2(m[3], file, lineNo);
     if (end < start) throw new InputError("bad-value", file, `line ${lineNo}: range end 0x${m[3]} is before its start 0x${m[2]}`);
     const rest = m[4].trim().split(/\s+/);
     if (rest[0] === "=") {
@@ -12186,7 +12519,7 @@ function parseBuiltinRanges(text, file) {
   }
   return { ranges, anchors };
 }
-function hex3(s, file, lineNo) {
+function hex2(s, file, lineNo) {
   if (s.length > 12) throw new InputError("bad-value", file, `line ${lineNo}: offset 0x${s} is too large`);
   return parseInt(s, 16);
 }
@@ -12945,8 +13278,9 @@ function modulesFromOrder(root, order, layout2) {
   return out;
 }
 function modulesByWalk(root, dir, relTo = dir) {
-  return walkFiles(dir, (n) => MODULE_RE.test(n), LIMITS.maxModules, /* @__PURE__ */ new Set([".git", "source", "build"])).flatMap((path2) => {
-    if (!fileIn(root, path2)) return [];
+  const symlinks = /* @__PURE__ */ new Set();
+  return walkFiles(dir, (n) => MODULE_RE.test(n), LIMITS.maxModules, /* @__PURE__ */ new Set([".git", "source", "build"]), symlinks).flatMap((path2) => {
+    if (symlinks.has(path2) && !fileIn(root, path2)) return [];
     const relPath = path2.slice(relTo.length + 1);
     return [{ name: moduleName(path2), path: path2, relPath, compression: compressionOf(path2) }];
   });
@@ -13533,6 +13867,7 @@ function registerSnapshot(program2) {
 }
 
 // src/cli/symbols-command.ts
+var NEWLINE2 = Buffer.from("\n");
 function registerSymbols(program2) {
   program2.command("symbols").description("list every module's symbols in nm format (module files decompressed as needed)").argument("<dir>", "build directory, installed layout or directory of modules").option("-S, --print-size", "print symbol sizes too, as nm -S").option("-j, --jobs <n>", "worker threads (default: one per core)", (v) => Number(v)).action(async (dir, flags) => {
     const layout2 = discover({ dir, modulesDir: dir });
@@ -13540,7 +13875,7 @@ function registerSymbols(program2) {
     const chunks = [];
     let pending = 0;
     const flush = () => {
-      if (chunks.length) process.stdout.write(chunks.join(""));
+      if (chunks.length) process.stdout.write(Buffer.concat(chunks));
       chunks.length = 0;
       pending = 0;
     };
@@ -13556,11 +13891,12 @@ function registerSymbols(program2) {
             failed2++;
             return;
           }
-          const text = m.facts.symbols ?? "";
-          chunks.push(`
+          const listing = m.facts.symbols;
+          chunks.push(Buffer.from(`
 ${safeTerminal(m.relPath)}:
-`, text, text ? "\n" : "");
-          pending += text.length;
+`));
+          if (listing?.length) chunks.push(listing, NEWLINE2);
+          pending += listing?.length ?? 0;
           if (pending > 1 << 20) flush();
         }
       }

@@ -304,94 +304,6 @@ function describeError(err) {
 // src/load/analyze-module.ts
 import { readFileSync, statSync } from "node:fs";
 
-// src/bytes/reader.ts
-var ByteReader = class {
-  bytes;
-  view;
-  le;
-  file;
-  constructor(bytes, littleEndian, file) {
-    this.bytes = bytes;
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.le = littleEndian;
-    this.file = file;
-  }
-  get length() {
-    return this.bytes.byteLength;
-  }
-  check(offset, size, what) {
-    if (!Number.isSafeInteger(offset) || offset < 0 || size < 0 || offset + size > this.bytes.byteLength) {
-      throw new InputError(
-        "truncated",
-        this.file,
-        `${what} needs ${size} bytes but the data ends at 0x${this.bytes.byteLength.toString(16)}`,
-        Number.isSafeInteger(offset) ? offset : void 0
-      );
-    }
-  }
-  u8(offset, what = "byte") {
-    this.check(offset, 1, what);
-    return this.bytes[offset];
-  }
-  u16(offset, what = "u16") {
-    this.check(offset, 2, what);
-    return this.view.getUint16(offset, this.le);
-  }
-  u32(offset, what = "u32") {
-    this.check(offset, 4, what);
-    return this.view.getUint32(offset, this.le);
-  }
-  i32(offset, what = "i32") {
-    this.check(offset, 4, what);
-    return this.view.getInt32(offset, this.le);
-  }
-  u64(offset, what = "u64") {
-    this.check(offset, 8, what);
-    return this.view.getBigUint64(offset, this.le);
-  }
-  /** A u64 that must fit a JavaScript number (sizes, file offsets). */
-  u64n(offset, what = "u64") {
-    const v = this.u64(offset, what);
-    if (v > BigInt(Number.MAX_SAFE_INTEGER)) {
-      throw new InputError("bad-value", this.file, `${what} is 0x${v.toString(16)}, larger than any file`, offset);
-    }
-    return Number(v);
-  }
-  /** A word of the file's class: u32 for ELF32, u64 for ELF64. */
-  word(offset, is64, what = "word") {
-    return is64 ? this.u64(offset, what) : BigInt(this.u32(offset, what));
-  }
-  wordn(offset, is64, what = "word") {
-    return is64 ? this.u64n(offset, what) : this.u32(offset, what);
-  }
-  slice(offset, size, what = "data") {
-    this.check(offset, size, what);
-    return this.bytes.subarray(offset, offset + size);
-  }
-};
-var latin1 = new TextDecoder("latin1");
-var utf8 = new TextDecoder("utf-8");
-function cString(bytes, offset) {
-  if (offset < 0 || offset >= bytes.length) return void 0;
-  const end = bytes.indexOf(0, offset);
-  if (end < 0) return void 0;
-  return decodeAscii(bytes, offset, end);
-}
-function decodeAscii(bytes, start, end) {
-  if (end - start < 64) {
-    let s = "";
-    for (let i = start; i < end; i++) {
-      const c = bytes[i];
-      if (c >= 128) return utf8.decode(bytes.subarray(start, end));
-      s += String.fromCharCode(c);
-    }
-    return s;
-  }
-  const sub = bytes.subarray(start, end);
-  for (let i = 0; i < sub.length; i++) if (sub[i] >= 128) return utf8.decode(sub);
-  return latin1.decode(sub);
-}
-
 // src/bytes/source.ts
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 
@@ -456,7 +368,7 @@ var BufferSource = class {
 };
 var FileSource = class {
   file;
-  size;
+  length;
   fd;
   constructor(path, file = path) {
     this.file = file;
@@ -470,7 +382,14 @@ var FileSource = class {
       closeSync(this.fd);
       throw new InputError("not-a-file", file, st.isDirectory() ? "is a directory, expected a file" : "is not a regular file");
     }
-    this.size = st.size;
+    this.length = st.size;
+  }
+  get size() {
+    return this.length;
+  }
+  /** Reads stop at `size` from now on (a module's signature trailer is not part of its ELF). */
+  limit(size) {
+    this.length = Math.min(this.length, Math.max(0, size));
   }
   read(offset, length, what) {
     checkRange(this, offset, length, what);
@@ -491,6 +410,97 @@ var FileSource = class {
     this.fd = -1;
   }
 };
+
+// src/bytes/reader.ts
+var ByteReader = class {
+  bytes;
+  view;
+  le;
+  file;
+  constructor(bytes, littleEndian, file) {
+    this.bytes = bytes;
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.le = littleEndian;
+    this.file = file;
+  }
+  get length() {
+    return this.bytes.byteLength;
+  }
+  check(offset, size, what) {
+    if (!Number.isSafeInteger(offset) || offset < 0 || size < 0 || offset + size > this.bytes.byteLength) {
+      throw new InputError(
+        "truncated",
+        this.file,
+        `${what} needs ${size} bytes but the data ends at 0x${this.bytes.byteLength.toString(16)}`,
+        Number.isSafeInteger(offset) ? offset : void 0
+      );
+    }
+  }
+  u8(offset, what = "byte") {
+    this.check(offset, 1, what);
+    return this.bytes[offset];
+  }
+  u16(offset, what = "u16") {
+    this.check(offset, 2, what);
+    return this.view.getUint16(offset, this.le);
+  }
+  u32(offset, what = "u32") {
+    this.check(offset, 4, what);
+    return this.view.getUint32(offset, this.le);
+  }
+  i32(offset, what = "i32") {
+    this.check(offset, 4, what);
+    return this.view.getInt32(offset, this.le);
+  }
+  u64(offset, what = "u64") {
+    this.check(offset, 8, what);
+    return this.view.getBigUint64(offset, this.le);
+  }
+  /** A u64 that must fit a JavaScript number (sizes, file offsets). */
+  u64n(offset, what = "u64") {
+    this.check(offset, 8, what);
+    const lo = this.view.getUint32(offset + (this.le ? 0 : 4), this.le);
+    const hi = this.view.getUint32(offset + (this.le ? 4 : 0), this.le);
+    if (hi > 2097151) {
+      const v = this.view.getBigUint64(offset, this.le);
+      throw new InputError("bad-value", this.file, `${what} is 0x${v.toString(16)}, larger than any file`, offset);
+    }
+    return hi * 4294967296 + lo;
+  }
+  /** A word of the file's class: u32 for ELF32, u64 for ELF64. */
+  word(offset, is64, what = "word") {
+    return is64 ? this.u64(offset, what) : BigInt(this.u32(offset, what));
+  }
+  wordn(offset, is64, what = "word") {
+    return is64 ? this.u64n(offset, what) : this.u32(offset, what);
+  }
+  slice(offset, size, what = "data") {
+    this.check(offset, size, what);
+    return this.bytes.subarray(offset, offset + size);
+  }
+};
+var latin1 = new TextDecoder("latin1");
+var utf8 = new TextDecoder("utf-8");
+function cString(bytes, offset) {
+  if (offset < 0 || offset >= bytes.length) return void 0;
+  const end = bytes.indexOf(0, offset);
+  if (end < 0) return void 0;
+  return decodeAscii(bytes, offset, end);
+}
+function decodeAscii(bytes, start, end) {
+  if (end - start < 64) {
+    let s = "";
+    for (let i = start; i < end; i++) {
+      const c = bytes[i];
+      if (c >= 128) return utf8.decode(bytes.subarray(start, end));
+      s += String.fromCharCode(c);
+    }
+    return s;
+  }
+  const sub = bytes.subarray(start, end);
+  for (let i = 0; i < sub.length; i++) if (sub[i] >= 128) return utf8.decode(sub);
+  return latin1.decode(sub);
+}
 
 // src/elf/constants.ts
 var SHT_SYMTAB = 2;
@@ -674,9 +684,13 @@ var ElfFile = class _ElfFile {
   reader(sec) {
     return new ByteReader(this.data(sec), this.littleEndian, this.file);
   }
-  /** The symbols of the symbol table (.symtab by default), index 0 included. */
-  symbols(sec = this.sections.find((s) => s.type === SHT_SYMTAB)) {
-    if (!sec) return [];
+  /**
+   * The checked raw form of a symbol table: its entries, its string table and a resolver for
+   * SHN_XINDEX. For hot loops that read fields straight from the bytes (the nm listing);
+   * symbols() builds objects over the same view.
+   */
+  symbolTable(sec = this.sections.find((s) => s.type === SHT_SYMTAB)) {
+    if (!sec) return void 0;
     const entsize = this.is64 ? 24 : 16;
     if (sec.entsize !== 0 && sec.entsize !== entsize) {
       throw new InputError("bad-value", this.file, `${sec.name}: symbol entry size ${sec.entsize}, expected ${entsize}`);
@@ -686,8 +700,31 @@ var ElfFile = class _ElfFile {
     const strSec = this.sections[sec.link];
     if (!strSec) throw new InputError("bad-value", this.file, `${sec.name}: string table index ${sec.link} is out of range`);
     const strings = this.data(strSec);
-    const r = this.reader(sec);
+    const entries = this.reader(sec);
     let xindex;
+    const extendedIndex = (i) => {
+      if (!xindex) {
+        const x = this.sections.find((s) => s.type === SHT_SYMTAB_SHNDX && s.link === sec.index);
+        if (!x) throw new InputError("bad-value", this.file, `symbol ${i} uses SHN_XINDEX but there is no .symtab_shndx`);
+        xindex = this.reader(x);
+      }
+      return xindex.u32(i * 4, `extended section index of symbol ${i}`);
+    };
+    const name = (i, nameOff) => {
+      if (nameOff === 0) return "";
+      const n = cString(strings, nameOff);
+      if (n === void 0) {
+        throw new InputError("bad-value", this.file, `symbol ${i}: name offset ${nameOff} is outside ${strSec.name || "its string table"}`);
+      }
+      return n;
+    };
+    return { section: sec, count, entsize, entries, strings, stringSection: strSec, extendedIndex, name };
+  }
+  /** The symbols of the symbol table (.symtab by default), index 0 included. */
+  symbols(sec) {
+    const table = this.symbolTable(sec);
+    if (!table) return [];
+    const { count, entsize, entries: r } = table;
     const out = new Array(count);
     for (let i = 0; i < count; i++) {
       const o = i * entsize;
@@ -707,23 +744,8 @@ var ElfFile = class _ElfFile {
         shndx = r.u16(o + 14);
       }
       const reserved = shndx >= SHN_LORESERVE && shndx !== SHN_XINDEX;
-      if (shndx === SHN_XINDEX) {
-        if (!xindex) {
-          const x = this.sections.find((s) => s.type === SHT_SYMTAB_SHNDX && s.link === sec.index);
-          if (!x) throw new InputError("bad-value", this.file, `symbol ${i} uses SHN_XINDEX but there is no .symtab_shndx`);
-          xindex = this.reader(x);
-        }
-        shndx = xindex.u32(i * 4, `extended section index of symbol ${i}`);
-      }
-      let name = "";
-      if (nameOff !== 0) {
-        const n = cString(strings, nameOff);
-        if (n === void 0) {
-          throw new InputError("bad-value", this.file, `symbol ${i}: name offset ${nameOff} is outside ${strSec.name || "its string table"}`);
-        }
-        name = n;
-      }
-      out[i] = { index: i, name, value, size, bind: info >> 4, type: info & 15, other, shndx, reserved };
+      if (shndx === SHN_XINDEX) shndx = table.extendedIndex(i);
+      out[i] = { index: i, name: table.name(i, nameOff), value, size, bind: info >> 4, type: info & 15, other, shndx, reserved };
     }
     return out;
   }
@@ -918,18 +940,22 @@ async function xzDecompress(bytes, file, maxBytes) {
 var MAGIC = Buffer.from("~Module signature appended~\n", "latin1");
 var INFO_SIZE = 12;
 function splitSignature(bytes) {
-  const n = bytes.length;
-  if (n < MAGIC.length + INFO_SIZE) return { elf: bytes, signatureBytes: 0 };
+  const trailer = signatureTrailerBytes(bytes.subarray(Math.max(0, bytes.length - TAIL_BYTES)), bytes.length);
+  return { elf: trailer ? bytes.subarray(0, bytes.length - trailer) : bytes, signatureBytes: trailer };
+}
+var TAIL_BYTES = 40;
+function signatureTrailerBytes(tail, fileSize) {
+  const n = tail.length;
+  if (n < MAGIC.length + INFO_SIZE) return 0;
   for (let i = 0; i < MAGIC.length; i++) {
-    if (bytes[n - MAGIC.length + i] !== MAGIC[i]) return { elf: bytes, signatureBytes: 0 };
+    if (tail[n - MAGIC.length + i] !== MAGIC[i]) return 0;
   }
   const info = n - MAGIC.length - INFO_SIZE;
-  const signerLen = bytes[info + 3];
-  const keyIdLen = bytes[info + 4];
-  const sigLen = new DataView(bytes.buffer, bytes.byteOffset + info + 8, 4).getUint32(0, false);
+  const signerLen = tail[info + 3];
+  const keyIdLen = tail[info + 4];
+  const sigLen = new DataView(tail.buffer, tail.byteOffset + info + 8, 4).getUint32(0, false);
   const trailer = MAGIC.length + INFO_SIZE + signerLen + keyIdLen + sigLen;
-  if (trailer > n) return { elf: bytes, signatureBytes: 0 };
-  return { elf: bytes.subarray(0, n - trailer), signatureBytes: trailer };
+  return trailer > fileSize ? 0 : trailer;
 }
 
 // src/load/analyze-module.ts
@@ -944,10 +970,24 @@ async function readModuleImage(mod, preloaded) {
   if (st.size > LIMITS.maxModuleBytes) {
     throw new InputError("too-large", mod.relPath, `${st.size} bytes is more than the ${LIMITS.maxModuleBytes}-byte module limit`);
   }
+  if (mod.compression === "none") return openUncompressed(mod);
   const raw = readFileSync(mod.path);
   const bytes = await decompress(raw, mod.compression, mod.relPath);
   const { elf, signatureBytes } = splitSignature(bytes);
   return { elf: ElfFile.fromBytes(elf, mod.relPath), fileBytes: raw.length, signatureBytes };
+}
+function openUncompressed(mod) {
+  const source = new FileSource(mod.path, mod.relPath);
+  const fileBytes = source.size;
+  try {
+    const tail = source.read(Math.max(0, fileBytes - TAIL_BYTES), Math.min(fileBytes, TAIL_BYTES), "signature trailer");
+    const signatureBytes = signatureTrailerBytes(tail, fileBytes);
+    source.limit(fileBytes - signatureBytes);
+    return { elf: ElfFile.open(source), fileBytes, signatureBytes };
+  } catch (err) {
+    source.close();
+    throw err;
+  }
 }
 function emptySummary(mod, error) {
   const summary = {
@@ -975,12 +1015,16 @@ async function analyzeModule(mod, analyzers2, options2, memo2, preloaded) {
   summary.fileBytes = image.fileBytes;
   summary.elfBytes = image.elf.source.size;
   summary.signatureBytes = image.signatureBytes;
-  for (const a of analyzers2) {
-    try {
-      summary.facts[a.id] = a.analyze(image.elf, { module: mod, options: options2, memo: memo2 });
-    } catch (err) {
-      summary.factErrors[a.id] = describeError(err);
+  try {
+    for (const a of analyzers2) {
+      try {
+        summary.facts[a.id] = a.analyze(image.elf, { module: mod, options: options2, memo: memo2 });
+      } catch (err) {
+        summary.factErrors[a.id] = describeError(err);
+      }
     }
+  } finally {
+    image.elf.close();
   }
   return summary;
 }
@@ -3735,35 +3779,76 @@ function moduleClassSizes(elf, opts = {}) {
   return out;
 }
 
-// src/elf/nm.ts
-function nmTypeLetter(elf, sym) {
-  const weak = sym.bind === STB_WEAK;
-  const object = sym.type === STT_OBJECT || sym.type === STT_COMMON;
-  if (sym.reserved && sym.shndx === SHN_COMMON) return "C";
-  if (!sym.reserved && sym.shndx === SHN_UNDEF) return weak ? object ? "v" : "w" : "U";
-  if (sym.type === STT_GNU_IFUNC) return "i";
-  if (weak) return object ? "V" : "W";
-  if (sym.bind === STB_GNU_UNIQUE) return "u";
-  if (sym.bind !== STB_GLOBAL && sym.bind !== STB_LOCAL) return "?";
-  let c;
-  const sec = sym.reserved ? void 0 : elf.sections[sym.shndx];
-  if (sym.reserved || !sec || sym.shndx === SHN_ABS) c = "a";
-  else c = sectionLetter(sec);
-  return sym.bind === STB_GLOBAL ? c.toUpperCase() : c;
+// src/sizes/sort-strings.ts
+var SMALL_RUN = 10;
+function sortStrings(names) {
+  const unit = (s, d) => d < s.length ? s.charCodeAt(d) + 1 : 0;
+  const stack = [0, names.length, 0];
+  while (stack.length) {
+    const depth = stack.pop();
+    const hi = stack.pop();
+    const lo = stack.pop();
+    if (hi - lo <= SMALL_RUN) {
+      for (let k = lo + 1; k < hi; k++) {
+        const x = names[k];
+        let j = k - 1;
+        while (j >= lo && names[j] > x) {
+          names[j + 1] = names[j];
+          j--;
+        }
+        names[j + 1] = x;
+      }
+      continue;
+    }
+    const a = unit(names[lo], depth);
+    const b = unit(names[lo + hi >> 1], depth);
+    const c = unit(names[hi - 1], depth);
+    const pivot = a < b ? b < c ? b : a < c ? c : a : a < c ? a : b < c ? c : b;
+    let lt = lo;
+    let gt = hi - 1;
+    let i = lo;
+    while (i <= gt) {
+      const v = unit(names[i], depth);
+      if (v < pivot) {
+        const t = names[lt];
+        names[lt++] = names[i];
+        names[i++] = t;
+      } else if (v > pivot) {
+        const t = names[gt];
+        names[gt--] = names[i];
+        names[i] = t;
+      } else i++;
+    }
+    if (lt - lo > 1) stack.push(lo, lt, depth);
+    if (hi - gt - 1 > 1) stack.push(gt + 1, hi, depth);
+    if (gt + 1 - lt > 1 && pivot !== 0) stack.push(lt, gt + 1, depth + 1);
+  }
+  return names;
 }
-function nmListed(sym) {
-  return sym.index !== 0 && sym.type !== STT_SECTION && sym.type !== STT_FILE;
+
+// src/elf/nm.ts
+function nmLetter(elf, bind, type, shndx, reserved, letters = sectionLetters(elf)) {
+  const weak = bind === STB_WEAK;
+  const object = type === STT_OBJECT || type === STT_COMMON;
+  if (reserved && shndx === SHN_COMMON) return "C";
+  if (!reserved && shndx === SHN_UNDEF) return weak ? object ? "v" : "w" : "U";
+  if (type === STT_GNU_IFUNC) return "i";
+  if (weak) return object ? "V" : "W";
+  if (bind === STB_GNU_UNIQUE) return "u";
+  if (bind !== STB_GLOBAL && bind !== STB_LOCAL) return "?";
+  const c = reserved || shndx === SHN_ABS ? "a" : letters[shndx] ?? "a";
+  return bind === STB_GLOBAL ? c.toUpperCase() : c;
 }
 var cache = /* @__PURE__ */ new WeakMap();
-function sectionLetter(sec) {
-  let c = cache.get(sec);
-  if (c === void 0) {
-    c = computeSectionLetter(sec);
-    cache.set(sec, c);
+function sectionLetters(elf) {
+  let letters = cache.get(elf);
+  if (!letters) {
+    letters = elf.sections.map(sectionLetter);
+    cache.set(elf, letters);
   }
-  return c;
+  return letters;
 }
-function computeSectionLetter(sec) {
+function sectionLetter(sec) {
   for (const [prefix, letter] of COFF_NAMES) {
     if (sec.name.startsWith(prefix)) {
       const next = sec.name.charAt(prefix.length);
@@ -3790,25 +3875,10 @@ var COFF_NAMES = [
 function isDebugName(name) {
   return name.startsWith(".debug") || name.startsWith(".gnu.debuglto_.debug_") || name.startsWith(".gnu.linkonce.wi.") || name.startsWith(".zdebug") || name.startsWith(".line") || name.startsWith(".stab") || name === ".gdb_index";
 }
-function nmValue(elf, sym) {
-  if (elf.type !== ET_REL || sym.reserved || sym.shndx === SHN_UNDEF) return sym.value;
-  const sec = elf.sections[sym.shndx];
-  return sec ? BigInt.asUintN(elf.is64 ? 64 : 32, sym.value + sec.addr) : sym.value;
-}
 
 // src/sizes/symbol-sizes.ts
 var CATEGORIES = ["function", "data", "rodata"];
 var CATEGORY_LETTERS = { function: "tTwW", data: "dDbBvV", rodata: "rR" };
-function sizedSymbols(elf, symbols = elf.symbols()) {
-  const out = [];
-  for (const s of symbols) {
-    if (s.size === 0 || !nmListed(s)) continue;
-    if (s.reserved ? s.shndx === SHN_ABS : s.shndx === SHN_UNDEF) continue;
-    const at = s.name.indexOf("@");
-    out.push({ name: at < 0 ? s.name : s.name.slice(0, at), letter: nmTypeLetter(elf, s), size: s.size, value: s.value, shndx: s.shndx });
-  }
-  return out;
-}
 var NUMBER_SUFFIX = /\.[0-9]+/g;
 var PY_WHITESPACE = /[\s\x1c-\x1f\x85]/;
 function unsplittable(name) {
@@ -3834,38 +3904,67 @@ function categoryOf(letter) {
 function emptyCategorySizes() {
   return { function: /* @__PURE__ */ new Map(), data: /* @__PURE__ */ new Map(), rodata: /* @__PURE__ */ new Map() };
 }
-function addSizes(into, rows) {
-  for (const r of rows) {
-    const cat = categoryOf(r.letter);
-    if (!cat) continue;
-    const name = cleanName(r.name);
-    if (name === null) continue;
-    const m = into[cat];
-    m.set(name, (m.get(name) ?? 0) + r.size);
-  }
-  return into;
-}
-function categorySizes(rows) {
-  return addSizes(emptyCategorySizes(), rows);
-}
 
 // src/sizes/pack.ts
 function packSizes(m) {
-  const names = [...m.keys()].sort();
-  const lines = new Array(names.length);
+  const names = sortStrings([...m.keys()]);
+  let out = "";
   let prev = "";
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
     let k = 0;
     const max = Math.min(prev.length, name.length);
     while (k < max && prev.charCodeAt(k) === name.charCodeAt(k)) k++;
-    lines[i] = `${k.toString(36)} ${name.slice(k)} ${m.get(name).toString(36)}`;
+    if (i) out += "\n";
+    out += (k < 36 ? DIGITS36[k] : k.toString(36)) + " " + (k ? name.slice(k) : name) + " " + m.get(name).toString(36);
     prev = name;
   }
-  return lines.join("\n");
+  return out;
 }
+var DIGITS36 = Array.from({ length: 36 }, (_, i) => i.toString(36));
+var packedFrom = /* @__PURE__ */ new WeakMap();
 function packCategories(c) {
-  return { function: packSizes(c.function), data: packSizes(c.data), rodata: packSizes(c.rodata) };
+  const packed = { function: packSizes(c.function), data: packSizes(c.data), rodata: packSizes(c.rodata) };
+  packedFrom.set(packed, c);
+  return packed;
+}
+
+// src/sizes/module-symbol-sizes.ts
+function moduleSymbolSizes(elf) {
+  const out = emptyCategorySizes();
+  const table = elf.symbolTable();
+  if (!table) return out;
+  const { count, entsize, entries, strings } = table;
+  const view = entries.view;
+  const le = elf.littleEndian;
+  const is64 = elf.is64;
+  const letters = sectionLetters(elf);
+  const text = Buffer.from(strings.buffer, strings.byteOffset, strings.byteLength).toString("latin1");
+  const ascii = !/[\x80-\xff]/.test(text);
+  for (let i = 1; i < count; i++) {
+    const o = i * entsize;
+    const nameOff = view.getUint32(o, le);
+    if (nameOff !== 0 && (nameOff >= text.length || text.indexOf("\0", nameOff) < 0)) table.name(i, nameOff);
+    const size = is64 ? entries.u64n(o + 16, "st_size") : view.getUint32(o + 8, le);
+    if (size === 0) continue;
+    const info = view.getUint8(o + (is64 ? 4 : 12));
+    const type = info & 15;
+    if (type === STT_SECTION || type === STT_FILE) continue;
+    let shndx = view.getUint16(o + (is64 ? 6 : 14), le);
+    const reserved = shndx >= SHN_LORESERVE && shndx !== SHN_XINDEX;
+    if (shndx === SHN_XINDEX) shndx = table.extendedIndex(i);
+    if (reserved ? shndx === SHN_ABS : shndx === SHN_UNDEF) continue;
+    const cat = categoryOf(nmLetter(elf, info >> 4, type, shndx, reserved, letters));
+    if (!cat) continue;
+    let name = nameOff === 0 ? "" : ascii ? text.slice(nameOff, text.indexOf("\0", nameOff)) : table.name(i, nameOff);
+    const at = name.indexOf("@");
+    if (at >= 0) name = name.slice(0, at);
+    const clean = cleanName(name);
+    if (clean === null) continue;
+    const m = out[cat];
+    m.set(clean, (m.get(clean) ?? 0) + size);
+  }
+  return out;
 }
 
 // src/sizes/module-analyzer.ts
@@ -3873,12 +3972,207 @@ var sizesAnalyzer = {
   id: "sizes",
   analyze(elf) {
     const opts = layoutOptionsFromVermagic(vermagicOf2(elf));
-    return { classes: moduleClassSizes(elf, opts), symbols: packCategories(categorySizes(sizedSymbols(elf))) };
+    return { classes: moduleClassSizes(elf, opts), symbols: packCategories(moduleSymbolSizes(elf)) };
   }
 };
 function vermagicOf2(elf) {
   const sec = elf.section(".modinfo");
   return sec ? vermagicIn(elf.data(sec)) : void 0;
+}
+
+// src/elf/sort-names.ts
+var SMALL_RUN2 = 10;
+function sortNames(strings, starts, ends, count) {
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  const byteAt = (i, depth) => {
+    const p = starts[i] + depth;
+    return p < ends[i] ? strings[p] : 0;
+  };
+  const swap = (a, b) => {
+    const t = order[a];
+    order[a] = order[b];
+    order[b] = t;
+  };
+  const stack = [0, count, 0];
+  while (stack.length) {
+    const depth = stack.pop();
+    const hi = stack.pop();
+    const lo = stack.pop();
+    if (hi - lo <= SMALL_RUN2) {
+      insertionSort(strings, starts, ends, order, lo, hi, depth);
+      continue;
+    }
+    const a = byteAt(order[lo], depth);
+    const b = byteAt(order[lo + hi >> 1], depth);
+    const c = byteAt(order[hi - 1], depth);
+    const pivot = a < b ? b < c ? b : a < c ? c : a : a < c ? a : b < c ? c : b;
+    let lt = lo;
+    let gt = hi - 1;
+    let i = lo;
+    while (i <= gt) {
+      const v = byteAt(order[i], depth);
+      if (v < pivot) swap(lt++, i++);
+      else if (v > pivot) swap(i, gt--);
+      else i++;
+    }
+    if (lt - lo > 1) stack.push(lo, lt, depth);
+    if (hi - gt - 1 > 1) stack.push(gt + 1, hi, depth);
+    if (gt + 1 - lt > 1) {
+      if (pivot === 0) order.subarray(lt, gt + 1).sort();
+      else stack.push(lt, gt + 1, depth + 1);
+    }
+  }
+  return order;
+}
+function insertionSort(strings, starts, ends, order, start, end, depth) {
+  for (let k = start + 1; k < end; k++) {
+    const x = order[k];
+    let j = k - 1;
+    while (j >= start && compareFrom(strings, starts, ends, order[j], x, depth) > 0) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = x;
+  }
+}
+function compareFrom(strings, starts, ends, a, b, depth) {
+  let p = starts[a] + depth;
+  let q = starts[b] + depth;
+  const pe = ends[a];
+  const qe = ends[b];
+  while (p < pe && q < qe) {
+    const d2 = strings[p] - strings[q];
+    if (d2 !== 0) return d2;
+    p++;
+    q++;
+  }
+  const d = pe - p - (qe - q);
+  return d !== 0 ? d : a - b;
+}
+
+// src/elf/nm-listing.ts
+var TWO_32 = 4294967296;
+var HEX = Uint8Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
+var SPACE = 32;
+var NEWLINE = 10;
+function nmListing(elf, options2) {
+  const table = elf.symbolTable();
+  if (!table) return new Uint8Array(0);
+  const { count, entsize, entries, strings } = table;
+  const view = entries.view;
+  const le = elf.littleEndian;
+  const is64 = elf.is64;
+  const width = is64 ? 16 : 8;
+  const relocatable = elf.type === ET_REL;
+  const sections = elf.sections;
+  const letterOf = sectionLetters(elf);
+  const addrHi = sections.map((s) => relocatable ? Number(s.addr >> 32n & 0xffffffffn) : 0);
+  const addrLo = sections.map((s) => relocatable ? Number(s.addr & 0xffffffffn) : 0);
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  const letters = new Uint8Array(count);
+  const hiWords = new Uint32Array(count);
+  const loWords = new Uint32Array(count);
+  const sizes = options2.sizes ? new Float64Array(count) : void 0;
+  let escaped;
+  let n = 0;
+  let bytes = 0;
+  for (let i = 1; i < count; i++) {
+    const o = i * entsize;
+    const nameOff = view.getUint32(o, le);
+    const info = view.getUint8(o + (is64 ? 4 : 12));
+    const type = info & 15;
+    if (type === STT_SECTION || type === STT_FILE) continue;
+    const bind = info >> 4;
+    let shndx = view.getUint16(o + (is64 ? 6 : 14), le);
+    const reserved = shndx >= SHN_LORESERVE && shndx !== SHN_XINDEX;
+    if (shndx === SHN_XINDEX) shndx = table.extendedIndex(i);
+    if (nameOff !== 0) {
+      const end = nameOff < strings.length ? strings.indexOf(0, nameOff) : -1;
+      if (end < 0) table.name(i, nameOff);
+      starts[n] = nameOff;
+      ends[n] = end;
+      let plain = true;
+      for (let p = nameOff; p < end; p++) {
+        const c = strings[p];
+        if (c < 32 && c !== 9 && c !== 10 || c >= 127) {
+          plain = false;
+          break;
+        }
+      }
+      if (plain) bytes += end - nameOff;
+      else {
+        const safe = Buffer.from(options2.escape(table.name(i, nameOff)), "utf8");
+        (escaped ??= /* @__PURE__ */ new Map()).set(n, safe);
+        bytes += safe.length;
+      }
+    }
+    const letter = nmLetter(elf, bind, type, shndx, reserved, letterOf);
+    letters[n] = letter.charCodeAt(0);
+    if (letter !== "U" && letter !== "w" && letter !== "v") {
+      let lo, hi;
+      if (is64) {
+        lo = view.getUint32(o + (le ? 8 : 12), le);
+        hi = view.getUint32(o + (le ? 12 : 8), le);
+      } else {
+        lo = view.getUint32(o + 4, le);
+        hi = 0;
+      }
+      if (!reserved && shndx !== SHN_UNDEF && shndx < sections.length) {
+        lo += addrLo[shndx];
+        hi += addrHi[shndx] + (lo >= TWO_32 ? 1 : 0);
+        lo %= TWO_32;
+        hi = is64 ? hi % TWO_32 : 0;
+      }
+      hiWords[n] = hi;
+      loWords[n] = lo;
+      if (sizes) {
+        const size = is64 ? entries.u64n(o + 16, "st_size") : view.getUint32(o + 8, le);
+        sizes[n] = size;
+        if (size !== 0) bytes += width + 1;
+      }
+    }
+    bytes += width + 4;
+    n++;
+  }
+  const order = sortNames(strings, starts, ends, n);
+  const out = new Uint8Array(Math.max(0, bytes - 1));
+  let w = 0;
+  const hex32 = (v) => {
+    for (let s = 28; s >= 0; s -= 4) out[w++] = HEX[v >>> s & 15];
+  };
+  const hexWord = (hi, lo) => {
+    if (is64) hex32(hi);
+    hex32(lo);
+  };
+  for (let k = 0; k < n; k++) {
+    const x = order[k];
+    if (k) out[w++] = NEWLINE;
+    const letter = letters[x];
+    if (letter === 85 || letter === 119 || letter === 118) {
+      out.fill(SPACE, w, w + width);
+      w += width;
+    } else {
+      hexWord(hiWords[x], loWords[x]);
+      const size = sizes?.[x] ?? 0;
+      if (size !== 0) {
+        out[w++] = SPACE;
+        hexWord(Math.floor(size / TWO_32), size % TWO_32);
+      }
+    }
+    out[w++] = SPACE;
+    out[w++] = letter;
+    out[w++] = SPACE;
+    const safe = escaped?.get(x);
+    if (safe) {
+      out.set(safe, w);
+      w += safe.length;
+    } else {
+      for (let p = starts[x], e = ends[x]; p < e; p++) out[w++] = strings[p];
+    }
+  }
+  return out;
 }
 
 // src/report/text-blocks.ts
@@ -3890,29 +4184,10 @@ function safeTerminal(s) {
 }
 
 // src/load/symbols-analyzer.ts
-var HEX_LIMIT = BigInt(Number.MAX_SAFE_INTEGER);
-function hex(v, width) {
-  return (v <= HEX_LIMIT ? Number(v).toString(16) : v.toString(16)).padStart(width, "0");
-}
 var symbolsAnalyzer = {
   id: "symbols",
   analyze(elf, ctx) {
-    const sizes = ctx.options.symbolSizes === true;
-    const width = elf.is64 ? 16 : 8;
-    const blank = " ".repeat(width);
-    const keyed = [];
-    for (const s of elf.symbols()) {
-      if (!nmListed(s)) continue;
-      const t = nmTypeLetter(elf, s);
-      const undef = t === "U" || t === "w" || t === "v";
-      let v = undef ? blank : hex(nmValue(elf, s), width);
-      if (sizes && !undef && s.size !== 0) v += " " + s.size.toString(16).padStart(width, "0");
-      const name = safeTerminal(s.name);
-      keyed.push(`${name}\0${v} ${t} ${name}`);
-    }
-    keyed.sort();
-    for (let i = 0; i < keyed.length; i++) keyed[i] = keyed[i].slice(keyed[i].indexOf("\0") + 1);
-    return keyed.join("\n");
+    return nmListing(elf, { sizes: ctx.options.symbolSizes === true, escape: safeTerminal });
   }
 };
 
@@ -3939,7 +4214,16 @@ var memo = (key, make) => {
 };
 parentPort.on("message", (req) => {
   analyzeModule(req.module, analyzers, options, memo, req.preloaded).then(
-    (summary) => parentPort.postMessage({ id: req.id, summary }),
+    (summary) => parentPort.postMessage({ id: req.id, summary }, ownedBuffers(summary.facts)),
     (err) => parentPort.postMessage({ id: req.id, error: describeError(err) })
   );
 });
+function ownedBuffers(facts) {
+  const out = [];
+  for (const v of Object.values(facts)) {
+    if (v instanceof Uint8Array && v.buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength) {
+      out.push(v.buffer);
+    }
+  }
+  return out;
+}
