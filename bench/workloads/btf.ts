@@ -7,13 +7,13 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { BtfModuleFact } from '../../src/btf/module-analyzer.ts'
 import { moduleName } from '../../src/discover/discover.ts'
 import type { ModuleFile } from '../../src/discover/layout.ts'
 import { analyzeModules } from '../../src/load/pool.ts'
 import { debianRelease } from '../../test/support/kernels.ts'
 import type { Workload } from '../workload.ts'
+import { bundleWorkload } from './bundle.ts'
 import { debianKoRoot } from './inputs.ts'
 
 export const btfWorkload: Workload = {
@@ -28,14 +28,14 @@ export const btfWorkload: Workload = {
     if (spawnSync('bpftool', ['version']).status !== 0)
       return { skip: 'bpftool is not installed (Debian package "bpftool")' }
     return {
-      ours: [process.execPath, fileURLToPath(import.meta.url), ko.dir, vmlinux],
+      ours: [process.execPath, await bundleWorkload('btf', import.meta.url, true), ko.dir, vmlinux],
       peer: [
         'sh',
         '-c',
         `find '${ko.dir}' -name '*.ko' -print0 | xargs -0 -n1 bpftool -B '${vmlinux}' btf dump file > /dev/null`
       ],
       peerName: 'bpftool -B vmlinux btf dump file (one per module)',
-      note: `${ko.count} modules`
+      note: `${ko.count} modules; ours bundled with esbuild like dist/`
     }
   }
 }

@@ -2,11 +2,10 @@
 // beside `nm -u` merely listing the same modules' undefined symbols.
 // Run directly (`node bench/workloads/imports.ts <ko-dir> <Module.symvers>`), this file is our
 // side: the review's own module pool (worker threads, modinfo + linkage analyzers) and resolver.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { existsSync, readFileSync } from 'node:fs'
+import { relative } from 'node:path'
 import type { Workload } from '../workload.ts'
+import { bundleWorkload } from './bundle.ts'
 import type { ModuleFile } from '../../src/discover/layout.ts'
 import { walkFiles } from '../../src/discover/walk.ts'
 import { analyzeModules } from '../../src/load/pool.ts'
@@ -25,23 +24,9 @@ export const importsWorkload: Workload = {
     const rel = debianRelease('new')
     if (!rel || !existsSync(rel.koRoot) || !rel.moduleSymvers) return { skip: 'Debian release not in the cache: run scripts/kernels/fetch-debian.sh' }
     const count = walkFiles(rel.koRoot, n => n.endsWith('.ko'), 100_000).length
-    // Bundled as dist/ ships (scripts/bundle.js): the module worker beside its caller, no
-    // TypeScript stripping at start-up.
-    const outdir = mkdtempSync(join(tmpdir(), 'kbr-bench-imports-'))
-    const { build } = await import('esbuild')
-    await build({
-      entryPoints: { imports: fileURLToPath(import.meta.url), 'module-worker': fileURLToPath(new URL('../../src/load/module-worker.ts', import.meta.url)) },
-      outdir,
-      bundle: true,
-      platform: 'node',
-      target: 'node24',
-      format: 'esm',
-      logLevel: 'warning',
-      external: ['esbuild'],
-      banner: { js: "import { createRequire as __kbrCreateRequire } from 'node:module'; const require = __kbrCreateRequire(import.meta.url);" }
-    })
+    const entry = await bundleWorkload('imports', import.meta.url, true)
     return {
-      ours: [process.execPath, join(outdir, 'imports.js'), rel.koRoot, rel.moduleSymvers],
+      ours: [process.execPath, entry, rel.koRoot, rel.moduleSymvers],
       peer: ['sh', '-c', `find '${rel.koRoot}' -name '*.ko' -print0 | xargs -0 nm -u > /dev/null`],
       peerName: 'nm -u',
       note: `${count} modules; ours also checks GPL-only, namespaces and CRCs; bundled with esbuild like dist/`

@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url'
 import { debianRelease } from '../../test/support/kernels.ts'
 import { walkFiles } from '../../src/discover/walk.ts'
 
-/** Our CLI from source, on the Node running the bench (24 under npm scripts). */
+/** Our CLI as shipped (dist/cli.js, rebuilt by npm run bench), on the Node running the bench (24 under npm scripts). */
 export function ourCli(): string[] {
-  return [process.execPath, fileURLToPath(new URL('../../src/cli.ts', import.meta.url))]
+  return [process.execPath, fileURLToPath(new URL('../../dist/cli.js', import.meta.url))]
 }
 
 /** The decompressed module tree of the newer cached Debian release (scripts/kernels/fetch-debian.sh). */
