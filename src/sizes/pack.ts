@@ -30,18 +30,21 @@ export function unpackSizes(text: string, file: string): SizeMap {
   if (text === '') return out
   let prev = ''
   let lineNo = 0
-  for (const line of text.split('\n')) {
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start)
+    if (end < 0) end = text.length
     lineNo++
-    const a = line.indexOf(' ')
-    const b = line.lastIndexOf(' ')
-    const shared = parseInt(line.slice(0, a), 36)
-    const size = parseInt(line.slice(b + 1), 36)
-    if (a <= 0 || b <= a + 1 || !Number.isSafeInteger(shared) || shared > prev.length || !Number.isSafeInteger(size) || size < 0) {
+    const a = text.indexOf(' ', start)
+    const b = text.lastIndexOf(' ', end - 1)
+    const shared = a > start && a < end ? parseInt(text.slice(start, a), 36) : NaN
+    const size = b > a + 1 && b < end ? parseInt(text.slice(b + 1, end), 36) : NaN
+    if (!Number.isSafeInteger(shared) || shared > prev.length || !Number.isSafeInteger(size) || size < 0) {
       throw new InputError('bad-value', file, `packed symbol sizes, line ${lineNo}: malformed entry`)
     }
-    const name = prev.slice(0, shared) + line.slice(a + 1, b)
+    const name = (shared ? prev.slice(0, shared) : '') + text.slice(a + 1, b)
     out.set(name, size)
     prev = name
+    start = end + 1
   }
   return out
 }
@@ -53,6 +56,21 @@ const packedFrom = new WeakMap<PackedCategories, CategorySizes>()
 
 export function packCategories(c: CategorySizes): PackedCategories {
   const packed = { function: packSizes(c.function), data: packSizes(c.data), rodata: packSizes(c.rodata) }
+  packedFrom.set(packed, c)
+  return packed
+}
+
+/**
+ * packCategories deferred: each table is packed when first read (JSON.stringify of a snapshot
+ * reads it; a review that only diffs never does, unpackCategories returns `c` itself). For
+ * vmlinux, whose 100,000 names take a quarter second to pack.
+ */
+export function packCategoriesLazily(c: CategorySizes): PackedCategories {
+  const packed = {} as PackedCategories
+  for (const cat of CATEGORIES) {
+    let text: string | undefined
+    Object.defineProperty(packed, cat, { enumerable: true, get: () => (text ??= packSizes(c[cat])) })
+  }
   packedFrom.set(packed, c)
   return packed
 }

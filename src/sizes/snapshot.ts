@@ -6,7 +6,7 @@ import { attributeBuiltins } from './builtin-attribution.ts'
 import { parseBuiltinRanges, parseModulesBuiltin } from './builtin-ranges.ts'
 import { MODULE_CLASSES } from './module-classes.ts'
 import { sizesAnalyzer } from './module-analyzer.ts'
-import { packCategories, type PackedCategories } from './pack.ts'
+import { packCategoriesLazily, type PackedCategories } from './pack.ts'
 import { categorySizes, CATEGORIES, sizedSymbols } from './symbol-sizes.ts'
 import { VMLINUX_CLASSES, vmlinuxClassSizes } from './vmlinux-classes.ts'
 
@@ -70,14 +70,14 @@ export async function takeSizesSnapshot(build: Build): Promise<SizesSnapshot> {
   let sized = null
   if (elf && symbols) {
     sized = sizedSymbols(elf, symbols)
-    snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbols).classes, symbols: packCategories(categorySizes(sized)) }
+    snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbols).classes, symbols: packCategoriesLazily(categorySizes(sized)) }
   }
   if (layout.modulesBuiltinRanges && elf && symbols && sized) {
     const file = build.rel(layout.modulesBuiltinRanges)
     const ranges = parseBuiltinRanges(build.readText(layout.modulesBuiltinRanges), file)
     const attributed = attributeBuiltins(elf, symbols, sized, ranges)
     for (const p of attributed.problems) snap.problems.push({ kind: 'ranges', file, message: p })
-    for (const [name, m] of attributed.modules) snap.modules[name] = { kind: 'y', classes: m.classes, symbols: packCategories(m.symbols) }
+    for (const [name, m] of attributed.modules) snap.modules[name] = { kind: 'y', classes: m.classes, symbols: packCategoriesLazily(m.symbols) }
     snap.builtins = 'ranges'
   }
   if (layout.modulesBuiltin) {
