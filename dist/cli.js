@@ -9976,51 +9976,74 @@ function moduleClassSizes(elf, opts = {}) {
   return out;
 }
 
-// src/sizes/sort-strings.ts
+// src/bytes/multikey-sort.ts
 var SMALL_RUN = 10;
-function sortStrings(names2) {
-  const unit = (s, d) => d < s.length ? s.charCodeAt(d) + 1 : 0;
-  const stack = [0, names2.length, 0];
+function multikeyOrder(count2, unit, compare) {
+  const order = new Int32Array(count2);
+  for (let i = 0; i < count2; i++) order[i] = i;
+  const stack = [0, count2, 0];
   while (stack.length) {
     const depth = stack.pop();
     const hi = stack.pop();
     const lo = stack.pop();
     if (hi - lo <= SMALL_RUN) {
       for (let k = lo + 1; k < hi; k++) {
-        const x = names2[k];
+        const x = order[k];
         let j = k - 1;
-        while (j >= lo && names2[j] > x) {
-          names2[j + 1] = names2[j];
+        while (j >= lo && compare(order[j], x, depth) > 0) {
+          order[j + 1] = order[j];
           j--;
         }
-        names2[j + 1] = x;
+        order[j + 1] = x;
       }
       continue;
     }
-    const a = unit(names2[lo], depth);
-    const b = unit(names2[lo + hi >> 1], depth);
-    const c = unit(names2[hi - 1], depth);
+    const a = unit(order[lo], depth);
+    const b = unit(order[lo + hi >> 1], depth);
+    const c = unit(order[hi - 1], depth);
     const pivot = a < b ? b < c ? b : a < c ? c : a : a < c ? a : b < c ? c : b;
     let lt = lo;
     let gt = hi - 1;
     let i = lo;
     while (i <= gt) {
-      const v = unit(names2[i], depth);
+      const v = unit(order[i], depth);
       if (v < pivot) {
-        const t = names2[lt];
-        names2[lt++] = names2[i];
-        names2[i++] = t;
+        const t = order[lt];
+        order[lt++] = order[i];
+        order[i++] = t;
       } else if (v > pivot) {
-        const t = names2[gt];
-        names2[gt--] = names2[i];
-        names2[i] = t;
+        const t = order[gt];
+        order[gt--] = order[i];
+        order[i] = t;
       } else i++;
     }
     if (lt - lo > 1) stack.push(lo, lt, depth);
     if (hi - gt - 1 > 1) stack.push(gt + 1, hi, depth);
-    if (gt + 1 - lt > 1 && pivot !== 0) stack.push(lt, gt + 1, depth + 1);
+    if (gt + 1 - lt > 1) {
+      if (pivot === 0) order.subarray(lt, gt + 1).sort();
+      else stack.push(lt, gt + 1, depth + 1);
+    }
   }
-  return names2;
+  return order;
+}
+
+// src/sizes/sort-strings.ts
+function sortStrings(names2) {
+  const order = multikeyOrder(
+    names2.length,
+    (i, depth) => {
+      const s = names2[i];
+      return depth < s.length ? s.charCodeAt(depth) + 1 : 0;
+    },
+    (a, b) => {
+      const x = names2[a];
+      const y = names2[b];
+      return x < y ? -1 : x > y ? 1 : a - b;
+    }
+  );
+  const out = new Array(names2.length);
+  for (let k = 0; k < order.length; k++) out[k] = names2[order[k]];
+  return out;
 }
 
 // src/elf/nm.ts
@@ -10160,24 +10183,36 @@ function unpackSizes(text, file) {
   if (text === "") return out;
   let prev = "";
   let lineNo = 0;
-  for (const line of text.split("\n")) {
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
     lineNo++;
-    const a = line.indexOf(" ");
-    const b = line.lastIndexOf(" ");
-    const shared = parseInt(line.slice(0, a), 36);
-    const size = parseInt(line.slice(b + 1), 36);
-    if (a <= 0 || b <= a + 1 || !Number.isSafeInteger(shared) || shared > prev.length || !Number.isSafeInteger(size) || size < 0) {
+    const a = text.indexOf(" ", start);
+    const b = text.lastIndexOf(" ", end - 1);
+    const shared = a > start && a < end ? parseInt(text.slice(start, a), 36) : NaN;
+    const size = b > a + 1 && b < end ? parseInt(text.slice(b + 1, end), 36) : NaN;
+    if (!Number.isSafeInteger(shared) || shared > prev.length || !Number.isSafeInteger(size) || size < 0) {
       throw new InputError("bad-value", file, `packed symbol sizes, line ${lineNo}: malformed entry`);
     }
-    const name = prev.slice(0, shared) + line.slice(a + 1, b);
+    const name = (shared ? prev.slice(0, shared) : "") + text.slice(a + 1, b);
     out.set(name, size);
     prev = name;
+    start = end + 1;
   }
   return out;
 }
 var packedFrom = /* @__PURE__ */ new WeakMap();
 function packCategories(c) {
   const packed = { function: packSizes(c.function), data: packSizes(c.data), rodata: packSizes(c.rodata) };
+  packedFrom.set(packed, c);
+  return packed;
+}
+function packCategoriesLazily(c) {
+  const packed = {};
+  for (const cat of CATEGORIES) {
+    let text;
+    Object.defineProperty(packed, cat, { enumerable: true, get: () => text ??= packSizes(c[cat]) });
+  }
   packedFrom.set(packed, c);
   return packed;
 }
@@ -10245,74 +10280,27 @@ function vermagicOf2(elf) {
 }
 
 // src/elf/sort-names.ts
-var SMALL_RUN2 = 10;
 function sortNames(strings, starts, ends, count2) {
-  const order = new Int32Array(count2);
-  for (let i = 0; i < count2; i++) order[i] = i;
-  const byteAt = (i, depth) => {
-    const p = starts[i] + depth;
-    return p < ends[i] ? strings[p] : 0;
-  };
-  const swap = (a, b) => {
-    const t = order[a];
-    order[a] = order[b];
-    order[b] = t;
-  };
-  const stack = [0, count2, 0];
-  while (stack.length) {
-    const depth = stack.pop();
-    const hi = stack.pop();
-    const lo = stack.pop();
-    if (hi - lo <= SMALL_RUN2) {
-      insertionSort(strings, starts, ends, order, lo, hi, depth);
-      continue;
+  return multikeyOrder(
+    count2,
+    (i, depth) => {
+      const p = starts[i] + depth;
+      return p < ends[i] ? strings[p] + 1 : 0;
+    },
+    (a, b, depth) => {
+      let p = starts[a] + depth;
+      let q = starts[b] + depth;
+      const pe = ends[a];
+      const qe = ends[b];
+      while (p < pe && q < qe) {
+        const d = strings[p] - strings[q];
+        if (d !== 0) return d;
+        p++;
+        q++;
+      }
+      return pe - p - (qe - q) || a - b;
     }
-    const a = byteAt(order[lo], depth);
-    const b = byteAt(order[lo + hi >> 1], depth);
-    const c = byteAt(order[hi - 1], depth);
-    const pivot = a < b ? b < c ? b : a < c ? c : a : a < c ? a : b < c ? c : b;
-    let lt = lo;
-    let gt = hi - 1;
-    let i = lo;
-    while (i <= gt) {
-      const v = byteAt(order[i], depth);
-      if (v < pivot) swap(lt++, i++);
-      else if (v > pivot) swap(i, gt--);
-      else i++;
-    }
-    if (lt - lo > 1) stack.push(lo, lt, depth);
-    if (hi - gt - 1 > 1) stack.push(gt + 1, hi, depth);
-    if (gt + 1 - lt > 1) {
-      if (pivot === 0) order.subarray(lt, gt + 1).sort();
-      else stack.push(lt, gt + 1, depth + 1);
-    }
-  }
-  return order;
-}
-function insertionSort(strings, starts, ends, order, start, end, depth) {
-  for (let k = start + 1; k < end; k++) {
-    const x = order[k];
-    let j = k - 1;
-    while (j >= start && compareFrom(strings, starts, ends, order[j], x, depth) > 0) {
-      order[j + 1] = order[j];
-      j--;
-    }
-    order[j + 1] = x;
-  }
-}
-function compareFrom(strings, starts, ends, a, b, depth) {
-  let p = starts[a] + depth;
-  let q = starts[b] + depth;
-  const pe = ends[a];
-  const qe = ends[b];
-  while (p < pe && q < qe) {
-    const d2 = strings[p] - strings[q];
-    if (d2 !== 0) return d2;
-    p++;
-    q++;
-  }
-  const d = pe - p - (qe - q);
-  return d !== 0 ? d : a - b;
+  );
 }
 
 // src/elf/nm-listing.ts
@@ -12559,14 +12547,14 @@ async function takeSizesSnapshot(build) {
   let sized = null;
   if (elf && symbols) {
     sized = sizedSymbols(elf, symbols);
-    snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbols).classes, symbols: packCategories(categorySizes(sized)) };
+    snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbols).classes, symbols: packCategoriesLazily(categorySizes(sized)) };
   }
   if (layout2.modulesBuiltinRanges && elf && symbols && sized) {
     const file = build.rel(layout2.modulesBuiltinRanges);
     const ranges = parseBuiltinRanges(build.readText(layout2.modulesBuiltinRanges), file);
     const attributed = attributeBuiltins(elf, symbols, sized, ranges);
     for (const p of attributed.problems) snap.problems.push({ kind: "ranges", file, message: p });
-    for (const [name, m] of attributed.modules) snap.modules[name] = { kind: "y", classes: m.classes, symbols: packCategories(m.symbols) };
+    for (const [name, m] of attributed.modules) snap.modules[name] = { kind: "y", classes: m.classes, symbols: packCategoriesLazily(m.symbols) };
     snap.builtins = "ranges";
   }
   if (layout2.modulesBuiltin) {

@@ -3779,51 +3779,74 @@ function moduleClassSizes(elf, opts = {}) {
   return out;
 }
 
-// src/sizes/sort-strings.ts
+// src/bytes/multikey-sort.ts
 var SMALL_RUN = 10;
-function sortStrings(names) {
-  const unit = (s, d) => d < s.length ? s.charCodeAt(d) + 1 : 0;
-  const stack = [0, names.length, 0];
+function multikeyOrder(count, unit, compare) {
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  const stack = [0, count, 0];
   while (stack.length) {
     const depth = stack.pop();
     const hi = stack.pop();
     const lo = stack.pop();
     if (hi - lo <= SMALL_RUN) {
       for (let k = lo + 1; k < hi; k++) {
-        const x = names[k];
+        const x = order[k];
         let j = k - 1;
-        while (j >= lo && names[j] > x) {
-          names[j + 1] = names[j];
+        while (j >= lo && compare(order[j], x, depth) > 0) {
+          order[j + 1] = order[j];
           j--;
         }
-        names[j + 1] = x;
+        order[j + 1] = x;
       }
       continue;
     }
-    const a = unit(names[lo], depth);
-    const b = unit(names[lo + hi >> 1], depth);
-    const c = unit(names[hi - 1], depth);
+    const a = unit(order[lo], depth);
+    const b = unit(order[lo + hi >> 1], depth);
+    const c = unit(order[hi - 1], depth);
     const pivot = a < b ? b < c ? b : a < c ? c : a : a < c ? a : b < c ? c : b;
     let lt = lo;
     let gt = hi - 1;
     let i = lo;
     while (i <= gt) {
-      const v = unit(names[i], depth);
+      const v = unit(order[i], depth);
       if (v < pivot) {
-        const t = names[lt];
-        names[lt++] = names[i];
-        names[i++] = t;
+        const t = order[lt];
+        order[lt++] = order[i];
+        order[i++] = t;
       } else if (v > pivot) {
-        const t = names[gt];
-        names[gt--] = names[i];
-        names[i] = t;
+        const t = order[gt];
+        order[gt--] = order[i];
+        order[i] = t;
       } else i++;
     }
     if (lt - lo > 1) stack.push(lo, lt, depth);
     if (hi - gt - 1 > 1) stack.push(gt + 1, hi, depth);
-    if (gt + 1 - lt > 1 && pivot !== 0) stack.push(lt, gt + 1, depth + 1);
+    if (gt + 1 - lt > 1) {
+      if (pivot === 0) order.subarray(lt, gt + 1).sort();
+      else stack.push(lt, gt + 1, depth + 1);
+    }
   }
-  return names;
+  return order;
+}
+
+// src/sizes/sort-strings.ts
+function sortStrings(names) {
+  const order = multikeyOrder(
+    names.length,
+    (i, depth) => {
+      const s = names[i];
+      return depth < s.length ? s.charCodeAt(depth) + 1 : 0;
+    },
+    (a, b) => {
+      const x = names[a];
+      const y = names[b];
+      return x < y ? -1 : x > y ? 1 : a - b;
+    }
+  );
+  const out = new Array(names.length);
+  for (let k = 0; k < order.length; k++) out[k] = names[order[k]];
+  return out;
 }
 
 // src/elf/nm.ts
@@ -3981,74 +4004,27 @@ function vermagicOf2(elf) {
 }
 
 // src/elf/sort-names.ts
-var SMALL_RUN2 = 10;
 function sortNames(strings, starts, ends, count) {
-  const order = new Int32Array(count);
-  for (let i = 0; i < count; i++) order[i] = i;
-  const byteAt = (i, depth) => {
-    const p = starts[i] + depth;
-    return p < ends[i] ? strings[p] : 0;
-  };
-  const swap = (a, b) => {
-    const t = order[a];
-    order[a] = order[b];
-    order[b] = t;
-  };
-  const stack = [0, count, 0];
-  while (stack.length) {
-    const depth = stack.pop();
-    const hi = stack.pop();
-    const lo = stack.pop();
-    if (hi - lo <= SMALL_RUN2) {
-      insertionSort(strings, starts, ends, order, lo, hi, depth);
-      continue;
+  return multikeyOrder(
+    count,
+    (i, depth) => {
+      const p = starts[i] + depth;
+      return p < ends[i] ? strings[p] + 1 : 0;
+    },
+    (a, b, depth) => {
+      let p = starts[a] + depth;
+      let q = starts[b] + depth;
+      const pe = ends[a];
+      const qe = ends[b];
+      while (p < pe && q < qe) {
+        const d = strings[p] - strings[q];
+        if (d !== 0) return d;
+        p++;
+        q++;
+      }
+      return pe - p - (qe - q) || a - b;
     }
-    const a = byteAt(order[lo], depth);
-    const b = byteAt(order[lo + hi >> 1], depth);
-    const c = byteAt(order[hi - 1], depth);
-    const pivot = a < b ? b < c ? b : a < c ? c : a : a < c ? a : b < c ? c : b;
-    let lt = lo;
-    let gt = hi - 1;
-    let i = lo;
-    while (i <= gt) {
-      const v = byteAt(order[i], depth);
-      if (v < pivot) swap(lt++, i++);
-      else if (v > pivot) swap(i, gt--);
-      else i++;
-    }
-    if (lt - lo > 1) stack.push(lo, lt, depth);
-    if (hi - gt - 1 > 1) stack.push(gt + 1, hi, depth);
-    if (gt + 1 - lt > 1) {
-      if (pivot === 0) order.subarray(lt, gt + 1).sort();
-      else stack.push(lt, gt + 1, depth + 1);
-    }
-  }
-  return order;
-}
-function insertionSort(strings, starts, ends, order, start, end, depth) {
-  for (let k = start + 1; k < end; k++) {
-    const x = order[k];
-    let j = k - 1;
-    while (j >= start && compareFrom(strings, starts, ends, order[j], x, depth) > 0) {
-      order[j + 1] = order[j];
-      j--;
-    }
-    order[j + 1] = x;
-  }
-}
-function compareFrom(strings, starts, ends, a, b, depth) {
-  let p = starts[a] + depth;
-  let q = starts[b] + depth;
-  const pe = ends[a];
-  const qe = ends[b];
-  while (p < pe && q < qe) {
-    const d2 = strings[p] - strings[q];
-    if (d2 !== 0) return d2;
-    p++;
-    q++;
-  }
-  const d = pe - p - (qe - q);
-  return d !== 0 ? d : a - b;
+  );
 }
 
 // src/elf/nm-listing.ts
