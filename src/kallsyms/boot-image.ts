@@ -54,7 +54,7 @@ function compressionOf(b: Uint8Array, at = 0): (typeof MAGICS)[number][0] | null
  * an arm64 Image (magic at 0x38, Documentation/arch/arm64/booting.rst) or Image.gz; an EFI
  * zboot image ("zimg", drivers/firmware/efi/libstub/zboot-header.S); any of these compressed.
  */
-export async function unpackKernel(bytes: Uint8Array, file: string, maxBytes: number = LIMITS.maxDecompressedBytes, enough?: Enough): Promise<UnpackedKernel> {
+export async function unpackKernel(bytes: Uint8Array, file: string, maxBytes: number = LIMITS.maxKernelImageBytes, enough?: Enough): Promise<UnpackedKernel> {
   if (startsWith(bytes, 0, [0x7f, 0x45, 0x4c, 0x46])) return { bytes, format: 'elf', container: 'none', compression: 'none', le: bytes[5] !== 2, partial: false }
   if (isArm64Image(bytes)) return { bytes, format: 'arm64-image', container: 'none', compression: 'none', le: arm64Le(bytes), partial: false }
 

@@ -19,11 +19,11 @@ const dir = tempDir('kbr-bombs-')
 const root = `${dir}/tree`
 const BOMBS = {
   'kernel/lib/zz_bomb_xz.ko.xz':
-    /xz data expands beyond the 536870912-byte limit \(its index declares 4294967296 bytes\)/,
+    new RegExp(`xz data expands beyond the ${LIMITS.maxDecompressedBytes}-byte limit \\(its index declares 4294967296 bytes\\)`),
   // Its index claims 4 KiB per block: refused as soon as the output outgrows that.
   'kernel/lib/good_12z_bomb_lying_index.ko.xz': /corrupt xz data|expands beyond/,
-  'kernel/drivers/bomb_zst.ko.zst': /zstd data expands beyond the 536870912-byte limit/,
-  'kernel/drivers/bomb_gz.ko.gz': /gzip data expands beyond the 536870912-byte limit/
+  'kernel/drivers/bomb_zst.ko.zst': new RegExp(`zstd data expands beyond the ${LIMITS.maxDecompressedBytes}-byte limit`),
+  'kernel/drivers/bomb_gz.ko.gz': new RegExp(`gzip data expands beyond the ${LIMITS.maxDecompressedBytes}-byte limit`)
 } as const
 
 let build: ReturnType<typeof openBuild>
