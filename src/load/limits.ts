@@ -12,6 +12,14 @@ export const LIMITS = {
    * 1,536 MiB memory cap of FUZZING.md.
    */
   maxDecompressedBytes: 256 * 1024 * 1024,
+  /**
+   * Objects and arrays in one JSON file read back (snapshots, reports): parsed, each takes some
+   * 60 bytes, so 55 MB of nested `[[0]]` (27 million arrays, a fuzz input) took 1.6 GiB and
+   * 4.5 s in JSON.parse alone. A Debian 6.12 report holds 160,000, its snapshot 44,000.
+   */
+  maxJsonContainers: 2_000_000,
+  /** Nesting depth of such JSON (reports nest 10 deep, snapshots 6). */
+  maxJsonDepth: 64,
   /** Largest kernel a boot image (bzImage, Image.gz, zboot) may unpack to: one file, not thousands. */
   maxKernelImageBytes: 512 * 1024 * 1024,
   /**

@@ -1,3 +1,4 @@
+import { checkJsonShape } from '../model/json-shape.ts'
 import { InputError } from '../model/errors.ts'
 import type { Block, CheckResult, Finding, Inline, Text } from '../model/finding.ts'
 import type { Report } from '../report/schema.ts'
@@ -208,6 +209,7 @@ export function readReport(v: unknown, r: Reader): Report {
 export function parseEnvelope(text: string, file: string): ResultEnvelope {
   const r = new Reader(file)
   let value: unknown
+  checkJsonShape(text, file, 'result envelope')
   try {
     value = JSON.parse(text)
   } catch (err) {
@@ -237,6 +239,7 @@ export function parseEnvelope(text: string, file: string): ResultEnvelope {
 /** A report file as the Action writes it (aggregate mode reads these from a directory too). */
 export function parseReportOrEnvelope(text: string, file: string): ResultEnvelope | Report {
   let value: Json
+  checkJsonShape(text, file, 'report')
   try {
     value = JSON.parse(text) as Json
   } catch (err) {

@@ -1,3 +1,4 @@
+import { checkJsonShape } from '../model/json-shape.ts'
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import type { BuildInfo } from '../model/build-info.ts'
@@ -33,8 +34,10 @@ export function parseSnapshot(bytes: Uint8Array, file: string): Snapshot {
     }
   }
   let value: unknown
+  const text = Buffer.from(data).toString('utf8')
+  checkJsonShape(text, file, 'snapshot')
   try {
-    value = JSON.parse(Buffer.from(data).toString('utf8'))
+    value = JSON.parse(text)
   } catch (err) {
     throw new InputError('bad-value', file, `not a snapshot: ${(err as Error).message}`)
   }
