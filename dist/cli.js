@@ -4146,8 +4146,23 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 var LIMITS = {
   /** Largest module file (compressed or not) we read. */
   maxModuleBytes: 256 * 1024 * 1024,
-  /** Largest size a compressed module may expand to (a bomb beyond this is refused). */
-  maxDecompressedBytes: 512 * 1024 * 1024,
+  /**
+   * Largest size a compressed module may expand to (a bomb beyond this is refused): the same as
+   * an uncompressed module may have. Node's gunzip and zstd collect chunks and then join them,
+   * so decompressing takes twice this at the peak; at 512 MiB a fuzzed gzip went over the
+   * 1,536 MiB memory cap of FUZZING.md.
+   */
+  maxDecompressedBytes: 256 * 1024 * 1024,
+  /**
+   * Objects and arrays in one JSON file read back (snapshots, reports): parsed, each takes some
+   * 60 bytes, so 55 MB of nested `[[0]]` (27 million arrays, a fuzz input) took 1.6 GiB and
+   * 4.5 s in JSON.parse alone. A Debian 6.12 report holds 160,000, its snapshot 44,000.
+   */
+  maxJsonContainers: 2e6,
+  /** Nesting depth of such JSON (reports nest 10 deep, snapshots 6). */
+  maxJsonDepth: 64,
+  /** Largest kernel a boot image (bzImage, Image.gz, zboot) may unpack to: one file, not thousands. */
+  maxKernelImageBytes: 512 * 1024 * 1024,
   /**
    * Largest text artifact (System.map, Module.symvers, symbol lists, .config). A parsed System.map
    * takes about five times its size (a 128 MiB map, 3.1 million lines, holds ~660 MiB) and the
@@ -4968,7 +4983,7 @@ function compressionOf2(b, at = 0) {
   for (const [name, magic] of MAGICS) if (startsWith(b, at, magic)) return name;
   return null;
 }
-async function unpackKernel(bytes2, file, maxBytes = LIMITS.maxDecompressedBytes, enough) {
+async function unpackKernel(bytes2, file, maxBytes = LIMITS.maxKernelImageBytes, enough) {
   if (startsWith(bytes2, 0, [127, 69, 76, 70])) return { bytes: bytes2, format: "elf", container: "none", compression: "none", le: bytes2[5] !== 2, partial: false };
   if (isArm64Image(bytes2)) return { bytes: bytes2, format: "arm64-image", container: "none", compression: "none", le: arm64Le(bytes2), partial: false };
   if (bytes2.length > 592 && startsWith(bytes2, 514, [72, 100, 114, 83])) {
@@ -13530,6 +13545,30 @@ function buildInfo(layout2, config) {
 // src/report/schema.ts
 var TOOL_VERSION = "0.1.0";
 
+// src/model/json-shape.ts
+function checkJsonShape(text, file, what) {
+  let containers = 0;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      for (; ; ) {
+        const q = text.indexOf('"', i + 1);
+        if (q < 0) return;
+        let b = q - 1;
+        while (text.charCodeAt(b) === 92) b--;
+        i = q;
+        if ((q - 1 - b) % 2 === 0) break;
+      }
+    } else if (c === 91 || c === 123) {
+      if (++containers > LIMITS.maxJsonContainers) {
+        throw new InputError("too-large", file, `${what}: more than ${LIMITS.maxJsonContainers} objects and arrays`);
+      }
+      if (++depth > LIMITS.maxJsonDepth) throw new InputError("too-large", file, `${what}: nested more than ${LIMITS.maxJsonDepth} deep`);
+    } else if (c === 93 || c === 125) depth--;
+  }
+}
+
 // src/snapshot/io.ts
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { gunzipSync as gunzipSync3, gzipSync } from "node:zlib";
@@ -13547,8 +13586,10 @@ function parseSnapshot(bytes2, file) {
     }
   }
   let value;
+  const text = Buffer.from(data).toString("utf8");
+  checkJsonShape(text, file, "snapshot");
   try {
-    value = JSON.parse(Buffer.from(data).toString("utf8"));
+    value = JSON.parse(text);
   } catch (err) {
     throw new InputError("bad-value", file, `not a snapshot: ${err.message}`);
   }

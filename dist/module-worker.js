@@ -311,8 +311,23 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 var LIMITS = {
   /** Largest module file (compressed or not) we read. */
   maxModuleBytes: 256 * 1024 * 1024,
-  /** Largest size a compressed module may expand to (a bomb beyond this is refused). */
-  maxDecompressedBytes: 512 * 1024 * 1024,
+  /**
+   * Largest size a compressed module may expand to (a bomb beyond this is refused): the same as
+   * an uncompressed module may have. Node's gunzip and zstd collect chunks and then join them,
+   * so decompressing takes twice this at the peak; at 512 MiB a fuzzed gzip went over the
+   * 1,536 MiB memory cap of FUZZING.md.
+   */
+  maxDecompressedBytes: 256 * 1024 * 1024,
+  /**
+   * Objects and arrays in one JSON file read back (snapshots, reports): parsed, each takes some
+   * 60 bytes, so 55 MB of nested `[[0]]` (27 million arrays, a fuzz input) took 1.6 GiB and
+   * 4.5 s in JSON.parse alone. A Debian 6.12 report holds 160,000, its snapshot 44,000.
+   */
+  maxJsonContainers: 2e6,
+  /** Nesting depth of such JSON (reports nest 10 deep, snapshots 6). */
+  maxJsonDepth: 64,
+  /** Largest kernel a boot image (bzImage, Image.gz, zboot) may unpack to: one file, not thousands. */
+  maxKernelImageBytes: 512 * 1024 * 1024,
   /**
    * Largest text artifact (System.map, Module.symvers, symbol lists, .config). A parsed System.map
    * takes about five times its size (a 128 MiB map, 3.1 million lines, holds ~660 MiB) and the
