@@ -38,17 +38,33 @@ cached() { ls -d "$DEBS"/$1_*.deb 2>/dev/null | sort -V | tail -n1 || true; }
 mkdir -p "$DEBS"
 ensure_pkgs dpkg-dev
 
-# 6.1 amd64 (bookworm): linux-image-6.1.0-<N>-amd64-unsigned and its -dbg.
-img=$(cached 'linux-image-6.1.0-[0-9]*-amd64-unsigned')
-if [ -z "$img" ]; then
-	pkg=$(newest '^linux-image-6\.1\.0-[0-9]+-amd64-unsigned$' apt-cache)
-	[ -n "$pkg" ] || { apt-get update -qq </dev/null; pkg=$(newest '^linux-image-6\.1\.0-[0-9]+-amd64-unsigned$' apt-cache); }
-	[ -n "$pkg" ] || die "no linux-image-6.1.0-*-amd64-unsigned in the system's apt lists"
-	img=$(deb_path "$pkg" "$pkg" system)
-fi
-abi=$(basename "$img" | sed -E 's/^linux-image-(6\.1\.0-[0-9]+-amd64)-unsigned_.*/\1/')
-deb_path "linux-image-$abi-dbg" "linux-image-$abi-dbg" system >/dev/null
-log "6.1 amd64: $abi"
+# image_and_dbg <label> <prefix> <suffix> <where> <version-regex> <version-glob>: the newest
+# package named <prefix><rel><suffix> (rel matching the regex) from the system lists or sid,
+# and linux-image-<rel>-dbg; cached ones (rel matching the glob) are kept.
+image_and_dbg() {
+	local label=$1 prefix=$2 suffix=$3 where=$4 re=$5 glob=$6 img pkg rel
+	local opts=()
+	if [ "$where" = sid ]; then opts=("${sid_apt_opts[@]}"); fi
+	img=$(cached "$prefix$glob$suffix")
+	if [ -z "$img" ]; then
+		if [ "$where" = sid ]; then ensure_sid_apt; fi
+		pkg=$(newest "^${prefix//./\\.}$re${suffix}\$" apt-cache "${opts[@]}")
+		if [ -z "$pkg" ] && [ "$where" = system ]; then
+			apt-get update -qq </dev/null
+			pkg=$(newest "^${prefix//./\\.}$re${suffix}\$" apt-cache)
+		fi
+		[ -n "$pkg" ] || die "no $prefix*$suffix package for $label in the $where lists"
+		img=$(deb_path "$pkg" "$pkg" "$where")
+	fi
+	rel=$(basename "$img")
+	rel=${rel%%_*}
+	rel=${rel#"$prefix"}
+	rel=${rel%"$suffix"}
+	deb_path "linux-image-$rel-dbg" "linux-image-$rel-dbg" "$where" >/dev/null
+	log "$label: $rel"
+}
+
+image_and_dbg '6.1 amd64' linux-image- -unsigned system '6\.1\.0-[0-9]+-amd64' '6.1.0-[0-9]*-amd64'
 
 # 6.1 cloud-arm64 (bookworm, arm64 archive).
 img=$(cached 'linux-image-6.1.0-[0-9]*-cloud-arm64-unsigned')
@@ -69,14 +85,4 @@ fi
 [ -n "$(cached "linux-image-$abi-dbg")" ] || die "could not download linux-image-$abi-dbg"
 log "6.1 cloud-arm64: $abi"
 
-# 7.2 amd64 (sid): linux-binary-7.2.<n>+deb<m>-amd64 and linux-image-<rel>-dbg.
-img=$(cached 'linux-binary-7.2.[0-9]*-amd64')
-if [ -z "$img" ]; then
-	ensure_sid_apt
-	pkg=$(newest '^linux-binary-7\.2\.[0-9]+\+deb[0-9]+-amd64$' apt-cache "${sid_apt_opts[@]}")
-	[ -n "$pkg" ] || die "no linux-binary-7.2.*-amd64 in sid (the 7.2 tests need a bump when sid moves on)"
-	img=$(deb_path "$pkg" "$pkg" sid)
-fi
-rel=$(basename "$img" | sed -E 's/^linux-binary-(7\.2\.[0-9]+\+deb[0-9]+-amd64)_.*/\1/')
-deb_path "linux-image-$rel-dbg" "linux-image-$rel-dbg" sid >/dev/null
-log "7.2 amd64: $rel"
+image_and_dbg '7.2 amd64' linux-binary- '' sid '7\.2\.[0-9]+\+deb[0-9]+-amd64' '7.2.[0-9]*-amd64'
