@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { parseBtf } from '../../src/btf/btf.ts'
 import { KIND, NARROW_INFO } from '../../src/btf/kinds.ts'
-import { InputError } from '../../src/model/errors.ts'
 import { BtfBuilder } from './builder.ts'
+import { inputErrorOf } from '../support/errors.ts'
 
 /** A base BTF with one type of every kind 1..19. */
 function everyKind(): { bytes: Uint8Array; ids: Record<string, number> } {
@@ -36,16 +36,6 @@ function everyKind(): { bytes: Uint8Array; ids: Record<string, number> } {
     bytes: b.build(),
     ids: { int, ptr, arr, st, un, en, fwd, td, vol, cst, rst, proto, func, v, ds, fl, dt, tt, e64 }
   }
-}
-
-function thrown(fn: () => unknown): InputError {
-  try {
-    fn()
-  } catch (err) {
-    if (err instanceof InputError) return err
-    throw err
-  }
-  throw new Error('expected an InputError')
 }
 
 describe('parseBtf', () => {
@@ -83,13 +73,13 @@ describe('parseBtf', () => {
     const base = parseBtf(everyKind().bytes, 'vmlinux')
     const b = new BtfBuilder({ endId: base.endId, strLen: base.header.strLen })
     b.ptr(999)
-    const err = thrown(() => parseBtf(b.build(), 'mod.ko', { base }))
+    const err = inputErrorOf(() => parseBtf(b.build(), 'mod.ko', { base }))
     expect(err.message).toBe(
       'mod.ko: BTF type [20] PTR (anon): type refers to type id 999, beyond the last type 20 (split BTF parsed against a base it was not generated for?)'
     )
     const c = new BtfBuilder()
     c.record(5000, KIND.FWD, 0, 0)
-    expect(thrown(() => parseBtf(c.build(), 'x.btf')).message).toMatch(
+    expect(inputErrorOf(() => parseBtf(c.build(), 'x.btf')).message).toMatch(
       /^x\.btf: BTF type \[1\] FWD .*name offset 5000 is beyond the 1 bytes of strings$/
     )
   })
@@ -121,7 +111,7 @@ describe('parseBtf', () => {
   it('gives a clear error for a kind it does not know and cannot skip', () => {
     const b = new BtfBuilder()
     b.record('future', 25, 0, 0)
-    const err = thrown(() => parseBtf(b.build(), 'new.btf'))
+    const err = inputErrorOf(() => parseBtf(b.build(), 'new.btf'))
     expect(err.code).toBe('unsupported')
     expect(err.message).toBe(
       'new.btf: BTF type [1] has kind 25, newer than the kinds this tool knows (up to 19) and the BTF has no layout section to skip it'
@@ -132,22 +122,22 @@ describe('parseBtf', () => {
     const b = new BtfBuilder()
     b.int('int', 4)
     expect(parseBtf(b.build({ hdrLen: 40, headerPad: 0 }), 'h.btf').count).toBe(1)
-    expect(thrown(() => parseBtf(new Uint8Array(4), 'tiny')).code).toBe('truncated')
-    expect(thrown(() => parseBtf(b.build({ magic: 0x1234 }), 'm')).message).toBe(
+    expect(inputErrorOf(() => parseBtf(new Uint8Array(4), 'tiny')).code).toBe('truncated')
+    expect(inputErrorOf(() => parseBtf(b.build({ magic: 0x1234 }), 'm')).message).toBe(
       'm: not BTF: magic 0x1234, expected 0xeb9f (at offset 0x0)'
     )
-    expect(thrown(() => parseBtf(b.build({ version: 2 }), 'v')).message).toMatch(
+    expect(inputErrorOf(() => parseBtf(b.build({ version: 2 }), 'v')).message).toMatch(
       /BTF version 2 is not supported/
     )
     const full = b.build()
-    expect(thrown(() => parseBtf(full.subarray(0, full.length - 3), 'cut')).message).toMatch(
+    expect(inputErrorOf(() => parseBtf(full.subarray(0, full.length - 3), 'cut')).message).toMatch(
       /string section .* runs past/
     )
     // The type section cut inside the INT's trailing word: the record is named.
     const trunc = full.slice()
     new DataView(trunc.buffer).setUint32(12, 14, true)
     new DataView(trunc.buffer).setUint32(16, 16, true)
-    expect(thrown(() => parseBtf(trunc, 't')).message).toMatch(
+    expect(inputErrorOf(() => parseBtf(trunc, 't')).message).toMatch(
       /BTF type \[1\] INT needs 16 bytes at offset 0 of the type section but it ends at 14/
     )
   })
@@ -157,6 +147,6 @@ describe('parseBtf', () => {
     b.record('', KIND.STRUCT | (0x60 >> 0), 0, 0) // kind 0x64 & 0x1f = 4 in the narrow encoding
     const narrow = parseBtf(b.build(), 'n', { encoding: NARROW_INFO, checkRefs: false })
     expect(narrow.kind(1)).toBe(KIND.STRUCT)
-    expect(thrown(() => parseBtf(b.build(), 'w')).code).toBe('unsupported')
+    expect(inputErrorOf(() => parseBtf(b.build(), 'w')).code).toBe('unsupported')
   })
 })

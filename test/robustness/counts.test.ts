@@ -6,23 +6,13 @@ import { KIND, MAX_TYPE_ID } from '../../src/btf/kinds.ts'
 import { ElfFile } from '../../src/elf/elf.ts'
 import { decodeTable } from '../../src/kallsyms/decode-table.ts'
 import { parseMksysmapScript } from '../../src/kallsyms/mksysmap.ts'
-import { InputError } from '../../src/model/errors.ts'
 import { BtfBuilder } from '../btf/builder.ts'
 import { compileObject } from '../support/cc.ts'
 import { tempDir } from '../support/tmp.ts'
 import { kallsymsTables, sampleSymbols } from '../fuzz/harness/synthetic.ts'
+import { inputErrorOf } from '../support/errors.ts'
 
 const dir = tempDir('kbr-counts-')
-
-function refusal(fn: () => unknown): InputError {
-  try {
-    fn()
-  } catch (err) {
-    if (err instanceof InputError) return err
-    throw err
-  }
-  throw new Error('expected an InputError')
-}
 
 describe('maximum counts', () => {
   it('ELF symbols: a .symtab announcing 2^21 + 1 entries is refused before they are read', () => {
@@ -38,7 +28,7 @@ describe('maximum counts', () => {
       }
     }
     const big = Buffer.concat([obj, Buffer.alloc(24 * (2 ** 21 + 1) - obj.length + 16)])
-    const err = refusal(() => ElfFile.fromBytes(big, 'syms.ko').symbols())
+    const err = inputErrorOf(() => ElfFile.fromBytes(big, 'syms.ko').symbols())
     expect(err.code).toBe('too-large')
     expect(err.message).toBe('syms.ko: .symtab: 2097153 symbols is more than accepted')
   })
@@ -46,7 +36,7 @@ describe('maximum counts', () => {
   it('BTF types: more than BTF_MAX_TYPE is refused', () => {
     const b = new BtfBuilder()
     for (let i = 0; i <= MAX_TYPE_ID; i++) b.record('', KIND.PTR, 0, 0)
-    const err = refusal(() => parseBtf(b.build(), 'many.btf'))
+    const err = inputErrorOf(() => parseBtf(b.build(), 'many.btf'))
     expect(err.code).toBe('too-large')
     expect(err.message).toBe(
       `many.btf: BTF has more than ${MAX_TYPE_ID} types, the most a BTF can have (BTF_MAX_TYPE)`
@@ -57,7 +47,7 @@ describe('maximum counts', () => {
     const b = new BtfBuilder()
     b.int('int', 4)
     b.record('s', KIND.STRUCT, 0xffffff, 8, [0, 1, 0])
-    const err = refusal(() => parseBtf(b.build(), 'vlen.btf'))
+    const err = inputErrorOf(() => parseBtf(b.build(), 'vlen.btf'))
     expect(err.code).toBe('truncated')
     expect(err.message).toMatch(/^vlen\.btf: BTF type \[2\] STRUCT needs 201326592 bytes/)
   })
@@ -65,7 +55,7 @@ describe('maximum counts', () => {
   it('kallsyms symbols: kallsyms_num_syms beyond 2^24 is refused', () => {
     const { bytes, pos } = kallsymsTables(sampleSymbols(10), 0xffffffff81000000n)
     new DataView(bytes.buffer).setUint32(pos.numSyms, 2 ** 24 + 1, true)
-    const err = refusal(() =>
+    const err = inputErrorOf(() =>
       decodeTable(
         { file: 'vmlinux', bytes, va: 0xffffffff82000000n, le: true, is64: true, what: 'test' },
         { ...pos, mode: 'base-relative', foundBy: 'symbols' }
@@ -76,11 +66,11 @@ describe('maximum counts', () => {
 
   it("a build's mksysmap: a 92 KB pattern (V8 overflowed its stack compiling it) and 201 patterns are refused", () => {
     const long = `#!/bin/sed -f\n/${' \\$[adtx]\\(\\.\\|$\\)\\/d\\/'.repeat(4000)}x/d\n`
-    expect(refusal(() => parseMksysmapScript(long, 'scripts/mksysmap')).message).toMatch(
+    expect(inputErrorOf(() => parseMksysmapScript(long, 'scripts/mksysmap')).message).toMatch(
       /^scripts\/mksysmap: a pattern of 92001 characters/
     )
     const many = `#!/bin/sed -f\n${Array.from({ length: 201 }, (_, i) => `/ sym_${i}$/d`).join('\n')}\n`
-    expect(refusal(() => parseMksysmapScript(many, 'scripts/mksysmap')).message).toMatch(
+    expect(inputErrorOf(() => parseMksysmapScript(many, 'scripts/mksysmap')).message).toMatch(
       /^scripts\/mksysmap: 201 patterns/
     )
   })
