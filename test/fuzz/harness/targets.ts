@@ -148,6 +148,18 @@ function moduleSeeds(src: SeedSource): Seed[] {
   return [...syntheticObjects(src), ...src.realModules(48)].map(s => withFields(s, elfFields))
 }
 
+/** The module seeds whose ELF headers read: what the small trees are built from. */
+function validModuleSeeds(src: SeedSource): Seed[] {
+  return moduleSeeds(src).filter(s => {
+    try {
+      ElfFile.fromBytes(splitSignature(s.bytes).elf, s.name)
+      return true
+    } catch {
+      return false
+    }
+  })
+}
+
 function readWholeElf(input: Uint8Array, file: string): ElfFile {
   const elf = ElfFile.fromBytes(input, file)
   for (const s of elf.sections) {
@@ -975,14 +987,7 @@ async function smallBuild(src: SeedSource): Promise<SmallBuild> {
     const root = join(src.tmpDir(), 'small-build')
     rmSync(root, { recursive: true, force: true })
     mkdirSync(join(root, 'lib'), { recursive: true })
-    const mods = moduleSeeds(src).filter(s => {
-      try {
-        ElfFile.fromBytes(splitSignature(s.bytes).elf, s.name)
-        return true
-      } catch {
-        return false
-      }
-    })
+    const mods = validModuleSeeds(src)
     const order: string[] = []
     mods.slice(0, 4).forEach((m, i) => {
       writeFileSync(join(root, `lib/m${i}.ko`), m.bytes)
@@ -1139,14 +1144,7 @@ async function reviewTree(src: SeedSource): Promise<TreeCtx> {
     const root = join(src.tmpDir(), 'review-tree')
     rmSync(root, { recursive: true, force: true })
     mkdirSync(join(root, 'lib'), { recursive: true })
-    const mods = moduleSeeds(src).filter(s => {
-      try {
-        ElfFile.fromBytes(splitSignature(s.bytes).elf, s.name)
-        return true
-      } catch {
-        return false
-      }
-    })
+    const mods = validModuleSeeds(src)
     const obj = syntheticObjects(src)[0]?.bytes ?? new Uint8Array(0)
     const { bytes: table } = kallsymsTables(sampleSymbols(200), 0xffffffff81000000n)
     const files: Record<string, Uint8Array | string> = {
