@@ -94,6 +94,11 @@ function expectedLabel(mask: number, role: number): string {
   return 'a data type'
 }
 
+/** A reference to type `id` of kind `target` (-1: no such type) is one its role accepts. */
+function refFits(btf: Btf, id: number, target: number, mask: number, role: number): boolean {
+  return target >= 0 && target < 32 && (mask & bit(target)) !== 0 && (role !== REF.INDEX_TYPE || isIntLike(btf, id))
+}
+
 /** Looks at every name offset and type reference of the split BTF `btf` (against btf.base). */
 export function mismatchEvidence(btf: Btf): MismatchEvidence {
   const base = btf.base
@@ -134,13 +139,7 @@ function evidenceOverRoot(btf: Btf, base: Btf): MismatchEvidence {
     if (!id) return
     ev.refs++
     const target = id >= first ? (id < end ? ok[id - first]! : -1) : bk[id - 1]!
-    if (
-      target >= 0 &&
-      target < 32 &&
-      (mask & bit(target)) !== 0 &&
-      (role !== REF.INDEX_TYPE || isIntLike(btf, id))
-    )
-      return
+    if (refFits(btf, id, target, mask, role)) return
     ev.badRefs++
     badRef ??= [i, role, elem, id, mask]
   }
@@ -192,14 +191,7 @@ function evidenceAnyDepth(btf: Btf): MismatchEvidence {
     }
     if (!value) return
     ev.refs++
-    const target = btf.kind(value)
-    if (
-      target >= 0 &&
-      target < 32 &&
-      (mask & bit(target)) !== 0 &&
-      (role !== REF.INDEX_TYPE || isIntLike(btf, value))
-    )
-      return
+    if (refFits(btf, value, btf.kind(value), mask, role)) return
     ev.badRefs++
     ev.firstBadRef ??= describeBadRef(btf, id, refLabel(kind, role, elem), value, mask, role)
   }
