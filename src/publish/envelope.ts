@@ -207,14 +207,21 @@ export function readReport(v: unknown, r: Reader): Report {
 }
 
 export function parseEnvelope(text: string, file: string): ResultEnvelope {
-  const r = new Reader(file)
-  let value: unknown
-  checkJsonShape(text, file, 'result envelope')
+  return envelopeFrom(parseJson(text, file, 'result envelope'), file)
+}
+
+/** Untrusted JSON text, its shape bounded before parsing (src/model/json-shape.ts). */
+function parseJson(text: string, file: string, what: string): unknown {
+  checkJsonShape(text, file, what)
   try {
-    value = JSON.parse(text)
+    return JSON.parse(text)
   } catch (err) {
     throw new InputError('bad-value', file, `not JSON: ${(err as Error).message}`)
   }
+}
+
+function envelopeFrom(value: unknown, file: string): ResultEnvelope {
+  const r = new Reader(file)
   const o = r.obj(value, 'envelope')
   if (o.kind !== 'kbuild-review-result') r.fail('kind', 'not a kbuild-review result')
   if (o.schemaVersion !== 1) r.fail('schemaVersion', 'this tool reads version 1')
@@ -238,13 +245,7 @@ export function parseEnvelope(text: string, file: string): ResultEnvelope {
 
 /** A report file as the Action writes it (aggregate mode reads these from a directory too). */
 export function parseReportOrEnvelope(text: string, file: string): ResultEnvelope | Report {
-  let value: Json
-  checkJsonShape(text, file, 'report')
-  try {
-    value = JSON.parse(text) as Json
-  } catch (err) {
-    throw new InputError('bad-value', file, `not JSON: ${(err as Error).message}`)
-  }
-  if (value && value.kind === 'kbuild-review-result') return parseEnvelope(text, file)
+  const value = parseJson(text, file, 'report') as Json
+  if (value && value.kind === 'kbuild-review-result') return envelopeFrom(value, file)
   return readReport(value, new Reader(file))
 }
