@@ -23,7 +23,8 @@ export function moduleSymbolSizes(elf: ElfFile): CategorySizes {
   for (let i = 1; i < count; i++) {
     const o = i * entsize
     const nameOff = view.getUint32(o, le)
-    if (nameOff !== 0 && (nameOff >= text.length || text.indexOf('\0', nameOff) < 0)) table.name(i, nameOff) // throws
+    const nameEnd = nameOff === 0 ? 0 : nameOff < text.length ? text.indexOf('\0', nameOff) : -1
+    if (nameEnd < 0) table.name(i, nameOff) // throws the error naming the bad offset
     const size = is64 ? entries.u64n(o + 16, 'st_size') : view.getUint32(o + 8, le)
     if (size === 0) continue
     const info = view.getUint8(o + (is64 ? 4 : 12))
@@ -35,7 +36,7 @@ export function moduleSymbolSizes(elf: ElfFile): CategorySizes {
     if (reserved ? shndx === SHN_ABS : shndx === SHN_UNDEF) continue
     const cat = categoryOf(nmLetter(elf, info >> 4, type, shndx, reserved, letters))
     if (!cat) continue
-    let name = nameOff === 0 ? '' : ascii ? text.slice(nameOff, text.indexOf('\0', nameOff)) : table.name(i, nameOff)
+    let name = nameOff === 0 ? '' : ascii ? text.slice(nameOff, nameEnd) : table.name(i, nameOff)
     const at = name.indexOf('@')
     if (at >= 0) name = name.slice(0, at)
     const clean = cleanName(name)
