@@ -1,10 +1,8 @@
 // Issue 6: symbol-size deltas of two Debian -dbg vmlinux files, beside scripts/bloat-o-meter -c.
 // Run directly (`node bench/workloads/bloat.ts <old> <new>`), this file is our side: it prints
 // the same lines as the script.
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Workload } from '../workload.ts'
+import { bundleWorkload } from './bundle.ts'
 import { FileSource } from '../../src/bytes/source.ts'
 import { ElfFile } from '../../src/elf/elf.ts'
 import { compareSizes, formatBloat } from '../../src/sizes/bloat.ts'
@@ -21,10 +19,7 @@ export const bloatWorkload: Workload = {
     if (!a || !b) return { skip: 'Debian -dbg vmlinux files not in the cache: run scripts/kernels/fetch-debian.sh' }
     const script = bloatOMeter()
     if (!script) return { skip: 'no scripts/bloat-o-meter (scripts/kernels/build.sh 6.12) or no python3' }
-    // Bundled, as dist/ ships: no TypeScript stripping at start-up.
-    const outfile = join(tmpdir(), `kbr-bench-bloat-${process.pid}.mjs`)
-    const { buildSync } = await import('esbuild')
-    buildSync({ entryPoints: [fileURLToPath(import.meta.url)], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning', external: ['esbuild'] })
+    const outfile = await bundleWorkload('bloat', import.meta.url)
     return {
       ours: [process.execPath, outfile, a, b],
       peer: ['python3', script, '-c', a, b],

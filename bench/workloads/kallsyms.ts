@@ -5,10 +5,9 @@
 // ($KBR_VMLINUX_TO_ELF_PYTHON, default python3).
 import { existsSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Workload } from '../workload.ts'
+import { ourCli } from './inputs.ts'
 import { debianRelease } from '../../test/support/kernels.ts'
 
 function peerSetup(): { dir: string; python: string } | { skip: string } {
@@ -34,24 +33,11 @@ export const kallsymsWorkload: Workload = {
     if (!image || !existsSync(image)) return { skip: 'Debian 6.12 vmlinuz not in the cache: run scripts/kernels/fetch-debian.sh' }
     const peer = peerSetup()
     if ('skip' in peer) return peer
-    // Bundled, as dist/ ships: no TypeScript stripping at start-up.
-    const outfile = join(tmpdir(), `kbr-bench-cli-${process.pid}.mjs`)
-    const { buildSync } = await import('esbuild')
-    buildSync({
-      entryPoints: [fileURLToPath(new URL('../../src/cli.ts', import.meta.url))],
-      bundle: true,
-      platform: 'node',
-      target: 'node24',
-      format: 'esm',
-      outfile,
-      logLevel: 'warning',
-      banner: { js: "import { createRequire as __kbrCreateRequire } from 'node:module'; const require = __kbrCreateRequire(import.meta.url);" }
-    })
     return {
-      ours: [process.execPath, outfile, 'kallsyms', image],
+      ours: [...ourCli(), 'kallsyms', image],
       peer: ['env', `PYTHONPATH=${peer.dir}`, peer.python, '-m', 'vmlinux_to_elf.scripts.kallsyms_finder', image],
       peerName: 'vmlinux-to-elf kallsyms-finder',
-      note: '163,205 symbols, identical output; ours bundled with esbuild like dist/'
+      note: '163,205 symbols, identical output'
     }
   }
 }

@@ -3,11 +3,10 @@
 // the files are split between this thread and one worker per further idle core (a worker costs
 // ~0.1 s of CPU to start, which only pays off when a core is free to run it).
 import { readdirSync } from 'node:fs'
-import { availableParallelism, loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { availableParallelism, loadavg } from 'node:os'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import type { Workload } from '../workload.ts'
+import { bundleWorkload } from './bundle.ts'
 import { MODULE_CLASSES } from '../../src/sizes/module-classes.ts'
 import { moduleFileClassSizes } from '../../src/sizes/module-file-sizes.ts'
 import { debianKoRoot } from './inputs.ts'
@@ -18,10 +17,7 @@ export const sizesWorkload: Workload = {
   async prepare() {
     const ko = debianKoRoot()
     if ('skip' in ko) return ko
-    // Bundled, as dist/ ships: the timing then holds no TypeScript stripping at start-up.
-    const outfile = join(tmpdir(), `kbr-bench-sizes-${process.pid}.mjs`)
-    const { buildSync } = await import('esbuild')
-    buildSync({ entryPoints: [fileURLToPath(import.meta.url)], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning', external: ['esbuild'] })
+    const outfile = await bundleWorkload('sizes', import.meta.url)
     return {
       ours: [process.execPath, outfile, ko.dir],
       peer: ['sh', '-c', `find '${ko.dir}' -name '*.ko' -print0 | xargs -0 size > /dev/null`],
