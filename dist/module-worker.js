@@ -1614,6 +1614,9 @@ function expectedLabel(mask, role) {
   if (mask === bit(KIND.VAR)) return "VAR";
   return "a data type";
 }
+function refFits(btf, id, target, mask, role) {
+  return target >= 0 && target < 32 && (mask & bit(target)) !== 0 && (role !== REF.INDEX_TYPE || isIntLike(btf, id));
+}
 function mismatchEvidence(btf) {
   const base = btf.base;
   return base && !base.base ? evidenceOverRoot(btf, base) : evidenceAnyDepth(btf);
@@ -1650,8 +1653,7 @@ function evidenceOverRoot(btf, base) {
     if (!id) return;
     ev.refs++;
     const target = id >= first ? id < end ? ok[id - first] : -1 : bk[id - 1];
-    if (target >= 0 && target < 32 && (mask & bit(target)) !== 0 && (role !== REF.INDEX_TYPE || isIntLike(btf, id)))
-      return;
+    if (refFits(btf, id, target, mask, role)) return;
     ev.badRefs++;
     badRef ??= [i, role, elem, id, mask];
   };
@@ -1701,9 +1703,7 @@ function evidenceAnyDepth(btf) {
     }
     if (!value) return;
     ev.refs++;
-    const target = btf.kind(value);
-    if (target >= 0 && target < 32 && (mask & bit(target)) !== 0 && (role !== REF.INDEX_TYPE || isIntLike(btf, value)))
-      return;
+    if (refFits(btf, value, btf.kind(value), mask, role)) return;
     ev.badRefs++;
     ev.firstBadRef ??= describeBadRef(btf, id, refLabel(kind, role, elem), value, mask, role);
   };
@@ -3982,7 +3982,8 @@ function moduleSymbolSizes(elf) {
   for (let i = 1; i < count; i++) {
     const o = i * entsize;
     const nameOff = view.getUint32(o, le);
-    if (nameOff !== 0 && (nameOff >= text.length || text.indexOf("\0", nameOff) < 0)) table.name(i, nameOff);
+    const nameEnd = nameOff === 0 ? 0 : nameOff < text.length ? text.indexOf("\0", nameOff) : -1;
+    if (nameEnd < 0) table.name(i, nameOff);
     const size = is64 ? entries.u64n(o + 16, "st_size") : view.getUint32(o + 8, le);
     if (size === 0) continue;
     const info = view.getUint8(o + (is64 ? 4 : 12));
@@ -3994,7 +3995,7 @@ function moduleSymbolSizes(elf) {
     if (reserved ? shndx === SHN_ABS : shndx === SHN_UNDEF) continue;
     const cat = categoryOf(nmLetter(elf, info >> 4, type, shndx, reserved, letters));
     if (!cat) continue;
-    let name = nameOff === 0 ? "" : ascii ? text.slice(nameOff, text.indexOf("\0", nameOff)) : table.name(i, nameOff);
+    let name = nameOff === 0 ? "" : ascii ? text.slice(nameOff, nameEnd) : table.name(i, nameOff);
     const at = name.indexOf("@");
     if (at >= 0) name = name.slice(0, at);
     const clean = cleanName(name);
