@@ -35,16 +35,24 @@ async function snapshotChecks(build: Build, checks: AnyCheck[], options: ReviewO
   const out = new Map<string, unknown>()
   await Promise.all(
     checks.map(async c => {
-      if (!c.snapshot) return
-      try {
-        out.set(c.id, await c.snapshot(build, options))
-        timing(`snapshot ${c.id} of ${build.layout.root} done`)
-      } catch {
-        // run() reports the same input error as a finding; the snapshot just lacks this part.
-      }
+      const snap = await snapshotOf(c, build, options)
+      if (snap !== undefined) out.set(c.id, snap)
     })
   )
   return out
+}
+
+/** One check's snapshot; undefined when it has none or it failed. */
+async function snapshotOf(check: AnyCheck, build: Build, options: ReviewOptions): Promise<unknown> {
+  if (!check.snapshot) return undefined
+  try {
+    const snap = await check.snapshot(build, options)
+    timing(`snapshot ${check.id} of ${build.layout.root} done`)
+    return snap
+  } catch {
+    // run() reports the same input error as a finding; the snapshot just lacks this part.
+    return undefined
+  }
 }
 
 async function loadBaseline(req: ReviewRequest, checks: AnyCheck[]): Promise<Snapshot | null> {
@@ -95,6 +103,15 @@ export function timing(what: string): void {
   if (TIMINGS) process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(2)}s] ${what}\n`)
 }
 
+/** Check.withBaseline, whose failure only costs the hint: run() reads the baseline itself. */
+function tellBaseline(check: AnyCheck, build: Build, baseline: Baseline): void {
+  try {
+    check.withBaseline?.(build, baseline)
+  } catch {
+    // run() reports an unusable baseline as a finding.
+  }
+}
+
 async function runCheck(
   check: AnyCheck,
   build: Build,
@@ -127,7 +144,8 @@ async function runCheck(
 /** discover -> parse -> checks: the whole review of one build, as the JSON report model. */
 export async function review(req: ReviewRequest): Promise<Report> {
   const checks = selectedChecks(req.options)
-  const build = openBuild(req.input, jobsOf(req))
+  // Symbol-size tables only for the modules whose size changed (the sizes check asks for them).
+  const build = openBuild(req.input, jobsOf(req), { sizeTables: req.baseline ? 'baseline' : 'none' })
   // Start module analysis at once: workers run while vmlinux-based checks use this thread.
   if (build.layout.modules.length) {
     void build.modules().then(
@@ -135,23 +153,35 @@ export async function review(req: ReviewRequest): Promise<Report> {
       () => undefined
     )
   }
-  const [baselineSnap, current] = await Promise.all([loadBaseline(req, checks), snapshotChecks(build, checks, req.options)])
   const label = req.baselineLabel ?? req.baseline ?? ''
+  const baselineFor = (snap: Snapshot, c: AnyCheck): Baseline => ({
+    info: snap.info,
+    label: snap.commit ? `${label} (${snap.commit})` : label,
+    data: (snap.checks[c.id] as unknown) ?? null
+  })
+  const loading = loadBaseline(req, checks).then(snap => {
+    if (snap) for (const c of checks) tellBaseline(c, build, baselineFor(snap, c))
+    return snap
+  })
+  // A load failure is thrown by the awaits below.
+  loading.catch(() => undefined)
   const results: CheckResult[] = []
   const extra: Record<string, unknown> = {}
+  // Each check runs as soon as its own snapshot and the baseline are there: the checks that do
+  // not wait for the modules use this thread while the workers still analyze them.
   const outcomes = await Promise.all(
-    checks.map(c => {
-      const baseline: Baseline | null = baselineSnap
-        ? { info: baselineSnap.info, label: baselineSnap.commit ? `${label} (${baselineSnap.commit})` : label, data: (baselineSnap.checks[c.id] as unknown) ?? null }
-        : null
-      return runCheck(c, build, req.options, current.get(c.id), baseline)
+    checks.map(async c => {
+      const [baselineSnap, current] = await Promise.all([loading, snapshotOf(c, build, req.options)])
+      return runCheck(c, build, req.options, current, baselineSnap ? baselineFor(baselineSnap, c) : null)
     })
   )
+  const baselineSnap = await loading
   for (const { result, report } of outcomes) {
     results.push(result)
     Object.assign(extra, report)
   }
   build.close()
+  timing('checks done')
   return assembleReport(build, req, results, extra, baselineSnap, label)
 }
 

@@ -16,6 +16,11 @@ export interface Check<S = unknown> {
    * Baselines given as a directory are reduced to the same data, so run() sees one shape.
    */
   snapshot?(build: Build, options: ReviewOptions): Promise<S | null>
+  /**
+   * Called as soon as the baseline is loaded, while the modules may still be being analyzed:
+   * a check can tell the module analyzers what its comparison will not need (Build.hint).
+   */
+  withBaseline?(build: Build, baseline: Baseline<S>): void
   run(ctx: CheckContext<S>): Promise<CheckOutcome>
 }
 

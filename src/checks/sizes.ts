@@ -1,10 +1,11 @@
 import { describeError } from '../model/errors.ts'
 import type { Finding } from '../model/finding.ts'
 import { describeLimit, overBudget, parseSizeBudget, type SizeBudget } from '../sizes/budget.ts'
-import { diffSizes, sideOf, type SizesDiff } from '../sizes/diff.ts'
+import { diffSizes, diffVmlinux, sideOf, type SizesDiff } from '../sizes/diff.ts'
 import { bytes, diffBlocks, diffSummary, human, inventoryBlocks, percent, signed } from '../sizes/render.ts'
 import { reportSections } from '../sizes/report-section.ts'
-import { readSizesSnapshot, takeSizesSnapshot, type SizeProblem, type SizesSnapshot } from '../sizes/snapshot.ts'
+import { readSizesSnapshot, sizeTablesHints, takeSizesSnapshot, withSizeTables, type SizeProblem, type SizesSnapshot } from '../sizes/snapshot.ts'
+import { sizesAnalyzer } from '../sizes/module-analyzer.ts'
 import { VMLINUX_CLASSES } from '../sizes/vmlinux-classes.ts'
 import type { Check, CheckOutcome } from './check.ts'
 
@@ -20,6 +21,10 @@ export const sizesCheck: Check<SizesSnapshot> = {
   async snapshot(build) {
     if (!build.layout.vmlinux && build.layout.modules.length === 0) return null
     return takeSizesSnapshot(build)
+  },
+  withBaseline(build, baseline) {
+    if (!baseline.data) return
+    build.hint(sizesAnalyzer.id, sizeTablesHints(readSizesSnapshot(baseline.data, baseline.label || 'the baseline')))
   },
   async run({ build, options, current, baseline }) {
     const findings: Finding[] = []
@@ -49,7 +54,15 @@ export const sizesCheck: Check<SizesSnapshot> = {
       }
       return { summary: inventorySummary(snap), findings, blocks: noBaselineBlocks(snap), report: reportSections(snap, null, null) }
     }
-    const diff = diffSizes(base, snap)
+    // The changed modules' symbol tables are read by workers while this thread diffs vmlinux.
+    const tables = withSizeTables(build, snap, base)
+    let vmlinux
+    try {
+      vmlinux = diffVmlinux(base, snap)
+    } finally {
+      await tables.catch(() => undefined)
+    }
+    const diff = diffSizes(base, await tables, vmlinux)
     const over = budgetFindings(diff, budget)
     for (const x of over) findings.push(x)
     // The comment shows checks that have something to say: a size change is worth a notice.

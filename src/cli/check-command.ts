@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Option, type Command } from 'commander'
-import { failsOn, review } from '../engine.ts'
+import { failsOn, review, timing } from '../engine.ts'
 import { renderJson } from '../report/json.ts'
 import { renderText } from '../report/text.ts'
 import { addBuildFlags, discoverInput, reviewOptions, type BuildFlags } from './review-options.ts'
@@ -38,6 +38,7 @@ export function registerCheck(program: Command): void {
         : flags.format === 'markdown'
           ? (await import('../report/markdown.ts')).renderMarkdown(report)
           : renderText(report)
+    timing('report rendered')
     if (flags.output) writeFileSync(flags.output, text)
     else process.stdout.write(text)
     process.exitCode = failsOn(report, options.failOn) ? 1 : 0

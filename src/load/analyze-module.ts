@@ -3,7 +3,7 @@ import type { ModuleFile } from '../discover/layout.ts'
 import { FileSource } from '../bytes/source.ts'
 import { ElfFile } from '../elf/elf.ts'
 import { describeError, InputError } from '../model/errors.ts'
-import type { AnalyzerOptions, ModuleAnalyzer, ModuleSummary } from './analyzer.ts'
+import type { AnalyzerContext, AnalyzerOptions, ModuleAnalyzer, ModuleHints, ModuleSummary } from './analyzer.ts'
 import { decompress } from './decompress.ts'
 import { LIMITS } from './limits.ts'
 import { signatureTrailerBytes, splitSignature, TAIL_BYTES } from './signature.ts'
@@ -78,7 +78,8 @@ export async function analyzeModule(
   analyzers: readonly ModuleAnalyzer[],
   options: AnalyzerOptions,
   memo: <V>(key: string, make: () => V) => V,
-  preloaded?: Preloaded
+  preloaded?: Preloaded,
+  hints?: ModuleHints
 ): Promise<ModuleSummary> {
   const summary = emptySummary(mod)
   let image: ModuleImage
@@ -94,7 +95,9 @@ export async function analyzeModule(
   try {
     for (const a of analyzers) {
       try {
-        summary.facts[a.id] = a.analyze(image.elf, { module: mod, options, memo })
+        const ctx: AnalyzerContext = { module: mod, options, memo }
+        if (hints && a.id in hints) ctx.hint = hints[a.id]
+        summary.facts[a.id] = a.analyze(image.elf, ctx)
       } catch (err) {
         summary.factErrors[a.id] = describeError(err)
       }

@@ -18,13 +18,25 @@ export interface AnalyzerOptions {
   symbolSizes?: boolean
   /** The BTF vmlinux module BTF is validated against, when there is one. */
   btfBase?: string
+  /**
+   * The sizes analyzer's symbol-size tables: 'all' (default; snapshots keep them), 'none' (a
+   * review without a baseline never reads them), or 'baseline': made unless the module's hint
+   * says the baseline comparison will not read them (modules sent before the baseline was
+   * loaded carry no hint and get them).
+   */
+  sizeTables?: 'all' | 'none' | 'baseline'
 }
+
+/** Analyzer id -> what a check told that analyzer about one module (see Build.hint). */
+export type ModuleHints = Record<string, unknown>
 
 export interface AnalyzerContext {
   module: ModuleFile
   options: AnalyzerOptions
   /** Per-worker memo for expensive shared inputs (a parsed base BTF, say). */
   memo<V>(key: string, make: () => V): V
+  /** This analyzer's hint for this module, when a check gave one before the module was sent. */
+  hint?: unknown
 }
 
 export interface ModuleSummary {

@@ -2,7 +2,7 @@ import type { ModuleAnalyzer } from './analyzer.ts'
 import { btfAnalyzer } from '../btf/module-analyzer.ts'
 import { linkageAnalyzer } from '../exports/module-analyzer.ts'
 import { modinfoAnalyzer } from './modinfo-analyzer.ts'
-import { sizesAnalyzer } from '../sizes/module-analyzer.ts'
+import { sizesAnalyzer, sizeTablesAnalyzer } from '../sizes/module-analyzer.ts'
 import { symbolsAnalyzer } from './symbols-analyzer.ts'
 
 /**
@@ -12,7 +12,7 @@ import { symbolsAnalyzer } from './symbols-analyzer.ts'
 export const ANALYZERS: readonly ModuleAnalyzer[] = [modinfoAnalyzer, linkageAnalyzer, sizesAnalyzer, btfAnalyzer]
 
 /** Analyzers run only when asked for by id (large outputs for dedicated subcommands). */
-export const ON_DEMAND_ANALYZERS: readonly ModuleAnalyzer[] = [symbolsAnalyzer]
+export const ON_DEMAND_ANALYZERS: readonly ModuleAnalyzer[] = [symbolsAnalyzer, sizeTablesAnalyzer]
 
 /** The analyzers for a request: the named ones, or every default analyzer. */
 export function analyzersFor(ids: readonly string[] | undefined): readonly ModuleAnalyzer[] {

@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import type { ModuleFile } from '../discover/layout.ts'
 import { describeError } from '../model/errors.ts'
-import type { AnalyzerOptions } from './analyzer.ts'
+import type { AnalyzerOptions, ModuleHints } from './analyzer.ts'
 import { analyzeModule, type Preloaded } from './analyze-module.ts'
 import { analyzersFor } from './analyzers.ts'
 
@@ -11,6 +11,7 @@ interface Request {
   module: ModuleFile
   /** Decompressed bytes when the batch decoder already has them. */
   preloaded?: Preloaded
+  hints?: ModuleHints
 }
 
 const options = (workerData as { options: AnalyzerOptions }).options
@@ -22,7 +23,7 @@ const memo = <V>(key: string, make: () => V): V => {
 }
 
 parentPort!.on('message', (req: Request) => {
-  analyzeModule(req.module, analyzers, options, memo, req.preloaded).then(
+  analyzeModule(req.module, analyzers, options, memo, req.preloaded, req.hints).then(
     summary => parentPort!.postMessage({ id: req.id, summary }, ownedBuffers(summary.facts)),
     err => parentPort!.postMessage({ id: req.id, error: describeError(err) })
   )

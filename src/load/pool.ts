@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { ModuleFile } from '../discover/layout.ts'
-import type { AnalyzerOptions, ModuleSummary } from './analyzer.ts'
+import type { AnalyzerOptions, ModuleHints, ModuleSummary } from './analyzer.ts'
 import { analyzeModule, emptySummary, type Preloaded } from './analyze-module.ts'
 import { decodeXzBatch, systemXz } from './xz-batch.ts'
 import { LIMITS } from './limits.ts'
@@ -17,6 +17,8 @@ export interface PoolOptions {
    * empty and memory holds only results that arrived ahead of their turn.
    */
   onResult?: (summary: ModuleSummary, index: number) => void
+  /** Hints for a module's analyzers, asked for when the module is handed to a worker. */
+  hintsFor?: (module: ModuleFile) => ModuleHints | undefined
 }
 
 /** Below this many modules, starting workers costs more than it saves. */
@@ -48,7 +50,7 @@ export async function analyzeModules(
   const sink = orderedSink(modules.length, pool.onResult)
   const timeout = pool.moduleTimeoutMs ?? LIMITS.maxModuleMillis
   if (jobs <= 0 || modules.length < IN_THREAD_BELOW) {
-    await analyzeInThread(modules, options, sink.put)
+    await analyzeInThread(modules, options, sink.put, pool.hintsFor)
     return sink.results
   }
   const queue = new ReadyQueue()
@@ -56,6 +58,8 @@ export async function analyzeModules(
   const batched = new Set(xzBatches.flat().map(t => t.index))
   for (let i = 0; i < modules.length; i++) if (!batched.has(i)) queue.push({ id: i })
   let remaining = modules.length
+  // A few hundred modules (a second pass over the changed ones) must not all go to the first worker.
+  const perWorker = Math.min(PER_WORKER, Math.max(1, Math.ceil(modules.length / (jobs * 4))))
   const workers: Worker[] = []
   try {
     const decoding = xzBatches.map(batch =>
@@ -78,14 +82,15 @@ export async function analyzeModules(
         let stopped = false
         const send = () => {
           if (stopped) return
-          while (inFlight.size < PER_WORKER) {
+          while (inFlight.size < perWorker) {
             const task = queue.shift(preloadedInFlight < PRELOADED_PER_WORKER)
             if (!task) break
             if (inFlight.size === 0) progressAt = Date.now()
             inFlight.set(task.id, !!task.preloaded)
             if (task.preloaded) preloadedInFlight++
             const transfer = task.preloaded ? [task.preloaded.bytes.buffer as ArrayBuffer] : []
-            worker.postMessage({ id: task.id, module: modules[task.id], preloaded: task.preloaded }, transfer)
+            const module = modules[task.id]!
+            worker.postMessage({ id: task.id, module, preloaded: task.preloaded, hints: pool.hintsFor?.(module) }, transfer)
           }
           if (remaining === 0) finish('done')
           else if (inFlight.size === 0) queue.onPush(send)
@@ -236,7 +241,8 @@ function orderedSink(count: number, onResult: PoolOptions['onResult']) {
 async function analyzeInThread(
   modules: readonly ModuleFile[],
   options: AnalyzerOptions,
-  put: (s: ModuleSummary, i: number) => void
+  put: (s: ModuleSummary, i: number) => void,
+  hintsFor: PoolOptions['hintsFor']
 ): Promise<void> {
   const store = new Map<string, unknown>()
   const memo = <V>(key: string, make: () => V): V => {
@@ -244,7 +250,7 @@ async function analyzeInThread(
     return store.get(key) as V
   }
   const analyzers = analyzersFor(options.analyzers)
-  for (let i = 0; i < modules.length; i++) put(await analyzeModule(modules[i]!, analyzers, options, memo), i)
+  for (let i = 0; i < modules.length; i++) put(await analyzeModule(modules[i]!, analyzers, options, memo, undefined, hintsFor?.(modules[i]!)), i)
 }
 
 function failed(mod: ModuleFile, error: string): ModuleSummary {

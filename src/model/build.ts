@@ -1,14 +1,17 @@
 import { readFileSync, statSync } from 'node:fs'
 import { relative, isAbsolute } from 'node:path'
-import type { BuildLayout } from '../discover/layout.ts'
+import type { BuildLayout, ModuleFile } from '../discover/layout.ts'
 import { FileSource } from '../bytes/source.ts'
 import { ElfFile } from '../elf/elf.ts'
-import type { AnalyzerOptions, ModuleSummary } from '../load/analyzer.ts'
+import type { AnalyzerOptions, ModuleHints, ModuleSummary } from '../load/analyzer.ts'
 import { LIMITS } from '../load/limits.ts'
 import { analyzeModules, type PoolOptions } from '../load/pool.ts'
 import type { Kconfig } from '../parse/kconfig.ts'
 import type { BuildInfo } from './build-info.ts'
 import { InputError } from './errors.ts'
+
+/** What the module pass computes beyond the defaults (see AnalyzerOptions). */
+export type BuildAnalysis = Pick<AnalyzerOptions, 'sizeTables'>
 
 /**
  * A discovered build with lazily parsed artifacts. Every parse runs at most once and is
@@ -20,13 +23,17 @@ export class Build {
   readonly info: BuildInfo
   readonly config: Kconfig | null
   private readonly pool: PoolOptions
+  private readonly analysis: BuildAnalysis
   private readonly memos = new Map<string, unknown>()
+  /** Analyzer id -> module name -> hint (see hint()). */
+  private readonly hints = new Map<string, Map<string, unknown>>()
 
-  constructor(layout: BuildLayout, info: BuildInfo, config: Kconfig | null, pool: PoolOptions = {}) {
+  constructor(layout: BuildLayout, info: BuildInfo, config: Kconfig | null, pool: PoolOptions = {}, analysis: BuildAnalysis = {}) {
     this.layout = layout
     this.info = info
     this.config = config
     this.pool = pool
+    this.analysis = analysis
   }
 
   /** Computes `make()` once per build under `key` (promises included, so concurrent callers share). */
@@ -67,10 +74,36 @@ export class Build {
 
   /** Every module analyzed once by every registered analyzer (worker threads). */
   modules(): Promise<ModuleSummary[]> {
-    return this.memo('modules', () => {
-      const options: AnalyzerOptions = {}
-      if (this.layout.btfBase) options.btfBase = this.layout.btfBase
-      return analyzeModules(this.layout.modules, options, this.pool)
-    })
+    return this.memo('modules', () => analyzeModules(this.layout.modules, this.analyzerOptions(), { ...this.pool, hintsFor: m => this.hintsFor(m) }))
+  }
+
+  /**
+   * Tells `analyzer` something about modules not yet handed to a worker (module name -> value,
+   * the analyzer's ctx.hint): a check that has the baseline can say what its comparison will
+   * not need. Modules already sent are analyzed without it.
+   */
+  hint(analyzer: string, byModule: Map<string, unknown>): void {
+    this.hints.set(analyzer, byModule)
+  }
+
+  private hintsFor(m: ModuleFile): ModuleHints | undefined {
+    let out: ModuleHints | undefined
+    for (const [analyzer, byModule] of this.hints) {
+      if (!byModule.has(m.name)) continue
+      ;(out ??= {})[analyzer] = byModule.get(m.name)
+    }
+    return out
+  }
+
+  /** Some of the build's modules again, by on-demand analyzers (ids), on the same pool settings. */
+  analyzeAgain(modules: readonly ModuleFile[], analyzers: string[]): Promise<ModuleSummary[]> {
+    return analyzeModules(modules, { ...this.analyzerOptions(), analyzers }, this.pool)
+  }
+
+  private analyzerOptions(): AnalyzerOptions {
+    const options: AnalyzerOptions = {}
+    if (this.layout.btfBase) options.btfBase = this.layout.btfBase
+    if (this.analysis.sizeTables) options.sizeTables = this.analysis.sizeTables
+    return options
   }
 }

@@ -5,7 +5,7 @@ import { MACHINE_NAMES } from '../elf/constants.ts'
 import { FileSource } from '../bytes/source.ts'
 import { parseKconfig, type Kconfig } from '../parse/kconfig.ts'
 import type { PoolOptions } from '../load/pool.ts'
-import { Build } from './build.ts'
+import { Build, type BuildAnalysis } from './build.ts'
 import { parseKernelVersion, type BuildInfo } from './build-info.ts'
 import { readFileSync, statSync } from 'node:fs'
 import { relative } from 'node:path'
@@ -51,7 +51,7 @@ const ARCH_BY_CONFIG: Array<[string, string]> = [
 ]
 
 /** discover() + .config + identity: the parse stage's entry point. */
-export function openBuild(input: DiscoverInput, pool: PoolOptions = {}): Build {
+export function openBuild(input: DiscoverInput, pool: PoolOptions = {}, analysis: BuildAnalysis = {}): Build {
   const layout = discover(input)
   let config: Kconfig | null = null
   if (layout.config) {
@@ -67,7 +67,7 @@ export function openBuild(input: DiscoverInput, pool: PoolOptions = {}): Build {
       }
     }
   }
-  return new Build(layout, buildInfo(layout, config), config, pool)
+  return new Build(layout, buildInfo(layout, config), config, pool, analysis)
 }
 
 export function buildInfo(layout: BuildLayout, config: Kconfig | null): BuildInfo {

@@ -1,7 +1,7 @@
 import { compareSizes, type BloatResult } from './bloat.ts'
 import { MODULE_CLASSES, type ModuleClass } from './module-classes.ts'
 import { unpackCategories, type PackedCategories } from './pack.ts'
-import type { ModuleSizeEntry, SizesSnapshot } from './snapshot.ts'
+import { sameClasses, type ModuleSizeEntry, type SizesSnapshot } from './snapshot.ts'
 import { CATEGORIES, type Category } from './symbol-sizes.ts'
 import { VMLINUX_CLASSES, type VmlinuxClass } from './vmlinux-classes.ts'
 
@@ -66,11 +66,6 @@ export function percentOf(before: number, after: number): number | null {
   return before ? ((after - before) * 100) / before : null
 }
 
-function sameClasses(a: number[] | null, b: number[] | null): boolean {
-  if (!a || !b) return a === b
-  return a.length === b.length && a.every((v, i) => v === b[i])
-}
-
 function symbolDiff(a: PackedCategories | undefined, b: PackedCategories | undefined, what: string): SymbolDiff | undefined {
   if (!a || !b) return undefined
   const old = unpackCategories(a, `baseline ${what}`)
@@ -93,8 +88,27 @@ function loadableTotal(s: SizesSnapshot): number {
   return t
 }
 
-export function diffSizes(before: SizesSnapshot, after: SizesSnapshot): SizesDiff {
-  const out: SizesDiff = { added: [], removed: [], changed: [], unchanged: 0, vmlinux: null, total: null }
+/** vmlinux's classes and symbol tables compared; null unless both sides have vmlinux. */
+export function diffVmlinux(before: SizesSnapshot, after: SizesSnapshot): VmlinuxDiff | null {
+  if (!before.vmlinux || !after.vmlinux) return null
+  const tb = before.vmlinux.classes.reduce((a, b) => a + b, 0)
+  const ta = after.vmlinux.classes.reduce((a, b) => a + b, 0)
+  const out: VmlinuxDiff = {
+    before: classRecord(VMLINUX_CLASSES, before.vmlinux.classes),
+    after: classRecord(VMLINUX_CLASSES, after.vmlinux.classes),
+    total: { before: tb, after: ta, delta: ta - tb, percent: percentOf(tb, ta) }
+  }
+  const symbols = symbolDiff(before.vmlinux.symbols, after.vmlinux.symbols, 'vmlinux')
+  if (symbols) out.symbols = symbols
+  return out
+}
+
+/**
+ * `vmlinux` is diffVmlinux(before, after) when the caller made it already (the sizes check does,
+ * while the changed modules' symbol tables are being read).
+ */
+export function diffSizes(before: SizesSnapshot, after: SizesSnapshot, vmlinux: VmlinuxDiff | null = diffVmlinux(before, after)): SizesDiff {
+  const out: SizesDiff = { added: [], removed: [], changed: [], unchanged: 0, vmlinux, total: null }
   for (const [name, a] of Object.entries(after.modules)) {
     const b = before.modules[name]
     if (!b) {
@@ -121,18 +135,9 @@ export function diffSizes(before: SizesSnapshot, after: SizesSnapshot): SizesDif
   const bySize = (x: ModuleSide) => x.total ?? 0
   out.added.sort((x, y) => bySize(y.after) - bySize(x.after) || (x.name < y.name ? -1 : 1))
   out.removed.sort((x, y) => bySize(y.before) - bySize(x.before) || (x.name < y.name ? -1 : 1))
-  if (before.vmlinux && after.vmlinux) {
-    const tb = before.vmlinux.classes.reduce((a, b) => a + b, 0)
-    const ta = after.vmlinux.classes.reduce((a, b) => a + b, 0)
-    out.vmlinux = {
-      before: classRecord(VMLINUX_CLASSES, before.vmlinux.classes),
-      after: classRecord(VMLINUX_CLASSES, after.vmlinux.classes),
-      total: { before: tb, after: ta, delta: ta - tb, percent: percentOf(tb, ta) }
-    }
-    const symbols = symbolDiff(before.vmlinux.symbols, after.vmlinux.symbols, 'vmlinux')
-    if (symbols) out.vmlinux.symbols = symbols
-    const b = tb + loadableTotal(before)
-    const a = ta + loadableTotal(after)
+  if (vmlinux) {
+    const b = vmlinux.total.before + loadableTotal(before)
+    const a = vmlinux.total.after + loadableTotal(after)
     out.total = { before: b, after: a, delta: a - b, percent: percentOf(b, a) }
   } else if (!before.vmlinux && !after.vmlinux) {
     const b = loadableTotal(before)

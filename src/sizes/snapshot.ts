@@ -1,3 +1,4 @@
+import type { ModuleFile } from '../discover/layout.ts'
 import type { ElfSymbol } from '../elf/elf.ts'
 import { factOf } from '../load/analyzer.ts'
 import type { Build } from '../model/build.ts'
@@ -5,7 +6,7 @@ import { InputError } from '../model/errors.ts'
 import { attributeBuiltins } from './builtin-attribution.ts'
 import { parseBuiltinRanges, parseModulesBuiltin } from './builtin-ranges.ts'
 import { MODULE_CLASSES } from './module-classes.ts'
-import { sizesAnalyzer } from './module-analyzer.ts'
+import { sizesAnalyzer, sizeTablesAnalyzer, type SizeTablesHint } from './module-analyzer.ts'
 import { packCategoriesLazily, type PackedCategories } from './pack.ts'
 import { categorySizes, CATEGORIES, sizedSymbols } from './symbol-sizes.ts'
 import { VMLINUX_CLASSES, vmlinuxClassSizes } from './vmlinux-classes.ts'
@@ -45,6 +46,63 @@ export interface SizeProblem {
   message: string
   file?: string
   module?: string
+}
+
+/** The module file each loadable entry of a snapshot taken here was sized from. */
+const sourcesOf = new WeakMap<SizesSnapshot, Map<string, ModuleFile>>()
+
+/**
+ * `current` with the symbol-size tables the diff against `base` will read: those of loadable
+ * modules on both sides whose classes differ (or that moved between =m and =y), when the build
+ * was analyzed without them (AnalyzerOptions.sizeTables 'on-demand'). Those modules are read
+ * again; the rest never pay for their tables. A module that cannot be read again keeps none
+ * (its change is shown without symbol detail).
+ */
+export async function withSizeTables(build: Build, current: SizesSnapshot, base: SizesSnapshot): Promise<SizesSnapshot> {
+  const files = sourcesOf.get(current)
+  if (!files) return current
+  const wanted: Array<[string, ModuleFile]> = []
+  for (const [name, e] of Object.entries(current.modules)) {
+    const b = base.modules[name]
+    if (e.kind !== 'm' || e.symbols || !b?.symbols) continue
+    if (b.kind === e.kind && sameClasses(b.classes, e.classes)) continue
+    const file = files.get(name)
+    if (file) wanted.push([name, file])
+  }
+  if (!wanted.length) return current
+  const summaries = await build.analyzeAgain(
+    wanted.map(w => w[1]),
+    [sizeTablesAnalyzer.id]
+  )
+  const modules = { ...current.modules }
+  summaries.forEach((s, i) => {
+    const tables = factOf(s, sizeTablesAnalyzer)
+    const name = wanted[i]![0]
+    if (tables) modules[name] = { ...modules[name]!, symbols: tables }
+  })
+  const out = { ...current, modules }
+  sourcesOf.set(out, files)
+  return out
+}
+
+/**
+ * Per module of a baseline, whether a review will read the module's symbol-size tables
+ * (withSizeTables' rule, told to the sizes analyzer before it runs): a loadable module's
+ * tables only when its classes differ; a module the baseline has without tables, never.
+ * Modules built in on the baseline side are left out (moved: their tables are read).
+ */
+export function sizeTablesHints(base: SizesSnapshot): Map<string, SizeTablesHint> {
+  const out = new Map<string, SizeTablesHint>()
+  for (const [name, e] of Object.entries(base.modules)) {
+    if (!e.symbols) out.set(name, 'unread')
+    else if (e.kind === 'm' && e.classes) out.set(name, e.classes)
+  }
+  return out
+}
+
+export function sameClasses(a: readonly number[] | null, b: readonly number[] | null): boolean {
+  if (!a || !b) return a === b
+  return a.length === b.length && a.every((v, i) => v === b[i])
 }
 
 /** vmlinux's symbol table, read once per build (other checks may share the key). */
@@ -88,7 +146,11 @@ export async function takeSizesSnapshot(build: Build): Promise<SizesSnapshot> {
     if (snap.builtins === 'none') snap.builtins = 'list'
   }
   if (layout.modules.length) {
-    for (const s of await build.modules()) {
+    const files = new Map<string, ModuleFile>()
+    sourcesOf.set(snap, files)
+    const summaries = await build.modules()
+    for (let i = 0; i < summaries.length; i++) {
+      const s = summaries[i]!
       // An unreadable module is reported once, by the inventory; here it is just not sized.
       if (s.error) continue
       const facts = factOf(s, sizesAnalyzer)
@@ -102,9 +164,11 @@ export async function takeSizesSnapshot(build: Build): Promise<SizesSnapshot> {
         continue
       }
       if (seen?.kind === 'y') snap.problems.push({ kind: 'duplicate', file: s.relPath, module: s.name, message: `${s.name} is both built in and a loadable module; the sizes count ${s.relPath}` })
-      const entry: ModuleSizeEntry = { kind: 'm', classes: facts.classes, file: s.elfBytes + s.signatureBytes, symbols: facts.symbols }
+      const entry: ModuleSizeEntry = { kind: 'm', classes: facts.classes, file: s.elfBytes + s.signatureBytes }
+      if (facts.symbols) entry.symbols = facts.symbols
       if (s.compression !== 'none') entry.compressed = s.fileBytes
       snap.modules[s.name] = entry
+      files.set(s.name, layout.modules[i]!)
     }
   }
   return snap
@@ -115,6 +179,17 @@ export async function takeSizesSnapshot(build: Build): Promise<SizesSnapshot> {
  * file), classes remapped by name onto the current class lists. Throws InputError when unusable.
  */
 export function readSizesSnapshot(data: unknown, label: string): SizesSnapshot {
+  const known = data && typeof data === 'object' ? readFrom.get(data) : undefined
+  if (known) return known
+  const read = readUncached(data, label)
+  readFrom.set(data as object, read)
+  return read
+}
+
+/** Baselines read already (the sizes check reads its baseline part twice: hints, then run()). */
+const readFrom = new WeakMap<object, SizesSnapshot>()
+
+function readUncached(data: unknown, label: string): SizesSnapshot {
   const bad = (what: string) => new InputError('bad-value', label, `sizes snapshot: ${what}`)
   if (!data || typeof data !== 'object') throw bad('not an object')
   const s = data as Partial<SizesSnapshot>

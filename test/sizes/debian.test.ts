@@ -190,7 +190,7 @@ describe('symbol deltas agree with scripts/bloat-o-meter line for line', () => {
     let changed = 0
     for (const [rel, oldPath] of olds) {
       const newPath = news.get(rel)!
-      const facts = (p: string) => unpackCategories(sizesAnalyzer.analyze(ElfFile.fromBytes(readFileSync(p), p), {} as never).symbols, p)
+      const facts = (p: string) => unpackCategories(sizesAnalyzer.analyze(ElfFile.fromBytes(readFileSync(p), p), {} as never).symbols!, p)
       const expected = runBloatOMeter(script, oldPath, newPath, true)
       expect(ourBloat(facts(oldPath), facts(newPath), true), rel).toEqual(expected)
       if (expected.some(l => /^add\/remove: /.test(l) && !l.endsWith('(0)'))) changed++
