@@ -4580,7 +4580,8 @@ function align4(n) {
 }
 
 // src/kallsyms/boot-image.ts
-import { createGunzip, createZstdDecompress, gunzipSync as gunzipSync2, zstdDecompressSync as zstdDecompressSync2 } from "node:zlib";
+import { promisify } from "node:util";
+import { createGunzip, createZstdDecompress, gunzip, zstdDecompress } from "node:zlib";
 
 // src/load/decompress.ts
 var import_xz_decompress = __toESM(require_xz_decompress(), 1);
@@ -4963,6 +4964,8 @@ function undoX86Bcj(buf) {
 }
 
 // src/kallsyms/boot-image.ts
+var gunzipAsync = promisify(gunzip);
+var zstdAsync = promisify(zstdDecompress);
 var ARM64_MAGIC = 1682788929;
 function u32le(b, at) {
   return (b[at] | b[at + 1] << 8 | b[at + 2] << 16 | b[at + 3] << 24) >>> 0;
@@ -5017,7 +5020,7 @@ async function inner(payload, file, container, maxBytes, sizeAppended, enough) {
     case "gzip":
     case "zstd":
       if (enough) ({ bytes: out, partial } = await inflateUntil(body, kind, file, limit, declared, enough));
-      else out = inflate(body, kind, file, limit, declared);
+      else out = await inflate(body, kind, file, limit, declared);
       break;
     case "lz4":
       out = decodeLz4Legacy(body, file, limit);
@@ -5039,10 +5042,10 @@ function isArm64Image(b) {
 function arm64Le(b) {
   return (b[24] & 1) === 0;
 }
-function inflate(body, kind, file, limit, declared) {
+async function inflate(body, kind, file, limit, declared) {
   const chunkSize = Math.max(64 * 1024, Math.min(limit, declared > 0 ? declared + 1 : 64 * 1024));
   try {
-    return kind === "gzip" ? gunzipSync2(body, { maxOutputLength: limit, chunkSize }) : zstdDecompressSync2(body, { maxOutputLength: limit, chunkSize });
+    return await (kind === "gzip" ? gunzipAsync(body, { maxOutputLength: limit, chunkSize }) : zstdAsync(body, { maxOutputLength: limit, chunkSize }));
   } catch (err) {
     const e = err;
     if (e.code === "ERR_BUFFER_TOO_LARGE" || /maxOutputLength|too large/i.test(e.message ?? "")) {
@@ -9665,7 +9668,7 @@ function emptySummary(mod, error) {
   if (error !== void 0) summary.error = error;
   return summary;
 }
-async function analyzeModule(mod, analyzers, options, memo, preloaded) {
+async function analyzeModule(mod, analyzers, options, memo, preloaded, hints) {
   const summary = emptySummary(mod);
   let image;
   try {
@@ -9680,7 +9683,9 @@ async function analyzeModule(mod, analyzers, options, memo, preloaded) {
   try {
     for (const a of analyzers) {
       try {
-        summary.facts[a.id] = a.analyze(image.elf, { module: mod, options, memo });
+        const ctx = { module: mod, options, memo };
+        if (hints && a.id in hints) ctx.hint = hints[a.id];
+        summary.facts[a.id] = a.analyze(image.elf, ctx);
       } catch (err) {
         summary.factErrors[a.id] = describeError(err);
       }
@@ -10285,9 +10290,23 @@ function moduleSymbolSizes(elf) {
 // src/sizes/module-analyzer.ts
 var sizesAnalyzer = {
   id: "sizes",
-  analyze(elf) {
+  analyze(elf, ctx) {
     const opts = layoutOptionsFromVermagic(vermagicOf2(elf));
-    return { classes: moduleClassSizes(elf, opts), symbols: packCategories(moduleSymbolSizes(elf)) };
+    const classes = moduleClassSizes(elf, opts);
+    const mode = ctx?.options?.sizeTables ?? "all";
+    const wanted = mode === "all" || mode === "baseline" && tablesWanted(ctx.hint, classes);
+    return wanted ? { classes, symbols: sizeTablesAnalyzer.analyze(elf, ctx) } : { classes };
+  }
+};
+function tablesWanted(hint, classes) {
+  if (hint === void 0) return true;
+  if (hint === "unread") return false;
+  return hint.length !== classes.length || hint.some((v, i) => v !== classes[i]);
+}
+var sizeTablesAnalyzer = {
+  id: "size-tables",
+  analyze(elf) {
+    return packCategories(moduleSymbolSizes(elf));
   }
 };
 function vermagicOf2(elf) {
@@ -10453,7 +10472,7 @@ var symbolsAnalyzer = {
 
 // src/load/analyzers.ts
 var ANALYZERS = [modinfoAnalyzer, linkageAnalyzer, sizesAnalyzer, btfAnalyzer];
-var ON_DEMAND_ANALYZERS = [symbolsAnalyzer];
+var ON_DEMAND_ANALYZERS = [symbolsAnalyzer, sizeTablesAnalyzer];
 function analyzersFor(ids) {
   if (!ids) return ANALYZERS;
   const all = [...ANALYZERS, ...ON_DEMAND_ANALYZERS];
@@ -10477,7 +10496,7 @@ async function analyzeModules(modules, options, pool = {}) {
   const sink = orderedSink(modules.length, pool.onResult);
   const timeout = pool.moduleTimeoutMs ?? LIMITS.maxModuleMillis;
   if (jobs <= 0 || modules.length < IN_THREAD_BELOW) {
-    await analyzeInThread(modules, options, sink.put);
+    await analyzeInThread(modules, options, sink.put, pool.hintsFor);
     return sink.results;
   }
   const queue = new ReadyQueue();
@@ -10485,6 +10504,7 @@ async function analyzeModules(modules, options, pool = {}) {
   const batched = new Set(xzBatches.flat().map((t) => t.index));
   for (let i = 0; i < modules.length; i++) if (!batched.has(i)) queue.push({ id: i });
   let remaining = modules.length;
+  const perWorker = Math.min(PER_WORKER, Math.max(1, Math.ceil(modules.length / (jobs * 4))));
   const workers = [];
   try {
     const decoding = xzBatches.map(
@@ -10499,14 +10519,15 @@ async function analyzeModules(modules, options, pool = {}) {
       let stopped = false;
       const send = () => {
         if (stopped) return;
-        while (inFlight.size < PER_WORKER) {
+        while (inFlight.size < perWorker) {
           const task = queue.shift(preloadedInFlight < PRELOADED_PER_WORKER);
           if (!task) break;
           if (inFlight.size === 0) progressAt = Date.now();
           inFlight.set(task.id, !!task.preloaded);
           if (task.preloaded) preloadedInFlight++;
           const transfer = task.preloaded ? [task.preloaded.bytes.buffer] : [];
-          worker.postMessage({ id: task.id, module: modules[task.id], preloaded: task.preloaded }, transfer);
+          const module = modules[task.id];
+          worker.postMessage({ id: task.id, module, preloaded: task.preloaded, hints: pool.hintsFor?.(module) }, transfer);
         }
         if (remaining === 0) finish("done");
         else if (inFlight.size === 0) queue.onPush(send);
@@ -10628,14 +10649,14 @@ function orderedSink(count2, onResult) {
     }
   };
 }
-async function analyzeInThread(modules, options, put) {
+async function analyzeInThread(modules, options, put, hintsFor) {
   const store = /* @__PURE__ */ new Map();
   const memo = (key, make) => {
     if (!store.has(key)) store.set(key, make());
     return store.get(key);
   };
   const analyzers = analyzersFor(options.analyzers);
-  for (let i = 0; i < modules.length; i++) put(await analyzeModule(modules[i], analyzers, options, memo), i);
+  for (let i = 0; i < modules.length; i++) put(await analyzeModule(modules[i], analyzers, options, memo, void 0, hintsFor?.(modules[i])), i);
 }
 function failed(mod, error) {
   return emptySummary(mod, error);
@@ -12128,6 +12149,277 @@ function vmlinuxClassSizes(elf, symbols) {
   return { classes, sections };
 }
 
+// src/sizes/builtin-attribution.ts
+function attributeBuiltins(elf, symbols, sized, ranges) {
+  const regions = vmlinuxRegions(symbols);
+  const modules = /* @__PURE__ */ new Map();
+  const problems = [];
+  const get = (name) => {
+    let m = modules.get(name);
+    if (!m) modules.set(name, m = { classes: MODULE_CLASSES.map(() => 0), symbols: emptyCategorySizes() });
+    return m;
+  };
+  const spans = [];
+  const missing = /* @__PURE__ */ new Set();
+  for (const r of ranges.ranges) {
+    const sec = elf.section(r.section);
+    if (!sec) {
+      if (!missing.has(r.section)) problems.push(`section ${r.section} is not in vmlinux`);
+      missing.add(r.section);
+      continue;
+    }
+    let end = r.end;
+    if (end > sec.size) {
+      problems.push(`${r.section} ${hex8(r.start)}-${hex8(r.end)} (${r.modules.join(" ")}) runs past the section's end (0x${sec.size.toString(16)})`);
+      end = Math.max(r.start, sec.size);
+    }
+    const cls = builtinClassOf(sec, regions);
+    for (const name of r.modules) {
+      const m = get(name);
+      if (cls) m.classes[MODULE_CLASSES.indexOf(cls)] += end - r.start;
+    }
+    if (end > r.start) spans.push({ start: sec.addr + BigInt(r.start), end: sec.addr + BigInt(end), shndx: sec.index, modules: r.modules });
+  }
+  for (const a of ranges.anchors) {
+    const sec = elf.section(a.section);
+    if (!sec) continue;
+    const sym = symbols.find((s) => s.name === a.symbol && !s.reserved && s.shndx === sec.index);
+    if (!sym) problems.push(`anchor ${a.symbol} of ${a.section} is not a symbol of that section`);
+    else if (sym.value - sec.addr !== BigInt(a.offset)) {
+      problems.push(`anchor ${a.symbol} is at ${a.section}+0x${(sym.value - sec.addr).toString(16)}, the ranges say +0x${a.offset.toString(16)}`);
+    }
+  }
+  spans.sort((a, b) => a.start < b.start ? -1 : a.start > b.start ? 1 : 0);
+  const owned = /* @__PURE__ */ new Map();
+  for (const s of sized) {
+    const span = findSpan(spans, s.value);
+    if (!span || span.shndx !== s.shndx) continue;
+    for (const name of span.modules) {
+      let list = owned.get(name);
+      if (!list) owned.set(name, list = []);
+      list.push(s);
+    }
+  }
+  for (const [name, list] of owned) addSizes(get(name).symbols, list);
+  return { modules, problems };
+}
+function findSpan(spans, addr) {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const s = spans[mid];
+    if (addr < s.start) hi = mid - 1;
+    else if (addr >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return void 0;
+}
+function hex8(n) {
+  return n.toString(16).padStart(8, "0");
+}
+
+// src/sizes/builtin-ranges.ts
+var LINE = /^(\S+) ([0-9a-fA-F]+)-([0-9a-fA-F]+) (.+)$/;
+function parseBuiltinRanges(text, file) {
+  const ranges = [];
+  const anchors = [];
+  let lineNo = 0;
+  for (const raw of text.split("\n")) {
+    lineNo++;
+    const line = raw.trimEnd();
+    if (line === "") continue;
+    const m = LINE.exec(line);
+    if (!m) throw new InputError("bad-value", file, `line ${lineNo}: expected "<section> <start>-<end> <module...>", got "${clip(line)}"`);
+    const start = hex2(m[2], file, lineNo);
+    const end = hex2(m[3], file, lineNo);
+    if (end < start) throw new InputError("bad-value", file, `line ${lineNo}: range end 0x${m[3]} is before its start 0x${m[2]}`);
+    const rest = m[4].trim().split(/\s+/);
+    if (rest[0] === "=") {
+      if (rest.length !== 2) throw new InputError("bad-value", file, `line ${lineNo}: an anchor names one symbol, got "${clip(line)}"`);
+      anchors.push({ section: m[1], offset: start, symbol: rest[1] });
+    } else {
+      ranges.push({ section: m[1], start, end, modules: rest });
+    }
+  }
+  return { ranges, anchors };
+}
+function hex2(s, file, lineNo) {
+  if (s.length > 12) throw new InputError("bad-value", file, `line ${lineNo}: offset 0x${s} is too large`);
+  return parseInt(s, 16);
+}
+function clip(s) {
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+function parseModulesBuiltin(text) {
+  const out = [];
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (!line) continue;
+    const base = line.slice(line.lastIndexOf("/") + 1).replace(/\.ko$/, "");
+    if (base) out.push(base.replace(/-/g, "_"));
+  }
+  return out;
+}
+
+// src/sizes/snapshot.ts
+var sourcesOf = /* @__PURE__ */ new WeakMap();
+async function withSizeTables(build, current, base) {
+  const files = sourcesOf.get(current);
+  if (!files) return current;
+  const wanted = [];
+  for (const [name, e] of Object.entries(current.modules)) {
+    const b = base.modules[name];
+    if (e.kind !== "m" || e.symbols || !b?.symbols) continue;
+    if (b.kind === e.kind && sameClasses(b.classes, e.classes)) continue;
+    const file = files.get(name);
+    if (file) wanted.push([name, file]);
+  }
+  if (!wanted.length) return current;
+  const summaries = await build.analyzeAgain(
+    wanted.map((w) => w[1]),
+    [sizeTablesAnalyzer.id]
+  );
+  const modules = { ...current.modules };
+  summaries.forEach((s, i) => {
+    const tables = factOf(s, sizeTablesAnalyzer);
+    const name = wanted[i][0];
+    if (tables) modules[name] = { ...modules[name], symbols: tables };
+  });
+  const out = { ...current, modules };
+  sourcesOf.set(out, files);
+  return out;
+}
+function sizeTablesHints(base) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [name, e] of Object.entries(base.modules)) {
+    if (!e.symbols) out.set(name, "unread");
+    else if (e.kind === "m" && e.classes) out.set(name, e.classes);
+  }
+  return out;
+}
+function sameClasses(a, b) {
+  if (!a || !b) return a === b;
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+function vmlinuxSymbols(build) {
+  const elf = build.vmlinux();
+  if (!elf) return null;
+  return build.memo("vmlinux:symtab", () => elf.symbols());
+}
+async function takeSizesSnapshot(build) {
+  const snap = {
+    version: 1,
+    moduleClasses: [...MODULE_CLASSES],
+    vmlinuxClasses: [...VMLINUX_CLASSES],
+    vmlinux: null,
+    modules: {},
+    builtins: "none",
+    problems: []
+  };
+  const layout2 = build.layout;
+  const elf = build.vmlinux();
+  const symbols = vmlinuxSymbols(build);
+  let sized = null;
+  if (elf && symbols) {
+    sized = sizedSymbols(elf, symbols);
+    snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbols).classes, symbols: packCategoriesLazily(categorySizes(sized)) };
+  }
+  if (layout2.modulesBuiltinRanges && elf && symbols && sized) {
+    const file = build.rel(layout2.modulesBuiltinRanges);
+    const ranges = parseBuiltinRanges(build.readText(layout2.modulesBuiltinRanges), file);
+    const attributed = attributeBuiltins(elf, symbols, sized, ranges);
+    for (const p of attributed.problems) snap.problems.push({ kind: "ranges", file, message: p });
+    for (const [name, m] of attributed.modules) snap.modules[name] = { kind: "y", classes: m.classes, symbols: packCategoriesLazily(m.symbols) };
+    snap.builtins = "ranges";
+  }
+  if (layout2.modulesBuiltin) {
+    for (const name of parseModulesBuiltin(build.readText(layout2.modulesBuiltin))) {
+      snap.modules[name] ??= { kind: "y", classes: null };
+    }
+    if (snap.builtins === "none") snap.builtins = "list";
+  }
+  if (layout2.modules.length) {
+    const files = /* @__PURE__ */ new Map();
+    sourcesOf.set(snap, files);
+    const summaries = await build.modules();
+    for (let i = 0; i < summaries.length; i++) {
+      const s = summaries[i];
+      if (s.error) continue;
+      const facts = factOf(s, sizesAnalyzer);
+      if (!facts) {
+        snap.problems.push({ kind: "unsized", file: s.relPath, module: s.name, message: `${s.relPath} could not be sized: ${s.factErrors[sizesAnalyzer.id] ?? "no size facts"}` });
+        continue;
+      }
+      const seen = snap.modules[s.name];
+      if (seen?.kind === "m") {
+        snap.problems.push({ kind: "duplicate", file: s.relPath, module: s.name, message: `two modules are named ${s.name}; ${s.relPath} is not counted in the sizes` });
+        continue;
+      }
+      if (seen?.kind === "y") snap.problems.push({ kind: "duplicate", file: s.relPath, module: s.name, message: `${s.name} is both built in and a loadable module; the sizes count ${s.relPath}` });
+      const entry = { kind: "m", classes: facts.classes, file: s.elfBytes + s.signatureBytes };
+      if (facts.symbols) entry.symbols = facts.symbols;
+      if (s.compression !== "none") entry.compressed = s.fileBytes;
+      snap.modules[s.name] = entry;
+      files.set(s.name, layout2.modules[i]);
+    }
+  }
+  return snap;
+}
+function readSizesSnapshot(data, label) {
+  const known = data && typeof data === "object" ? readFrom.get(data) : void 0;
+  if (known) return known;
+  const read = readUncached(data, label);
+  readFrom.set(data, read);
+  return read;
+}
+var readFrom = /* @__PURE__ */ new WeakMap();
+function readUncached(data, label) {
+  const bad = (what) => new InputError("bad-value", label, `sizes snapshot: ${what}`);
+  if (!data || typeof data !== "object") throw bad("not an object");
+  const s = data;
+  if (s.version !== 1) throw new InputError("unsupported", label, `sizes snapshot version ${JSON.stringify(s.version ?? null).slice(0, 40)}, this tool reads 1`);
+  if (!isStringArray(s.moduleClasses) || !isStringArray(s.vmlinuxClasses)) throw bad("no class lists");
+  if (!s.modules || typeof s.modules !== "object" || Array.isArray(s.modules)) throw bad("no module table");
+  const remap = (from, to, values, what) => {
+    if (!Array.isArray(values) || values.length !== from.length || !values.every((v) => Number.isSafeInteger(v) && v >= 0)) throw bad(`${what}: bad class sizes`);
+    return to.map((c) => {
+      const i = from.indexOf(c);
+      return i < 0 ? 0 : values[i];
+    });
+  };
+  const modules = {};
+  for (const [name, e] of Object.entries(s.modules)) {
+    if (!e || e.kind !== "m" && e.kind !== "y") throw bad(`${name}: bad kind`);
+    const entry = { kind: e.kind, classes: e.classes === null ? null : remap(s.moduleClasses, MODULE_CLASSES, e.classes, name) };
+    if (Number.isSafeInteger(e.file)) entry.file = e.file;
+    if (Number.isSafeInteger(e.compressed)) entry.compressed = e.compressed;
+    if (e.symbols !== void 0) entry.symbols = checkPacked(e.symbols, name, bad);
+    modules[name] = entry;
+  }
+  let vmlinux = null;
+  if (s.vmlinux) {
+    vmlinux = { classes: remap(s.vmlinuxClasses, VMLINUX_CLASSES, s.vmlinux.classes, "vmlinux"), symbols: checkPacked(s.vmlinux.symbols, "vmlinux", bad) };
+  }
+  return {
+    version: 1,
+    moduleClasses: [...MODULE_CLASSES],
+    vmlinuxClasses: [...VMLINUX_CLASSES],
+    vmlinux,
+    modules,
+    builtins: s.builtins === "ranges" || s.builtins === "list" ? s.builtins : "none",
+    problems: []
+  };
+}
+function isStringArray(v) {
+  return Array.isArray(v) && v.every((x) => typeof x === "string");
+}
+function checkPacked(p, what, bad) {
+  if (!p || typeof p !== "object") throw bad(`${what}: no symbol tables`);
+  for (const c of CATEGORIES) if (typeof p[c] !== "string") throw bad(`${what}: no ${c} symbol table`);
+  return p;
+}
+
 // src/sizes/diff.ts
 function sideOf(e) {
   const side = { kind: e.kind === "m" ? "loadable" : "builtin", classes: null, total: null };
@@ -12143,10 +12435,6 @@ function sideOf(e) {
 }
 function percentOf(before, after) {
   return before ? (after - before) * 100 / before : null;
-}
-function sameClasses(a, b) {
-  if (!a || !b) return a === b;
-  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 function symbolDiff(a, b, what) {
   if (!a || !b) return void 0;
@@ -12166,8 +12454,21 @@ function loadableTotal(s) {
   for (const e of Object.values(s.modules)) if (e.kind === "m" && e.classes) t += e.classes.reduce((a, b) => a + b, 0);
   return t;
 }
-function diffSizes(before, after) {
-  const out = { added: [], removed: [], changed: [], unchanged: 0, vmlinux: null, total: null };
+function diffVmlinux(before, after) {
+  if (!before.vmlinux || !after.vmlinux) return null;
+  const tb = before.vmlinux.classes.reduce((a, b) => a + b, 0);
+  const ta = after.vmlinux.classes.reduce((a, b) => a + b, 0);
+  const out = {
+    before: classRecord(VMLINUX_CLASSES, before.vmlinux.classes),
+    after: classRecord(VMLINUX_CLASSES, after.vmlinux.classes),
+    total: { before: tb, after: ta, delta: ta - tb, percent: percentOf(tb, ta) }
+  };
+  const symbols = symbolDiff(before.vmlinux.symbols, after.vmlinux.symbols, "vmlinux");
+  if (symbols) out.symbols = symbols;
+  return out;
+}
+function diffSizes(before, after, vmlinux = diffVmlinux(before, after)) {
+  const out = { added: [], removed: [], changed: [], unchanged: 0, vmlinux, total: null };
   for (const [name, a] of Object.entries(after.modules)) {
     const b = before.modules[name];
     if (!b) {
@@ -12193,18 +12494,9 @@ function diffSizes(before, after) {
   const bySize = (x) => x.total ?? 0;
   out.added.sort((x, y) => bySize(y.after) - bySize(x.after) || (x.name < y.name ? -1 : 1));
   out.removed.sort((x, y) => bySize(y.before) - bySize(x.before) || (x.name < y.name ? -1 : 1));
-  if (before.vmlinux && after.vmlinux) {
-    const tb = before.vmlinux.classes.reduce((a2, b2) => a2 + b2, 0);
-    const ta = after.vmlinux.classes.reduce((a2, b2) => a2 + b2, 0);
-    out.vmlinux = {
-      before: classRecord(VMLINUX_CLASSES, before.vmlinux.classes),
-      after: classRecord(VMLINUX_CLASSES, after.vmlinux.classes),
-      total: { before: tb, after: ta, delta: ta - tb, percent: percentOf(tb, ta) }
-    };
-    const symbols = symbolDiff(before.vmlinux.symbols, after.vmlinux.symbols, "vmlinux");
-    if (symbols) out.vmlinux.symbols = symbols;
-    const b = tb + loadableTotal(before);
-    const a = ta + loadableTotal(after);
+  if (vmlinux) {
+    const b = vmlinux.total.before + loadableTotal(before);
+    const a = vmlinux.total.after + loadableTotal(after);
     out.total = { before: b, after: a, delta: a - b, percent: percentOf(b, a) };
   } else if (!before.vmlinux && !after.vmlinux) {
     const b = loadableTotal(before);
@@ -12428,224 +12720,6 @@ function reportSections(current, diff, label) {
   return { modules, vmlinuxSizes };
 }
 
-// src/sizes/builtin-attribution.ts
-function attributeBuiltins(elf, symbols, sized, ranges) {
-  const regions = vmlinuxRegions(symbols);
-  const modules = /* @__PURE__ */ new Map();
-  const problems = [];
-  const get = (name) => {
-    let m = modules.get(name);
-    if (!m) modules.set(name, m = { classes: MODULE_CLASSES.map(() => 0), symbols: emptyCategorySizes() });
-    return m;
-  };
-  const spans = [];
-  const missing = /* @__PURE__ */ new Set();
-  for (const r of ranges.ranges) {
-    const sec = elf.section(r.section);
-    if (!sec) {
-      if (!missing.has(r.section)) problems.push(`section ${r.section} is not in vmlinux`);
-      missing.add(r.section);
-      continue;
-    }
-    let end = r.end;
-    if (end > sec.size) {
-      problems.push(`${r.section} ${hex8(r.start)}-${hex8(r.end)} (${r.modules.join(" ")}) runs past the section's end (0x${sec.size.toString(16)})`);
-      end = Math.max(r.start, sec.size);
-    }
-    const cls = builtinClassOf(sec, regions);
-    for (const name of r.modules) {
-      const m = get(name);
-      if (cls) m.classes[MODULE_CLASSES.indexOf(cls)] += end - r.start;
-    }
-    if (end > r.start) spans.push({ start: sec.addr + BigInt(r.start), end: sec.addr + BigInt(end), shndx: sec.index, modules: r.modules });
-  }
-  for (const a of ranges.anchors) {
-    const sec = elf.section(a.section);
-    if (!sec) continue;
-    const sym = symbols.find((s) => s.name === a.symbol && !s.reserved && s.shndx === sec.index);
-    if (!sym) problems.push(`anchor ${a.symbol} of ${a.section} is not a symbol of that section`);
-    else if (sym.value - sec.addr !== BigInt(a.offset)) {
-      problems.push(`anchor ${a.symbol} is at ${a.section}+0x${(sym.value - sec.addr).toString(16)}, the ranges say +0x${a.offset.toString(16)}`);
-    }
-  }
-  spans.sort((a, b) => a.start < b.start ? -1 : a.start > b.start ? 1 : 0);
-  const owned = /* @__PURE__ */ new Map();
-  for (const s of sized) {
-    const span = findSpan(spans, s.value);
-    if (!span || span.shndx !== s.shndx) continue;
-    for (const name of span.modules) {
-      let list = owned.get(name);
-      if (!list) owned.set(name, list = []);
-      list.push(s);
-    }
-  }
-  for (const [name, list] of owned) addSizes(get(name).symbols, list);
-  return { modules, problems };
-}
-function findSpan(spans, addr) {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = lo + hi >> 1;
-    const s = spans[mid];
-    if (addr < s.start) hi = mid - 1;
-    else if (addr >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return void 0;
-}
-function hex8(n) {
-  return n.toString(16).padStart(8, "0");
-}
-
-// src/sizes/builtin-ranges.ts
-var LINE = /^(\S+) ([0-9a-fA-F]+)-([0-9a-fA-F]+) (.+)$/;
-function parseBuiltinRanges(text, file) {
-  const ranges = [];
-  const anchors = [];
-  let lineNo = 0;
-  for (const raw of text.split("\n")) {
-    lineNo++;
-    const line = raw.trimEnd();
-    if (line === "") continue;
-    const m = LINE.exec(line);
-    if (!m) throw new InputError("bad-value", file, `line ${lineNo}: expected "<section> <start>-<end> <module...>", got "${clip(line)}"`);
-    const start = hex2(m[2], file, lineNo);
-    const end = hex2(m[3], file, lineNo);
-    if (end < start) throw new InputError("bad-value", file, `line ${lineNo}: range end 0x${m[3]} is before its start 0x${m[2]}`);
-    const rest = m[4].trim().split(/\s+/);
-    if (rest[0] === "=") {
-      if (rest.length !== 2) throw new InputError("bad-value", file, `line ${lineNo}: an anchor names one symbol, got "${clip(line)}"`);
-      anchors.push({ section: m[1], offset: start, symbol: rest[1] });
-    } else {
-      ranges.push({ section: m[1], start, end, modules: rest });
-    }
-  }
-  return { ranges, anchors };
-}
-function hex2(s, file, lineNo) {
-  if (s.length > 12) throw new InputError("bad-value", file, `line ${lineNo}: offset 0x${s} is too large`);
-  return parseInt(s, 16);
-}
-function clip(s) {
-  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
-}
-function parseModulesBuiltin(text) {
-  const out = [];
-  for (const raw of text.split("\n")) {
-    const line = raw.trim();
-    if (!line) continue;
-    const base = line.slice(line.lastIndexOf("/") + 1).replace(/\.ko$/, "");
-    if (base) out.push(base.replace(/-/g, "_"));
-  }
-  return out;
-}
-
-// src/sizes/snapshot.ts
-function vmlinuxSymbols(build) {
-  const elf = build.vmlinux();
-  if (!elf) return null;
-  return build.memo("vmlinux:symtab", () => elf.symbols());
-}
-async function takeSizesSnapshot(build) {
-  const snap = {
-    version: 1,
-    moduleClasses: [...MODULE_CLASSES],
-    vmlinuxClasses: [...VMLINUX_CLASSES],
-    vmlinux: null,
-    modules: {},
-    builtins: "none",
-    problems: []
-  };
-  const layout2 = build.layout;
-  const elf = build.vmlinux();
-  const symbols = vmlinuxSymbols(build);
-  let sized = null;
-  if (elf && symbols) {
-    sized = sizedSymbols(elf, symbols);
-    snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbols).classes, symbols: packCategoriesLazily(categorySizes(sized)) };
-  }
-  if (layout2.modulesBuiltinRanges && elf && symbols && sized) {
-    const file = build.rel(layout2.modulesBuiltinRanges);
-    const ranges = parseBuiltinRanges(build.readText(layout2.modulesBuiltinRanges), file);
-    const attributed = attributeBuiltins(elf, symbols, sized, ranges);
-    for (const p of attributed.problems) snap.problems.push({ kind: "ranges", file, message: p });
-    for (const [name, m] of attributed.modules) snap.modules[name] = { kind: "y", classes: m.classes, symbols: packCategoriesLazily(m.symbols) };
-    snap.builtins = "ranges";
-  }
-  if (layout2.modulesBuiltin) {
-    for (const name of parseModulesBuiltin(build.readText(layout2.modulesBuiltin))) {
-      snap.modules[name] ??= { kind: "y", classes: null };
-    }
-    if (snap.builtins === "none") snap.builtins = "list";
-  }
-  if (layout2.modules.length) {
-    for (const s of await build.modules()) {
-      if (s.error) continue;
-      const facts = factOf(s, sizesAnalyzer);
-      if (!facts) {
-        snap.problems.push({ kind: "unsized", file: s.relPath, module: s.name, message: `${s.relPath} could not be sized: ${s.factErrors[sizesAnalyzer.id] ?? "no size facts"}` });
-        continue;
-      }
-      const seen = snap.modules[s.name];
-      if (seen?.kind === "m") {
-        snap.problems.push({ kind: "duplicate", file: s.relPath, module: s.name, message: `two modules are named ${s.name}; ${s.relPath} is not counted in the sizes` });
-        continue;
-      }
-      if (seen?.kind === "y") snap.problems.push({ kind: "duplicate", file: s.relPath, module: s.name, message: `${s.name} is both built in and a loadable module; the sizes count ${s.relPath}` });
-      const entry = { kind: "m", classes: facts.classes, file: s.elfBytes + s.signatureBytes, symbols: facts.symbols };
-      if (s.compression !== "none") entry.compressed = s.fileBytes;
-      snap.modules[s.name] = entry;
-    }
-  }
-  return snap;
-}
-function readSizesSnapshot(data, label) {
-  const bad = (what) => new InputError("bad-value", label, `sizes snapshot: ${what}`);
-  if (!data || typeof data !== "object") throw bad("not an object");
-  const s = data;
-  if (s.version !== 1) throw new InputError("unsupported", label, `sizes snapshot version ${JSON.stringify(s.version ?? null).slice(0, 40)}, this tool reads 1`);
-  if (!isStringArray(s.moduleClasses) || !isStringArray(s.vmlinuxClasses)) throw bad("no class lists");
-  if (!s.modules || typeof s.modules !== "object" || Array.isArray(s.modules)) throw bad("no module table");
-  const remap = (from, to, values, what) => {
-    if (!Array.isArray(values) || values.length !== from.length || !values.every((v) => Number.isSafeInteger(v) && v >= 0)) throw bad(`${what}: bad class sizes`);
-    return to.map((c) => {
-      const i = from.indexOf(c);
-      return i < 0 ? 0 : values[i];
-    });
-  };
-  const modules = {};
-  for (const [name, e] of Object.entries(s.modules)) {
-    if (!e || e.kind !== "m" && e.kind !== "y") throw bad(`${name}: bad kind`);
-    const entry = { kind: e.kind, classes: e.classes === null ? null : remap(s.moduleClasses, MODULE_CLASSES, e.classes, name) };
-    if (Number.isSafeInteger(e.file)) entry.file = e.file;
-    if (Number.isSafeInteger(e.compressed)) entry.compressed = e.compressed;
-    if (e.symbols !== void 0) entry.symbols = checkPacked(e.symbols, name, bad);
-    modules[name] = entry;
-  }
-  let vmlinux = null;
-  if (s.vmlinux) {
-    vmlinux = { classes: remap(s.vmlinuxClasses, VMLINUX_CLASSES, s.vmlinux.classes, "vmlinux"), symbols: checkPacked(s.vmlinux.symbols, "vmlinux", bad) };
-  }
-  return {
-    version: 1,
-    moduleClasses: [...MODULE_CLASSES],
-    vmlinuxClasses: [...VMLINUX_CLASSES],
-    vmlinux,
-    modules,
-    builtins: s.builtins === "ranges" || s.builtins === "list" ? s.builtins : "none",
-    problems: []
-  };
-}
-function isStringArray(v) {
-  return Array.isArray(v) && v.every((x) => typeof x === "string");
-}
-function checkPacked(p, what, bad) {
-  if (!p || typeof p !== "object") throw bad(`${what}: no symbol tables`);
-  for (const c of CATEGORIES) if (typeof p[c] !== "string") throw bad(`${what}: no ${c} symbol table`);
-  return p;
-}
-
 // src/checks/sizes.ts
 var sizesCheck = {
   id: "sizes",
@@ -12653,6 +12727,10 @@ var sizesCheck = {
   async snapshot(build) {
     if (!build.layout.vmlinux && build.layout.modules.length === 0) return null;
     return takeSizesSnapshot(build);
+  },
+  withBaseline(build, baseline) {
+    if (!baseline.data) return;
+    build.hint(sizesAnalyzer.id, sizeTablesHints(readSizesSnapshot(baseline.data, baseline.label || "the baseline")));
   },
   async run({ build, options, current, baseline }) {
     const findings = [];
@@ -12682,7 +12760,14 @@ var sizesCheck = {
       }
       return { summary: inventorySummary(snap), findings, blocks: noBaselineBlocks(snap), report: reportSections(snap, null, null) };
     }
-    const diff = diffSizes(base, snap);
+    const tables = withSizeTables(build, snap, base);
+    let vmlinux;
+    try {
+      vmlinux = diffVmlinux(base, snap);
+    } finally {
+      await tables.catch(() => void 0);
+    }
+    const diff = diffSizes(base, await tables, vmlinux);
     const over = budgetFindings(diff, budget);
     for (const x of over) findings.push(x);
     const largest = largestChange(diff);
@@ -13416,12 +13501,16 @@ var Build = class {
   info;
   config;
   pool;
+  analysis;
   memos = /* @__PURE__ */ new Map();
-  constructor(layout2, info, config, pool = {}) {
+  /** Analyzer id -> module name -> hint (see hint()). */
+  hints = /* @__PURE__ */ new Map();
+  constructor(layout2, info, config, pool = {}, analysis = {}) {
     this.layout = layout2;
     this.info = info;
     this.config = config;
     this.pool = pool;
+    this.analysis = analysis;
   }
   /** Computes `make()` once per build under `key` (promises included, so concurrent callers share). */
   memo(key, make) {
@@ -13456,11 +13545,33 @@ var Build = class {
   }
   /** Every module analyzed once by every registered analyzer (worker threads). */
   modules() {
-    return this.memo("modules", () => {
-      const options = {};
-      if (this.layout.btfBase) options.btfBase = this.layout.btfBase;
-      return analyzeModules(this.layout.modules, options, this.pool);
-    });
+    return this.memo("modules", () => analyzeModules(this.layout.modules, this.analyzerOptions(), { ...this.pool, hintsFor: (m) => this.hintsFor(m) }));
+  }
+  /**
+   * Tells `analyzer` something about modules not yet handed to a worker (module name -> value,
+   * the analyzer's ctx.hint): a check that has the baseline can say what its comparison will
+   * not need. Modules already sent are analyzed without it.
+   */
+  hint(analyzer, byModule) {
+    this.hints.set(analyzer, byModule);
+  }
+  hintsFor(m) {
+    let out;
+    for (const [analyzer, byModule] of this.hints) {
+      if (!byModule.has(m.name)) continue;
+      (out ??= {})[analyzer] = byModule.get(m.name);
+    }
+    return out;
+  }
+  /** Some of the build's modules again, by on-demand analyzers (ids), on the same pool settings. */
+  analyzeAgain(modules, analyzers) {
+    return analyzeModules(modules, { ...this.analyzerOptions(), analyzers }, this.pool);
+  }
+  analyzerOptions() {
+    const options = {};
+    if (this.layout.btfBase) options.btfBase = this.layout.btfBase;
+    if (this.analysis.sizeTables) options.sizeTables = this.analysis.sizeTables;
+    return options;
   }
 };
 
@@ -13502,7 +13613,7 @@ var ARCH_BY_CONFIG = [
   ["LOONGARCH", "loongarch"],
   ["MIPS", "mips"]
 ];
-function openBuild(input, pool = {}) {
+function openBuild(input, pool = {}, analysis = {}) {
   const layout2 = discover(input);
   let config = null;
   if (layout2.config) {
@@ -13517,7 +13628,7 @@ function openBuild(input, pool = {}) {
       }
     }
   }
-  return new Build(layout2, buildInfo(layout2, config), config, pool);
+  return new Build(layout2, buildInfo(layout2, config), config, pool, analysis);
 }
 function buildInfo(layout2, config) {
   const picked = {};
@@ -13572,7 +13683,7 @@ function checkJsonShape(text, file, what) {
 
 // src/snapshot/io.ts
 import { readFile, stat, writeFile } from "node:fs/promises";
-import { gunzipSync as gunzipSync3, gzipSync } from "node:zlib";
+import { gunzipSync as gunzipSync2, gzipSync } from "node:zlib";
 async function writeSnapshot(path2, s) {
   const json = JSON.stringify(s);
   await writeFile(path2, path2.endsWith(".gz") ? gzipSync(json) : json);
@@ -13581,7 +13692,7 @@ function parseSnapshot(bytes2, file) {
   let data = bytes2;
   if (bytes2[0] === 31 && bytes2[1] === 139) {
     try {
-      data = gunzipSync3(bytes2, { maxOutputLength: LIMITS.maxTextBytes });
+      data = gunzipSync2(bytes2, { maxOutputLength: LIMITS.maxTextBytes });
     } catch (err) {
       throw new InputError("bad-value", file, `corrupt gzip: ${err.message}`);
     }
@@ -13628,15 +13739,21 @@ async function snapshotChecks(build, checks, options) {
   const out = /* @__PURE__ */ new Map();
   await Promise.all(
     checks.map(async (c) => {
-      if (!c.snapshot) return;
-      try {
-        out.set(c.id, await c.snapshot(build, options));
-        timing(`snapshot ${c.id} of ${build.layout.root} done`);
-      } catch {
-      }
+      const snap = await snapshotOf2(c, build, options);
+      if (snap !== void 0) out.set(c.id, snap);
     })
   );
   return out;
+}
+async function snapshotOf2(check, build, options) {
+  if (!check.snapshot) return void 0;
+  try {
+    const snap = await check.snapshot(build, options);
+    timing(`snapshot ${check.id} of ${build.layout.root} done`);
+    return snap;
+  } catch {
+    return void 0;
+  }
 }
 async function loadBaseline(req, checks) {
   if (!req.baseline) return null;
@@ -13681,6 +13798,12 @@ function timing(what) {
   if (TIMINGS) process.stderr.write(`[${((performance.now() - t0) / 1e3).toFixed(2)}s] ${what}
 `);
 }
+function tellBaseline(check, build, baseline) {
+  try {
+    check.withBaseline?.(build, baseline);
+  } catch {
+  }
+}
 async function runCheck(check, build, options, current, baseline) {
   let outcome;
   try {
@@ -13702,28 +13825,39 @@ async function runCheck(check, build, options, current, baseline) {
 }
 async function review(req) {
   const checks = selectedChecks(req.options);
-  const build = openBuild(req.input, jobsOf(req));
+  const build = openBuild(req.input, jobsOf(req), { sizeTables: req.baseline ? "baseline" : "none" });
   if (build.layout.modules.length) {
     void build.modules().then(
       () => timing(`${build.layout.modules.length} modules analyzed`),
       () => void 0
     );
   }
-  const [baselineSnap, current] = await Promise.all([loadBaseline(req, checks), snapshotChecks(build, checks, req.options)]);
   const label = req.baselineLabel ?? req.baseline ?? "";
+  const baselineFor = (snap, c) => ({
+    info: snap.info,
+    label: snap.commit ? `${label} (${snap.commit})` : label,
+    data: snap.checks[c.id] ?? null
+  });
+  const loading = loadBaseline(req, checks).then((snap) => {
+    if (snap) for (const c of checks) tellBaseline(c, build, baselineFor(snap, c));
+    return snap;
+  });
+  loading.catch(() => void 0);
   const results = [];
   const extra = {};
   const outcomes = await Promise.all(
-    checks.map((c) => {
-      const baseline = baselineSnap ? { info: baselineSnap.info, label: baselineSnap.commit ? `${label} (${baselineSnap.commit})` : label, data: baselineSnap.checks[c.id] ?? null } : null;
-      return runCheck(c, build, req.options, current.get(c.id), baseline);
+    checks.map(async (c) => {
+      const [baselineSnap2, current] = await Promise.all([loading, snapshotOf2(c, build, req.options)]);
+      return runCheck(c, build, req.options, current, baselineSnap2 ? baselineFor(baselineSnap2, c) : null);
     })
   );
+  const baselineSnap = await loading;
   for (const { result, report } of outcomes) {
     results.push(result);
     Object.assign(extra, report);
   }
   build.close();
+  timing("checks done");
   return assembleReport(build, req, results, extra, baselineSnap, label);
 }
 function assembleReport(build, req, checks, extra, baseline, label) {
@@ -13875,6 +14009,7 @@ function registerCheck(program2) {
     const options = reviewOptions(flags);
     const report = await review({ input: discoverInput(dir, flags), baseline: flags.baseline ?? null, options, ...flags.jobs === void 0 ? {} : { jobs: flags.jobs } });
     const text = flags.format === "json" ? renderJson(report) : flags.format === "markdown" ? (await Promise.resolve().then(() => (init_markdown(), markdown_exports))).renderMarkdown(report) : renderText(report);
+    timing("report rendered");
     if (flags.output) writeFileSync(flags.output, text);
     else process.stdout.write(text);
     process.exitCode = failsOn(report, options.failOn) ? 1 : 0;

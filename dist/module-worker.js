@@ -1018,7 +1018,7 @@ function emptySummary(mod, error) {
   if (error !== void 0) summary.error = error;
   return summary;
 }
-async function analyzeModule(mod, analyzers2, options2, memo2, preloaded) {
+async function analyzeModule(mod, analyzers2, options2, memo2, preloaded, hints) {
   const summary = emptySummary(mod);
   let image;
   try {
@@ -1033,7 +1033,9 @@ async function analyzeModule(mod, analyzers2, options2, memo2, preloaded) {
   try {
     for (const a of analyzers2) {
       try {
-        summary.facts[a.id] = a.analyze(image.elf, { module: mod, options: options2, memo: memo2 });
+        const ctx = { module: mod, options: options2, memo: memo2 };
+        if (hints && a.id in hints) ctx.hint = hints[a.id];
+        summary.facts[a.id] = a.analyze(image.elf, ctx);
       } catch (err) {
         summary.factErrors[a.id] = describeError(err);
       }
@@ -4009,9 +4011,23 @@ function moduleSymbolSizes(elf) {
 // src/sizes/module-analyzer.ts
 var sizesAnalyzer = {
   id: "sizes",
-  analyze(elf) {
+  analyze(elf, ctx) {
     const opts = layoutOptionsFromVermagic(vermagicOf2(elf));
-    return { classes: moduleClassSizes(elf, opts), symbols: packCategories(moduleSymbolSizes(elf)) };
+    const classes = moduleClassSizes(elf, opts);
+    const mode = ctx?.options?.sizeTables ?? "all";
+    const wanted = mode === "all" || mode === "baseline" && tablesWanted(ctx.hint, classes);
+    return wanted ? { classes, symbols: sizeTablesAnalyzer.analyze(elf, ctx) } : { classes };
+  }
+};
+function tablesWanted(hint, classes) {
+  if (hint === void 0) return true;
+  if (hint === "unread") return false;
+  return hint.length !== classes.length || hint.some((v, i) => v !== classes[i]);
+}
+var sizeTablesAnalyzer = {
+  id: "size-tables",
+  analyze(elf) {
+    return packCategories(moduleSymbolSizes(elf));
   }
 };
 function vermagicOf2(elf) {
@@ -4185,7 +4201,7 @@ var symbolsAnalyzer = {
 
 // src/load/analyzers.ts
 var ANALYZERS = [modinfoAnalyzer, linkageAnalyzer, sizesAnalyzer, btfAnalyzer];
-var ON_DEMAND_ANALYZERS = [symbolsAnalyzer];
+var ON_DEMAND_ANALYZERS = [symbolsAnalyzer, sizeTablesAnalyzer];
 function analyzersFor(ids) {
   if (!ids) return ANALYZERS;
   const all = [...ANALYZERS, ...ON_DEMAND_ANALYZERS];
@@ -4205,7 +4221,7 @@ var memo = (key, make) => {
   return memoStore.get(key);
 };
 parentPort.on("message", (req) => {
-  analyzeModule(req.module, analyzers, options, memo, req.preloaded).then(
+  analyzeModule(req.module, analyzers, options, memo, req.preloaded, req.hints).then(
     (summary) => parentPort.postMessage({ id: req.id, summary }, ownedBuffers(summary.facts)),
     (err) => parentPort.postMessage({ id: req.id, error: describeError(err) })
   );
