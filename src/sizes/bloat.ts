@@ -57,6 +57,51 @@ export function compareSizes(old: SizeMap, cur: SizeMap): BloatResult {
   return { add, remove, grow, shrink, up, down, rows, oldTotal, newTotal }
 }
 
+/**
+ * compareSizes() over two tables given as names in strictly ascending order (UTF-16 order, as
+ * packSizes writes them) with their sizes: one merge walk instead of two maps.
+ */
+export function compareSortedSizes(oldNames: readonly string[], oldSizes: readonly number[], curNames: readonly string[], curSizes: readonly number[]): BloatResult {
+  let add = 0, remove = 0, grow = 0, shrink = 0, up = 0, down = 0, oldTotal = 0, newTotal = 0
+  const rows: BloatRow[] = []
+  let i = 0
+  let j = 0
+  while (i < oldNames.length || j < curNames.length) {
+    const o = oldNames[i]
+    const c = curNames[j]
+    if (c === undefined || (o !== undefined && o < c)) {
+      const size = oldSizes[i++]!
+      oldTotal += size
+      remove++
+      down += size
+      rows.push({ name: o!, old: size, new: undefined, delta: -size })
+    } else if (o === undefined || c < o) {
+      const size = curSizes[j++]!
+      newTotal += size
+      add++
+      up += size
+      rows.push({ name: c, old: undefined, new: size, delta: size })
+    } else {
+      const size = oldSizes[i++]!
+      const n = curSizes[j++]!
+      oldTotal += size
+      newTotal += n
+      const d = n - size
+      if (d === 0) continue
+      if (d > 0) {
+        grow++
+        up += d
+      } else {
+        shrink++
+        down -= d
+      }
+      rows.push({ name: o, old: size, new: n, delta: d })
+    }
+  }
+  rows.sort((a, b) => b.delta - a.delta || compareCodePoints(b.name, a.name))
+  return { add, remove, grow, shrink, up, down, rows, oldTotal, newTotal }
+}
+
 /** Python's str ordering (by code point), which differs from UTF-16 order above U+FFFF. */
 export function compareCodePoints(a: string, b: string): number {
   if (a === b) return 0

@@ -1,6 +1,7 @@
-import { compareSizes, type BloatResult } from './bloat.ts'
+import { compareSizes, compareSortedSizes, type BloatResult } from './bloat.ts'
+import { InputError } from '../model/errors.ts'
 import { MODULE_CLASSES, type ModuleClass } from './module-classes.ts'
-import { unpackCategories, type PackedCategories } from './pack.ts'
+import { decodePacked, tablesPackedHere, unpackCategories, type PackedCategories } from './pack.ts'
 import { sameClasses, type ModuleSizeEntry, type SizesSnapshot } from './snapshot.ts'
 import { CATEGORIES, type Category } from './symbol-sizes.ts'
 import { VMLINUX_CLASSES, type VmlinuxClass } from './vmlinux-classes.ts'
@@ -68,11 +69,36 @@ export function percentOf(before: number, after: number): number | null {
 
 function symbolDiff(a: PackedCategories | undefined, b: PackedCategories | undefined, what: string): SymbolDiff | undefined {
   if (!a || !b) return undefined
-  const old = unpackCategories(a, `baseline ${what}`)
-  const cur = unpackCategories(b, what)
+  const here = tablesPackedHere(b)
+  if (here) {
+    const old = unpackCategories(a, `baseline ${what}`)
+    const out = {} as SymbolDiff
+    for (const c of CATEGORIES) out[c] = compareSizes(old[c], here[c])
+    return out
+  }
   const out = {} as SymbolDiff
-  for (const c of CATEGORIES) out[c] = compareSizes(old[c], cur[c])
+  for (const c of CATEGORIES) out[c] = comparePacked(tableText(a, c, `baseline ${what}`), tableText(b, c, what), `baseline ${what}`, what)
   return out
+}
+
+function tableText(p: PackedCategories, c: Category, file: string): string {
+  const text = p[c]
+  if (typeof text !== 'string') throw new InputError('bad-value', file, `packed symbol sizes: no ${c} table`)
+  return text
+}
+
+/** Two packed tables compared; walked together when both are in packSizes' order (they are, unless made elsewhere). */
+function comparePacked(a: string, b: string, fileA: string, fileB: string): BloatResult {
+  const old = decodePacked(a, fileA)
+  const cur = decodePacked(b, fileB)
+  if (old.ascending && cur.ascending) return compareSortedSizes(old.names, old.sizes, cur.names, cur.sizes)
+  return compareSizes(mapOf(old), mapOf(cur))
+}
+
+function mapOf(t: { names: string[]; sizes: number[] }): Map<string, number> {
+  const m = new Map<string, number>()
+  for (let i = 0; i < t.names.length; i++) m.set(t.names[i]!, t.sizes[i]!)
+  return m
 }
 
 function classRecord<C extends string>(names: readonly C[], values: number[]): Record<C, number> {

@@ -27,7 +27,20 @@ const DIGITS36 = Array.from({ length: 36 }, (_, i) => i.toString(36))
 
 export function unpackSizes(text: string, file: string): SizeMap {
   const out: SizeMap = new Map()
-  if (text === '') return out
+  const { names, sizes } = decodePacked(text, file)
+  for (let i = 0; i < names.length; i++) out.set(names[i]!, sizes[i]!)
+  return out
+}
+
+/**
+ * A packed table as parallel arrays in the order written, and whether the names are strictly
+ * ascending (as packSizes writes them; a table from elsewhere may not be).
+ */
+export function decodePacked(text: string, file: string): { names: string[]; sizes: number[]; ascending: boolean } {
+  const names: string[] = []
+  const sizes: number[] = []
+  let ascending = true
+  if (text === '') return { names, sizes, ascending }
   let prev = ''
   let lineNo = 0
   for (let start = 0; start <= text.length; ) {
@@ -42,11 +55,13 @@ export function unpackSizes(text: string, file: string): SizeMap {
       throw new InputError('bad-value', file, `packed symbol sizes, line ${lineNo}: malformed entry`)
     }
     const name = (shared ? prev.slice(0, shared) : '') + text.slice(a + 1, b)
-    out.set(name, size)
+    if (lineNo > 1 && !(prev < name)) ascending = false
+    names.push(name)
+    sizes.push(size)
     prev = name
     start = end + 1
   }
-  return out
+  return { names, sizes, ascending }
 }
 
 export type PackedCategories = Record<Category, string>
@@ -73,6 +88,11 @@ export function packCategoriesLazily(c: CategorySizes): PackedCategories {
   }
   packedFrom.set(packed, c)
   return packed
+}
+
+/** The maps a packed table of this process was made from (undefined for tables read or received). */
+export function tablesPackedHere(p: PackedCategories): CategorySizes | undefined {
+  return p && typeof p === 'object' ? packedFrom.get(p) : undefined
 }
 
 export function unpackCategories(p: PackedCategories, file: string): CategorySizes {

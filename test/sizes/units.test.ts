@@ -5,12 +5,12 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { EM_ARM, EM_PPC64, EM_X86_64, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS } from '../../src/elf/constants.ts'
-import { bloatHeader, compareCodePoints, compareSizes, formatBloat, pyFixed } from '../../src/sizes/bloat.ts'
+import { bloatHeader, compareCodePoints, compareSizes, compareSortedSizes, formatBloat, pyFixed } from '../../src/sizes/bloat.ts'
 import { overBudget, parseSizeBudget } from '../../src/sizes/budget.ts'
 import { sortStrings } from '../../src/sizes/sort-strings.ts'
 import { parseBuiltinRanges, parseModulesBuiltin } from '../../src/sizes/builtin-ranges.ts'
 import { classRecord, layoutOptionsFromVermagic, moduleClassSizes, moduleSectionClass, vermagicIn } from '../../src/sizes/module-classes.ts'
-import { packSizes, unpackSizes } from '../../src/sizes/pack.ts'
+import { decodePacked, packSizes, unpackSizes } from '../../src/sizes/pack.ts'
 import type { SectionInfo } from '../../src/sizes/section-scan.ts'
 import { categorySizes, cleanName } from '../../src/sizes/symbol-sizes.ts'
 import { moduleFileClassSizes } from '../../src/sizes/module-file-sizes.ts'
@@ -156,6 +156,24 @@ describe('packed symbol sizes', () => {
   })
   it('front-codes sorted names', () => {
     expect(packSizes(new Map([['abc', 10], ['abd', 36], ['b', 1]]))).toBe('0 abc a\n2 d 10\n0 b 1')
+  })
+  it('compares packed tables walked together as compareSizes compares their maps', () => {
+    // Names share prefixes and cross U+FFFF (UTF-16 order differs from code point order there).
+    const name = fc.stringMatching(/^(ab|abc|x\u{1F600}|x\uFFFD|_)[a-c.]{0,4}$/u)
+    const table = fc.dictionary(name, fc.nat({ max: 50 }), { maxKeys: 40 })
+    fc.assert(
+      fc.property(table, table, (a, b) => {
+        const old = new Map(Object.entries(a))
+        const cur = new Map(Object.entries(b))
+        const x = decodePacked(packSizes(old), 'a')
+        const y = decodePacked(packSizes(cur), 'b')
+        expect(x.ascending && y.ascending).toBe(true)
+        expect(compareSortedSizes(x.names, x.sizes, y.names, y.sizes)).toEqual(compareSizes(old, cur))
+      })
+    )
+    // A table not in packSizes' order (written elsewhere) says so, and is compared through maps.
+    expect(decodePacked('0 b 1\n0 a 2', 't').ascending).toBe(false)
+    expect(decodePacked('0 a 1\n0 a 2', 't').ascending).toBe(false)
   })
   it('refuses malformed input with the line number', () => {
     expect(() => unpackSizes('0 abc a\n9 d 1', 'snap')).toThrow(/line 2/)
