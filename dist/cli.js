@@ -10200,7 +10200,15 @@ function packSizes(m) {
 var DIGITS36 = Array.from({ length: 36 }, (_, i) => i.toString(36));
 function unpackSizes(text, file) {
   const out = /* @__PURE__ */ new Map();
-  if (text === "") return out;
+  const { names: names2, sizes } = decodePacked(text, file);
+  for (let i = 0; i < names2.length; i++) out.set(names2[i], sizes[i]);
+  return out;
+}
+function decodePacked(text, file) {
+  const names2 = [];
+  const sizes = [];
+  let ascending = true;
+  if (text === "") return { names: names2, sizes, ascending };
   let prev = "";
   let lineNo = 0;
   for (let start = 0; start <= text.length; ) {
@@ -10215,11 +10223,13 @@ function unpackSizes(text, file) {
       throw new InputError("bad-value", file, `packed symbol sizes, line ${lineNo}: malformed entry`);
     }
     const name = (shared ? prev.slice(0, shared) : "") + text.slice(a + 1, b);
-    out.set(name, size);
+    if (lineNo > 1 && !(prev < name)) ascending = false;
+    names2.push(name);
+    sizes.push(size);
     prev = name;
     start = end + 1;
   }
-  return out;
+  return { names: names2, sizes, ascending };
 }
 var packedFrom = /* @__PURE__ */ new WeakMap();
 function packCategories(c) {
@@ -10235,6 +10245,9 @@ function packCategoriesLazily(c) {
   }
   packedFrom.set(packed, c);
   return packed;
+}
+function tablesPackedHere(p) {
+  return p && typeof p === "object" ? packedFrom.get(p) : void 0;
 }
 function unpackCategories(p, file) {
   const known = p && typeof p === "object" ? packedFrom.get(p) : void 0;
@@ -11843,7 +11856,7 @@ var kallsymsCheck = {
         if (s.movement.stubs.length && !(s.from === 1 && r.onePass)) for (const x of movementBlocks(s.movement, `pass ${s.from} \u2192 ${s.to}`)) blocks.push(x);
       }
     }
-    let tableText = "";
+    let tableText2 = "";
     if (embedded) {
       const t = embedded.table;
       for (const issue of t.issues) {
@@ -11855,15 +11868,15 @@ var kallsymsCheck = {
         for (const x of diffFindings2(v.diff, "error", "kallsyms-table-mismatch", { context, before: "System.map", after: "the table" }, sections)) findings.push(x);
         blocks.push({ kind: "paragraph", text: [{ strong: "Embedded table differs from System.map" }, ` (${embedded.source}): ${diffSummary(v.diff)}.`] });
         for (const x of diffTable(v.diff, { before: "System.map", after: "embedded table" }, sections)) blocks.push(x);
-        tableText = "embedded table differs from System.map";
+        tableText2 = "embedded table differs from System.map";
       } else if (v) {
-        tableText = t.issues.length ? "embedded table matches System.map but is internally inconsistent" : "embedded table matches System.map";
-      } else tableText = `embedded table decoded (${count(t.count, "symbol")}; no System.map to compare)`;
+        tableText2 = t.issues.length ? "embedded table matches System.map but is internally inconsistent" : "embedded table matches System.map";
+      } else tableText2 = `embedded table decoded (${count(t.count, "symbol")}; no System.map to compare)`;
     } else if (r.embeddedError) {
       findings.push({ severity: "warning", code: "kallsyms-table-unreadable", message: `the kallsyms table could not be decoded: ${r.embeddedError}` });
     }
     const symbols = loaded.systemMap?.symbols.length ?? last?.symbols.length ?? embedded?.table.count;
-    const parts = [passText, symbols !== void 0 ? count(symbols, "symbol") : "", consistency, tableText].filter(Boolean);
+    const parts = [passText, symbols !== void 0 ? count(symbols, "symbol") : "", consistency, tableText2].filter(Boolean);
     const summary = parts.join(", ") || "nothing to check";
     return { summary, findings, blocks, report: { kallsyms: reportSection(r) } };
   }
@@ -11977,6 +11990,46 @@ function compareSizes(old, cur) {
     add++;
     up += size;
     rows.push({ name, old: void 0, new: size, delta: size });
+  }
+  rows.sort((a, b) => b.delta - a.delta || compareCodePoints(b.name, a.name));
+  return { add, remove, grow, shrink, up, down, rows, oldTotal, newTotal };
+}
+function compareSortedSizes(oldNames, oldSizes, curNames, curSizes) {
+  let add = 0, remove = 0, grow = 0, shrink = 0, up = 0, down = 0, oldTotal = 0, newTotal = 0;
+  const rows = [];
+  let i = 0;
+  let j = 0;
+  while (i < oldNames.length || j < curNames.length) {
+    const o = oldNames[i];
+    const c = curNames[j];
+    if (c === void 0 || o !== void 0 && o < c) {
+      const size = oldSizes[i++];
+      oldTotal += size;
+      remove++;
+      down += size;
+      rows.push({ name: o, old: size, new: void 0, delta: -size });
+    } else if (o === void 0 || c < o) {
+      const size = curSizes[j++];
+      newTotal += size;
+      add++;
+      up += size;
+      rows.push({ name: c, old: void 0, new: size, delta: size });
+    } else {
+      const size = oldSizes[i++];
+      const n = curSizes[j++];
+      oldTotal += size;
+      newTotal += n;
+      const d = n - size;
+      if (d === 0) continue;
+      if (d > 0) {
+        grow++;
+        up += d;
+      } else {
+        shrink++;
+        down -= d;
+      }
+      rows.push({ name: o, old: size, new: n, delta: d });
+    }
   }
   rows.sort((a, b) => b.delta - a.delta || compareCodePoints(b.name, a.name));
   return { add, remove, grow, shrink, up, down, rows, oldTotal, newTotal };
@@ -12438,11 +12491,32 @@ function percentOf(before, after) {
 }
 function symbolDiff(a, b, what) {
   if (!a || !b) return void 0;
-  const old = unpackCategories(a, `baseline ${what}`);
-  const cur = unpackCategories(b, what);
+  const here = tablesPackedHere(b);
+  if (here) {
+    const old = unpackCategories(a, `baseline ${what}`);
+    const out2 = {};
+    for (const c of CATEGORIES) out2[c] = compareSizes(old[c], here[c]);
+    return out2;
+  }
   const out = {};
-  for (const c of CATEGORIES) out[c] = compareSizes(old[c], cur[c]);
+  for (const c of CATEGORIES) out[c] = comparePacked(tableText(a, c, `baseline ${what}`), tableText(b, c, what), `baseline ${what}`, what);
   return out;
+}
+function tableText(p, c, file) {
+  const text = p[c];
+  if (typeof text !== "string") throw new InputError("bad-value", file, `packed symbol sizes: no ${c} table`);
+  return text;
+}
+function comparePacked(a, b, fileA, fileB) {
+  const old = decodePacked(a, fileA);
+  const cur = decodePacked(b, fileB);
+  if (old.ascending && cur.ascending) return compareSortedSizes(old.names, old.sizes, cur.names, cur.sizes);
+  return compareSizes(mapOf(old), mapOf(cur));
+}
+function mapOf(t) {
+  const m = /* @__PURE__ */ new Map();
+  for (let i = 0; i < t.names.length; i++) m.set(t.names[i], t.sizes[i]);
+  return m;
 }
 function classRecord(names2, values) {
   const out = {};
