@@ -87,6 +87,11 @@ describe('ElfFile on corrupt input', () => {
     const symtab = elf.sections.find(s => s.name === '.symtab')!
     b.writeUInt32LE(0x7ffffff0, symtab.offset + 24) // symbol 1 st_name
     expectInputError(() => parseAll(b), 'bad-value', /symbol 1: name offset/)
+    // The label lookup reads no other name, but checks every offset as symbols() does.
+    expectInputError(() => ElfFile.fromBytes(b, 'm.ko').symbolsNamed(['nothing']), 'bad-value', /symbol 1: name offset/)
+    const want = ['exported_fn', 'counter', 'imported']
+    expect(elf.symbolsNamed(want)).toEqual(elf.symbols().filter(x => want.includes(x.name)))
+    expect(elf.symbolsNamed(want)).toHaveLength(3)
   })
 
   it('names a directory given where a file is expected', () => {
