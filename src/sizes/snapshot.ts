@@ -9,7 +9,8 @@ import { MODULE_CLASSES } from './module-classes.ts'
 import { sizesAnalyzer, sizeTablesAnalyzer, type SizeTablesHint } from './module-analyzer.ts'
 import { packCategoriesLazily, type PackedCategories } from './pack.ts'
 import { categorySizes, CATEGORIES, sizedSymbols } from './symbol-sizes.ts'
-import { VMLINUX_CLASSES, vmlinuxClassSizes } from './vmlinux-classes.ts'
+import { symbolSource, VMLINUX_CLASSES, vmlinuxClassSizes } from './vmlinux-classes.ts'
+import { moduleSymbolSizes } from './module-symbol-sizes.ts'
 
 /** One module as sized: loadable (`m`, from its .ko) or built in (`y`, from vmlinux). */
 export interface ModuleSizeEntry {
@@ -124,13 +125,14 @@ export async function takeSizesSnapshot(build: Build): Promise<SizesSnapshot> {
   }
   const layout = build.layout
   const elf = build.vmlinux()
-  const symbols = vmlinuxSymbols(build)
-  let sized = null
-  if (elf && symbols) {
-    sized = sizedSymbols(elf, symbols)
-    snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbols).classes, symbols: packCategoriesLazily(categorySizes(sized)) }
+  if (elf && !layout.modulesBuiltinRanges) {
+    // Without built-in ranges to attribute, no object per symbol: the tables in one pass over the raw symbol table.
+    snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbolSource(elf)).classes, symbols: packCategoriesLazily(moduleSymbolSizes(elf)) }
   }
-  if (layout.modulesBuiltinRanges && elf && symbols && sized) {
+  const symbols = layout.modulesBuiltinRanges ? vmlinuxSymbols(build) : null
+  if (layout.modulesBuiltinRanges && elf && symbols) {
+    const sized = sizedSymbols(elf, symbols)
+    snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbols).classes, symbols: packCategoriesLazily(categorySizes(sized)) }
     const file = build.rel(layout.modulesBuiltinRanges)
     const ranges = parseBuiltinRanges(build.readText(layout.modulesBuiltinRanges), file)
     const attributed = attributeBuiltins(elf, symbols, sized, ranges)

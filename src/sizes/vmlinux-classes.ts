@@ -141,7 +141,33 @@ export interface KallsymsExtent {
  * element size is fixed (seqs_of_names 3 bytes, offsets 4, addresses one pointer), else from
  * the next symbol's address.
  */
-export function kallsymsExtent(elf: ElfFile, symbols: readonly ElfSymbol[]): KallsymsExtent | null {
+export function kallsymsExtent(elf: ElfFile, symbols: readonly ElfSymbol[] | SymbolSource): KallsymsExtent | null {
+  if (!Array.isArray(symbols)) {
+    const source = symbols as SymbolSource
+    return kallsymsExtentOf(elf, source.named, source.all)
+  }
+  return kallsymsExtentOf(elf, symbols as readonly ElfSymbol[], () => symbols as readonly ElfSymbol[])
+}
+
+/**
+ * A vmlinux's symbols as the class sizes read them: the few labels they look for, and every
+ * symbol only when a kallsyms table's end has to be found by the next address.
+ */
+export interface SymbolSource {
+  named: readonly ElfSymbol[]
+  all: () => readonly ElfSymbol[]
+}
+
+/** The labels vmlinuxClassSizes looks up by name (ElfFile.symbolsNamed). */
+export const VMLINUX_LABEL_SYMBOLS: readonly string[] = [...REGION_SYMBOLS.flatMap(([, a, b]) => [a, b]), ...KALLSYMS_LABELS]
+
+/** For vmlinuxClassSizes without an object per symbol. */
+export function symbolSource(elf: ElfFile): SymbolSource {
+  let all: readonly ElfSymbol[] | undefined
+  return { named: elf.symbolsNamed(VMLINUX_LABEL_SYMBOLS), all: () => (all ??= elf.symbols()) }
+}
+
+function kallsymsExtentOf(elf: ElfFile, symbols: readonly ElfSymbol[], allSymbols: () => readonly ElfSymbol[]): KallsymsExtent | null {
   const labels = new Map<string, ElfSymbol>()
   for (const s of symbols) if (KALLSYMS_LABELS.includes(s.name) && !s.reserved && s.shndx !== 0 && !labels.has(s.name)) labels.set(s.name, s)
   if (labels.size === 0) return null
@@ -160,7 +186,7 @@ export function kallsymsExtent(elf: ElfFile, symbols: readonly ElfSymbol[]): Kal
   else if (last.name === 'kallsyms_token_index') end = last.value + 512n
   if (end === undefined) {
     end = secEnd
-    for (const s of symbols) if (s.shndx === first.shndx && !s.reserved && s.value > last.value && s.value < end) end = s.value
+    for (const s of allSymbols()) if (s.shndx === first.shndx && !s.reserved && s.value > last.value && s.value < end) end = s.value
   }
   if (end > secEnd) end = secEnd
   return { section: first.shndx, start: first.value, end }
@@ -179,8 +205,8 @@ export interface VmlinuxSizes {
   sections: Array<{ name: string; class: VmlinuxClass; size: number }>
 }
 
-export function vmlinuxClassSizes(elf: ElfFile, symbols: readonly ElfSymbol[]): VmlinuxSizes {
-  const regions = vmlinuxRegions(symbols)
+export function vmlinuxClassSizes(elf: ElfFile, symbols: readonly ElfSymbol[] | SymbolSource): VmlinuxSizes {
+  const regions = vmlinuxRegions(Array.isArray(symbols) ? (symbols as readonly ElfSymbol[]) : (symbols as SymbolSource).named)
   const classes = VMLINUX_CLASSES.map(() => 0)
   const sections: VmlinuxSizes['sections'] = []
   const ks = kallsymsExtent(elf, symbols)

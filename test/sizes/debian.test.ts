@@ -15,7 +15,7 @@ import { moduleFileClassSizes } from '../../src/sizes/module-file-sizes.ts'
 import { sizesAnalyzer } from '../../src/sizes/module-analyzer.ts'
 import { moduleSymbolSizes } from '../../src/sizes/module-symbol-sizes.ts'
 import { unpackCategories } from '../../src/sizes/pack.ts'
-import { VMLINUX_CLASSES, vmlinuxClassSizes } from '../../src/sizes/vmlinux-classes.ts'
+import { symbolSource, VMLINUX_CLASSES, VMLINUX_LABEL_SYMBOLS, vmlinuxClassSizes } from '../../src/sizes/vmlinux-classes.ts'
 import { debianRelease, fixtureMissing, type DebianRelease } from '../support/kernels.ts'
 import { bloatOMeter, expectSizeAgreement, readelfFlags, runBloatOMeter, sizeA, sizeAll, sizeBerkeley } from './support.ts'
 
@@ -91,6 +91,25 @@ describe('the one-pass module symbol sizes', () => {
     }
     expect(names).toBeGreaterThan(500_000)
   }, 120_000)
+
+  it('equal them on the Debian -dbg vmlinux, and the label lookup finds what the objects do', ctx => {
+    if (!need(newRel, ctx.skip, true)) return
+    const elf = ElfFile.open(new FileSource(newRel.dbgVmlinux!))
+    try {
+      const all = elf.symbols()
+      expect(all.length).toBeGreaterThan(150_000)
+      const fast = moduleSymbolSizes(elf)
+      const reference = categorySizes(sizedSymbols(elf, all))
+      for (const c of CATEGORIES) expect([...fast[c]], c).toEqual([...reference[c]])
+      expect(fast.function.size).toBeGreaterThan(50_000)
+      const named = elf.symbolsNamed(VMLINUX_LABEL_SYMBOLS)
+      expect(named).toEqual(all.filter(s => VMLINUX_LABEL_SYMBOLS.includes(s.name)))
+      expect(named.map(s => s.name)).toContain('kallsyms_names')
+      expect(vmlinuxClassSizes(elf, symbolSource(elf))).toEqual(vmlinuxClassSizes(elf, all))
+    } finally {
+      elf.close()
+    }
+  }, 60_000)
 })
 
 describe('vmlinux classes', () => {
