@@ -4483,30 +4483,59 @@ var ElfFile = class _ElfFile {
   symbols(sec) {
     const table = this.symbolTable(sec);
     if (!table) return [];
-    const { count: count2, entsize, entries: r } = table;
-    const out = new Array(count2);
-    for (let i = 0; i < count2; i++) {
-      const o = i * entsize;
-      const nameOff = r.u32(o);
-      let value, size, info, other, shndx;
-      if (this.is64) {
-        info = r.u8(o + 4);
-        other = r.u8(o + 5);
-        shndx = r.u16(o + 6);
-        value = r.u64(o + 8);
-        size = r.u64n(o + 16, "st_size");
-      } else {
-        value = BigInt(r.u32(o + 4));
-        size = r.u32(o + 8);
-        info = r.u8(o + 12);
-        other = r.u8(o + 13);
-        shndx = r.u16(o + 14);
+    const out = new Array(table.count);
+    for (let i = 0; i < table.count; i++) out[i] = this.symbolAt(table, i, table.entries.u32(i * table.entsize));
+    return out;
+  }
+  /**
+   * The symbols named one of `names`, in table order, without an object per other symbol (a
+   * vmlinux has 200,000; a few linker labels are wanted). Name offsets are checked as symbols() does.
+   */
+  symbolsNamed(names2, sec) {
+    const table = this.symbolTable(sec);
+    if (!table) return [];
+    const wanted = names2.map((n) => Buffer.from(n, "utf8"));
+    const firstBytes = new Uint8Array(256);
+    for (const w of wanted) if (w.length) firstBytes[w[0]] = 1;
+    const { count: count2, entsize, entries, strings } = table;
+    const out = [];
+    for (let i = 1; i < count2; i++) {
+      const nameOff = entries.u32(i * entsize);
+      if (nameOff === 0) continue;
+      if (nameOff >= strings.length) table.name(i, nameOff);
+      if (!firstBytes[strings[nameOff]]) continue;
+      for (const w of wanted) {
+        if (nameOff + w.length >= strings.length || strings[nameOff + w.length] !== 0) continue;
+        let k = 0;
+        while (k < w.length && strings[nameOff + k] === w[k]) k++;
+        if (k === w.length) {
+          out.push(this.symbolAt(table, i, nameOff));
+          break;
+        }
       }
-      const reserved = shndx >= SHN_LORESERVE && shndx !== SHN_XINDEX;
-      if (shndx === SHN_XINDEX) shndx = table.extendedIndex(i);
-      out[i] = { index: i, name: table.name(i, nameOff), value, size, bind: info >> 4, type: info & 15, other, shndx, reserved };
     }
     return out;
+  }
+  symbolAt(table, i, nameOff) {
+    const r = table.entries;
+    const o = i * table.entsize;
+    let value, size, info, other, shndx;
+    if (this.is64) {
+      info = r.u8(o + 4);
+      other = r.u8(o + 5);
+      shndx = r.u16(o + 6);
+      value = r.u64(o + 8);
+      size = r.u64n(o + 16, "st_size");
+    } else {
+      value = BigInt(r.u32(o + 4));
+      size = r.u32(o + 8);
+      info = r.u8(o + 12);
+      other = r.u8(o + 13);
+      shndx = r.u16(o + 14);
+    }
+    const reserved = shndx >= SHN_LORESERVE && shndx !== SHN_XINDEX;
+    if (shndx === SHN_XINDEX) shndx = table.extendedIndex(i);
+    return { index: i, name: table.name(i, nameOff), value, size, bind: info >> 4, type: info & 15, other, shndx, reserved };
   }
   /** The section a symbol is defined in, or undefined for undefined/absolute/common/reserved. */
   symbolSection(sym) {
@@ -12154,6 +12183,18 @@ var KALLSYMS_LABELS = [
   "kallsyms_seqs_of_names"
 ];
 function kallsymsExtent(elf, symbols) {
+  if (!Array.isArray(symbols)) {
+    const source = symbols;
+    return kallsymsExtentOf(elf, source.named, source.all);
+  }
+  return kallsymsExtentOf(elf, symbols, () => symbols);
+}
+var VMLINUX_LABEL_SYMBOLS = [...REGION_SYMBOLS.flatMap(([, a, b]) => [a, b]), ...KALLSYMS_LABELS];
+function symbolSource(elf) {
+  let all;
+  return { named: elf.symbolsNamed(VMLINUX_LABEL_SYMBOLS), all: () => all ??= elf.symbols() };
+}
+function kallsymsExtentOf(elf, symbols, allSymbols) {
   const labels = /* @__PURE__ */ new Map();
   for (const s of symbols) if (KALLSYMS_LABELS.includes(s.name) && !s.reserved && s.shndx !== 0 && !labels.has(s.name)) labels.set(s.name, s);
   if (labels.size === 0) return null;
@@ -12172,7 +12213,7 @@ function kallsymsExtent(elf, symbols) {
   else if (last.name === "kallsyms_token_index") end = last.value + 512n;
   if (end === void 0) {
     end = secEnd;
-    for (const s of symbols) if (s.shndx === first.shndx && !s.reserved && s.value > last.value && s.value < end) end = s.value;
+    for (const s of allSymbols()) if (s.shndx === first.shndx && !s.reserved && s.value > last.value && s.value < end) end = s.value;
   }
   if (end > secEnd) end = secEnd;
   return { section: first.shndx, start: first.value, end };
@@ -12183,7 +12224,7 @@ function readU32At(elf, sec, addr) {
   return new DataView(bytes2.buffer, bytes2.byteOffset, 4).getUint32(0, elf.littleEndian);
 }
 function vmlinuxClassSizes(elf, symbols) {
-  const regions = vmlinuxRegions(symbols);
+  const regions = vmlinuxRegions(Array.isArray(symbols) ? symbols : symbols.named);
   const classes = VMLINUX_CLASSES.map(() => 0);
   const sections = [];
   const ks = kallsymsExtent(elf, symbols);
@@ -12372,13 +12413,13 @@ async function takeSizesSnapshot(build) {
   };
   const layout2 = build.layout;
   const elf = build.vmlinux();
-  const symbols = vmlinuxSymbols(build);
-  let sized = null;
-  if (elf && symbols) {
-    sized = sizedSymbols(elf, symbols);
-    snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbols).classes, symbols: packCategoriesLazily(categorySizes(sized)) };
+  if (elf && !layout2.modulesBuiltinRanges) {
+    snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbolSource(elf)).classes, symbols: packCategoriesLazily(moduleSymbolSizes(elf)) };
   }
-  if (layout2.modulesBuiltinRanges && elf && symbols && sized) {
+  const symbols = layout2.modulesBuiltinRanges ? vmlinuxSymbols(build) : null;
+  if (layout2.modulesBuiltinRanges && elf && symbols) {
+    const sized = sizedSymbols(elf, symbols);
+    snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbols).classes, symbols: packCategoriesLazily(categorySizes(sized)) };
     const file = build.rel(layout2.modulesBuiltinRanges);
     const ranges = parseBuiltinRanges(build.readText(layout2.modulesBuiltinRanges), file);
     const attributed = attributeBuiltins(elf, symbols, sized, ranges);

@@ -739,30 +739,59 @@ var ElfFile = class _ElfFile {
   symbols(sec) {
     const table = this.symbolTable(sec);
     if (!table) return [];
-    const { count, entsize, entries: r } = table;
-    const out = new Array(count);
-    for (let i = 0; i < count; i++) {
-      const o = i * entsize;
-      const nameOff = r.u32(o);
-      let value, size, info, other, shndx;
-      if (this.is64) {
-        info = r.u8(o + 4);
-        other = r.u8(o + 5);
-        shndx = r.u16(o + 6);
-        value = r.u64(o + 8);
-        size = r.u64n(o + 16, "st_size");
-      } else {
-        value = BigInt(r.u32(o + 4));
-        size = r.u32(o + 8);
-        info = r.u8(o + 12);
-        other = r.u8(o + 13);
-        shndx = r.u16(o + 14);
+    const out = new Array(table.count);
+    for (let i = 0; i < table.count; i++) out[i] = this.symbolAt(table, i, table.entries.u32(i * table.entsize));
+    return out;
+  }
+  /**
+   * The symbols named one of `names`, in table order, without an object per other symbol (a
+   * vmlinux has 200,000; a few linker labels are wanted). Name offsets are checked as symbols() does.
+   */
+  symbolsNamed(names, sec) {
+    const table = this.symbolTable(sec);
+    if (!table) return [];
+    const wanted = names.map((n) => Buffer.from(n, "utf8"));
+    const firstBytes = new Uint8Array(256);
+    for (const w of wanted) if (w.length) firstBytes[w[0]] = 1;
+    const { count, entsize, entries, strings } = table;
+    const out = [];
+    for (let i = 1; i < count; i++) {
+      const nameOff = entries.u32(i * entsize);
+      if (nameOff === 0) continue;
+      if (nameOff >= strings.length) table.name(i, nameOff);
+      if (!firstBytes[strings[nameOff]]) continue;
+      for (const w of wanted) {
+        if (nameOff + w.length >= strings.length || strings[nameOff + w.length] !== 0) continue;
+        let k = 0;
+        while (k < w.length && strings[nameOff + k] === w[k]) k++;
+        if (k === w.length) {
+          out.push(this.symbolAt(table, i, nameOff));
+          break;
+        }
       }
-      const reserved = shndx >= SHN_LORESERVE && shndx !== SHN_XINDEX;
-      if (shndx === SHN_XINDEX) shndx = table.extendedIndex(i);
-      out[i] = { index: i, name: table.name(i, nameOff), value, size, bind: info >> 4, type: info & 15, other, shndx, reserved };
     }
     return out;
+  }
+  symbolAt(table, i, nameOff) {
+    const r = table.entries;
+    const o = i * table.entsize;
+    let value, size, info, other, shndx;
+    if (this.is64) {
+      info = r.u8(o + 4);
+      other = r.u8(o + 5);
+      shndx = r.u16(o + 6);
+      value = r.u64(o + 8);
+      size = r.u64n(o + 16, "st_size");
+    } else {
+      value = BigInt(r.u32(o + 4));
+      size = r.u32(o + 8);
+      info = r.u8(o + 12);
+      other = r.u8(o + 13);
+      shndx = r.u16(o + 14);
+    }
+    const reserved = shndx >= SHN_LORESERVE && shndx !== SHN_XINDEX;
+    if (shndx === SHN_XINDEX) shndx = table.extendedIndex(i);
+    return { index: i, name: table.name(i, nameOff), value, size, bind: info >> 4, type: info & 15, other, shndx, reserved };
   }
   /** The section a symbol is defined in, or undefined for undefined/absolute/common/reserved. */
   symbolSection(sym) {
