@@ -47,8 +47,13 @@ const NUMBER_SUFFIX = /\.[0-9]+/g
 // eslint-disable-next-line no-control-regex
 const PY_WHITESPACE = /[\s\x1c-\x1f\x85]/
 
+/** Characters that may be ':' or Python whitespace: names without any (nearly all) need no closer look. */
+// eslint-disable-next-line no-control-regex
+const MAYBE_UNSPLITTABLE = /[:\x00-\x20\x7f-\uffff]/
+
 /** True for names with ':' or a Python whitespace character (a quick scan: kernel names are ASCII). */
 function unsplittable(name: string): boolean {
+  if (!MAYBE_UNSPLITTABLE.test(name)) return false
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i)
     if (c === 0x3a || c <= 0x20 || c >= 0x7f) {
@@ -67,15 +72,17 @@ function unsplittable(name: string): boolean {
  */
 export function cleanName(name: string): string | null {
   if (name === '' || unsplittable(name)) return null
+  // Every skipped prefix starts with '_' (0x5f); the two whole names with 'l' and 'v'.
+  const c0 = name.charCodeAt(0)
   if (
-    name.startsWith('__mod_') ||
-    name.startsWith('__se_sys') ||
-    name.startsWith('__se_compat_sys') ||
-    name.startsWith('__addressable_') ||
-    name.startsWith('__noinstr_text_start') ||
-    name.startsWith('_sdata') ||
-    name === 'linux_banner' ||
-    name === 'vermagic'
+    c0 === 0x5f
+      ? name.startsWith('__mod_') ||
+        name.startsWith('__se_sys') ||
+        name.startsWith('__se_compat_sys') ||
+        name.startsWith('__addressable_') ||
+        name.startsWith('__noinstr_text_start') ||
+        name.startsWith('_sdata')
+      : name === 'linux_banner' || name === 'vermagic'
   ) {
     return null
   }
@@ -84,9 +91,10 @@ export function cleanName(name: string): string | null {
 
 /** Which -c category a nm letter falls in, or null for letters bloat-o-meter ignores (a, u, i, n, ...). */
 export function categoryOf(letter: string): Category | null {
-  for (const c of CATEGORIES) if (CATEGORY_LETTERS[c].includes(letter)) return c
-  return null
+  return CATEGORY_OF_LETTER.get(letter) ?? null
 }
+
+const CATEGORY_OF_LETTER = new Map<string, Category>(CATEGORIES.flatMap(c => [...CATEGORY_LETTERS[c]].map(l => [l, c] as [string, Category])))
 
 export function emptyCategorySizes(): CategorySizes {
   return { function: new Map(), data: new Map(), rodata: new Map() }
