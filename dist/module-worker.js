@@ -3950,7 +3950,9 @@ var CATEGORIES = ["function", "data", "rodata"];
 var CATEGORY_LETTERS = { function: "tTwW", data: "dDbBvV", rodata: "rR" };
 var NUMBER_SUFFIX = /\.[0-9]+/g;
 var PY_WHITESPACE = /[\s\x1c-\x1f\x85]/;
+var MAYBE_UNSPLITTABLE = /[:\x00-\x20\x7f-\uffff]/;
 function unsplittable(name) {
+  if (!MAYBE_UNSPLITTABLE.test(name)) return false;
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
     if (c === 58 || c <= 32 || c >= 127) {
@@ -3961,15 +3963,16 @@ function unsplittable(name) {
 }
 function cleanName(name) {
   if (name === "" || unsplittable(name)) return null;
-  if (name.startsWith("__mod_") || name.startsWith("__se_sys") || name.startsWith("__se_compat_sys") || name.startsWith("__addressable_") || name.startsWith("__noinstr_text_start") || name.startsWith("_sdata") || name === "linux_banner" || name === "vermagic") {
+  const c0 = name.charCodeAt(0);
+  if (c0 === 95 ? name.startsWith("__mod_") || name.startsWith("__se_sys") || name.startsWith("__se_compat_sys") || name.startsWith("__addressable_") || name.startsWith("__noinstr_text_start") || name.startsWith("_sdata") : name === "linux_banner" || name === "vermagic") {
     return null;
   }
   return name.includes(".") ? name.replace(NUMBER_SUFFIX, "") : name;
 }
 function categoryOf(letter) {
-  for (const c of CATEGORIES) if (CATEGORY_LETTERS[c].includes(letter)) return c;
-  return null;
+  return CATEGORY_OF_LETTER.get(letter) ?? null;
 }
+var CATEGORY_OF_LETTER = new Map(CATEGORIES.flatMap((c) => [...CATEGORY_LETTERS[c]].map((l) => [l, c])));
 function emptyCategorySizes() {
   return { function: /* @__PURE__ */ new Map(), data: /* @__PURE__ */ new Map(), rodata: /* @__PURE__ */ new Map() };
 }
