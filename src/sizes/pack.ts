@@ -49,9 +49,9 @@ export function decodePacked(text: string, file: string): { names: string[]; siz
     lineNo++
     const a = text.indexOf(' ', start)
     const b = text.lastIndexOf(' ', end - 1)
-    const shared = a > start && a < end ? parseInt(text.slice(start, a), 36) : NaN
-    const size = b > a + 1 && b < end ? parseInt(text.slice(b + 1, end), 36) : NaN
-    if (!Number.isSafeInteger(shared) || shared > prev.length || !Number.isSafeInteger(size) || size < 0) {
+    const shared = a > start && a < end ? base36(text, start, a) : -1
+    const size = b > a + 1 && b < end ? base36(text, b + 1, end) : -1
+    if (shared < 0 || shared > prev.length || size < 0) {
       throw new InputError('bad-value', file, `packed symbol sizes, line ${lineNo}: malformed entry`)
     }
     const name = (shared ? prev.slice(0, shared) : '') + text.slice(a + 1, b)
@@ -62,6 +62,29 @@ export function decodePacked(text: string, file: string): { names: string[]; siz
     start = end + 1
   }
   return { names, sizes, ascending }
+}
+
+/**
+ * The base-36 number text[from, to) holds as parseInt(…, 36) reads it, or -1 when that is not
+ * a safe non-negative integer: parseInt stops at the first non-digit (a prefix of digits
+ * counts), takes an optional sign and leading whitespace. Plain digits are read here; anything
+ * else goes to parseInt.
+ */
+function base36(text: string, from: number, to: number): number {
+  if (from >= to) return -1
+  let n = 0
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x7a ? c - 0x57 : c >= 0x41 && c <= 0x5a ? c - 0x37 : -1
+    if (d < 0 || n > 2 ** 46) return slowBase36(text, from, to)
+    n = n * 36 + d
+  }
+  return n
+}
+
+function slowBase36(text: string, from: number, to: number): number {
+  const n = parseInt(text.slice(from, to), 36)
+  return Number.isSafeInteger(n) && n >= 0 ? n : -1
 }
 
 export type PackedCategories = Record<Category, string>

@@ -175,6 +175,15 @@ describe('packed symbol sizes', () => {
     expect(decodePacked('0 b 1\n0 a 2', 't').ascending).toBe(false)
     expect(decodePacked('0 a 1\n0 a 2', 't').ascending).toBe(false)
   })
+  it('reads numbers as parseInt(…, 36) reads them', () => {
+    const line = (shared: string, size: string) => `${shared} x ${size}`
+    for (const size of ['z', 'Z', '10', '-0', '+5', ' 7', '7x', '1y2', String(2 ** 53), 'zzzzzzzzzz', 'zzzzzzzzzzzzzz', '', '-1', 'é']) {
+      const n = parseInt(size, 36)
+      const ok = Number.isSafeInteger(n) && n >= 0
+      if (ok) expect(decodePacked(line('0', size), 't').sizes, size).toEqual([n])
+      else expect(() => decodePacked(line('0', size), 't'), size).toThrow(/line 1/)
+    }
+  })
   it('refuses malformed input with the line number', () => {
     expect(() => unpackSizes('0 abc a\n9 d 1', 'snap')).toThrow(/line 2/)
     expect(() => unpackSizes('0abc', 'snap')).toThrow(/line 1/)
