@@ -10249,9 +10249,9 @@ function decodePacked(text, file) {
     lineNo++;
     const a = text.indexOf(" ", start);
     const b = text.lastIndexOf(" ", end - 1);
-    const shared = a > start && a < end ? parseInt(text.slice(start, a), 36) : NaN;
-    const size = b > a + 1 && b < end ? parseInt(text.slice(b + 1, end), 36) : NaN;
-    if (!Number.isSafeInteger(shared) || shared > prev.length || !Number.isSafeInteger(size) || size < 0) {
+    const shared = a > start && a < end ? base36(text, start, a) : -1;
+    const size = b > a + 1 && b < end ? base36(text, b + 1, end) : -1;
+    if (shared < 0 || shared > prev.length || size < 0) {
       throw new InputError("bad-value", file, `packed symbol sizes, line ${lineNo}: malformed entry`);
     }
     const name = (shared ? prev.slice(0, shared) : "") + text.slice(a + 1, b);
@@ -10262,6 +10262,21 @@ function decodePacked(text, file) {
     start = end + 1;
   }
   return { names: names2, sizes, ascending };
+}
+function base36(text, from, to) {
+  if (from >= to) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : c >= 65 && c <= 90 ? c - 55 : -1;
+    if (d < 0 || n > 2 ** 46) return slowBase36(text, from, to);
+    n = n * 36 + d;
+  }
+  return n;
+}
+function slowBase36(text, from, to) {
+  const n = parseInt(text.slice(from, to), 36);
+  return Number.isSafeInteger(n) && n >= 0 ? n : -1;
 }
 var packedFrom = /* @__PURE__ */ new WeakMap();
 function packCategories(c) {
