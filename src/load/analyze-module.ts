@@ -32,15 +32,25 @@ export async function readModuleImage(mod: ModuleFile, preloaded?: Preloaded): P
   if (st.size > LIMITS.maxModuleBytes) {
     throw new InputError('too-large', mod.relPath, `${st.size} bytes is more than the ${LIMITS.maxModuleBytes}-byte module limit`)
   }
-  if (mod.compression === 'none') return openUncompressed(mod)
+  if (mod.compression === 'none' && st.size > WHOLE_READ_BYTES) return openUncompressed(mod)
   const raw = readFileSync(mod.path)
+  if (mod.compression === 'none') {
+    const { elf, signatureBytes } = splitSignature(raw)
+    return { elf: ElfFile.fromBytes(elf, mod.relPath), fileBytes: raw.length, signatureBytes }
+  }
   const bytes = await decompress(raw, mod.compression, mod.relPath)
   const { elf, signatureBytes } = splitSignature(bytes)
   return { elf: ElfFile.fromBytes(elf, mod.relPath), fileBytes: raw.length, signatureBytes }
 }
 
 /**
- * An uncompressed module is read lazily: headers, then only the sections its analyzers ask for
+ * Up to this size an uncompressed module is read in one go: two thirds of Debian's modules,
+ * which would otherwise take a dozen small reads each (headers, then section by section).
+ */
+const WHOLE_READ_BYTES = 64 * 1024
+
+/**
+ * A larger uncompressed module is read lazily: headers, then only the sections its analyzers ask for
  * (a symbol listing reads a tenth of the file). The caller closes it (ModuleImage.elf.close()).
  */
 function openUncompressed(mod: ModuleFile): ModuleImage {
