@@ -9664,12 +9664,17 @@ async function readModuleImage(mod, preloaded) {
   if (st.size > LIMITS.maxModuleBytes) {
     throw new InputError("too-large", mod.relPath, `${st.size} bytes is more than the ${LIMITS.maxModuleBytes}-byte module limit`);
   }
-  if (mod.compression === "none") return openUncompressed(mod);
+  if (mod.compression === "none" && st.size > WHOLE_READ_BYTES) return openUncompressed(mod);
   const raw = readFileSync3(mod.path);
+  if (mod.compression === "none") {
+    const { elf: elf2, signatureBytes: signatureBytes2 } = splitSignature(raw);
+    return { elf: ElfFile.fromBytes(elf2, mod.relPath), fileBytes: raw.length, signatureBytes: signatureBytes2 };
+  }
   const bytes2 = await decompress(raw, mod.compression, mod.relPath);
   const { elf, signatureBytes } = splitSignature(bytes2);
   return { elf: ElfFile.fromBytes(elf, mod.relPath), fileBytes: raw.length, signatureBytes };
 }
+var WHOLE_READ_BYTES = 64 * 1024;
 function openUncompressed(mod) {
   const source = new FileSource(mod.path, mod.relPath);
   const fileBytes = source.size;

@@ -1014,12 +1014,17 @@ async function readModuleImage(mod, preloaded) {
   if (st.size > LIMITS.maxModuleBytes) {
     throw new InputError("too-large", mod.relPath, `${st.size} bytes is more than the ${LIMITS.maxModuleBytes}-byte module limit`);
   }
-  if (mod.compression === "none") return openUncompressed(mod);
+  if (mod.compression === "none" && st.size > WHOLE_READ_BYTES) return openUncompressed(mod);
   const raw = readFileSync(mod.path);
+  if (mod.compression === "none") {
+    const { elf: elf2, signatureBytes: signatureBytes2 } = splitSignature(raw);
+    return { elf: ElfFile.fromBytes(elf2, mod.relPath), fileBytes: raw.length, signatureBytes: signatureBytes2 };
+  }
   const bytes = await decompress(raw, mod.compression, mod.relPath);
   const { elf, signatureBytes } = splitSignature(bytes);
   return { elf: ElfFile.fromBytes(elf, mod.relPath), fileBytes: raw.length, signatureBytes };
 }
+var WHOLE_READ_BYTES = 64 * 1024;
 function openUncompressed(mod) {
   const source = new FileSource(mod.path, mod.relPath);
   const fileBytes = source.size;
