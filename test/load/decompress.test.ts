@@ -15,6 +15,21 @@ describe('module decompression', () => {
     expect(Buffer.from(await decompress(xz(payload), 'xz', 'm.ko.xz'))).toEqual(payload)
   })
 
+  it('reads every gzip member and every whole-piece zstd frame, whatever size the trailer claims', async () => {
+    const a = Buffer.alloc(100_000, 1)
+    const b = Buffer.alloc(70_000, 2)
+    const both = Buffer.concat([a, b])
+    expect(Buffer.from(await decompress(Buffer.concat([gzipSync(a), gzipSync(b)]), 'gzip', 'm.ko.gz'))).toEqual(both)
+    for (const isize of [0, 5, 1 << 30, 0xffffffff]) {
+      const lying = gzipSync(both)
+      lying.writeUInt32LE(isize >>> 0, lying.length - 4)
+      // gunzip checks ISIZE only as a trailer of the member: a lie is corrupt data, never a short read.
+      await expect(decompress(lying, 'gzip', 'lie.ko.gz')).rejects.toThrow(/^lie\.ko\.gz: corrupt gzip data/)
+    }
+    const frames = Buffer.concat([zstdCompressSync(Buffer.alloc(1 << 20, 3)), zstdCompressSync(Buffer.alloc(1 << 20, 4))])
+    expect((await decompress(frames, 'zstd', 'm.ko.zst')).length).toBe(2 << 20)
+  })
+
   it('refuses output beyond the limit (a decompression bomb)', async () => {
     const zeros = Buffer.alloc(8 << 20)
     for (const [kind, data] of [
