@@ -4673,7 +4673,7 @@ async function decompress(bytes2, kind, file, maxBytes = LIMITS.maxDecompressedB
       case "none":
         return bytes2;
       case "gzip":
-        return gunzipSync(bytes2, { maxOutputLength: maxBytes });
+        return gunzipSync(bytes2, { maxOutputLength: maxBytes, chunkSize: oneChunk(gzipDeclaredSize(bytes2), maxBytes) });
       case "zstd":
         return zstdDecompressSync(bytes2, { maxOutputLength: maxBytes });
       case "xz":
@@ -4687,6 +4687,16 @@ async function decompress(bytes2, kind, file, maxBytes = LIMITS.maxDecompressedB
     }
     throw new InputError("bad-value", file, `corrupt ${kind} data: ${e.message ?? String(err)}`);
   }
+}
+function oneChunk(declared, maxBytes) {
+  const MIN = 64 * 1024;
+  if (declared === void 0) return MIN;
+  return Math.max(MIN, Math.min(maxBytes, declared + 1));
+}
+function gzipDeclaredSize(b) {
+  if (b.length < 18) return void 0;
+  const n = b.length;
+  return (b[n - 4] | b[n - 3] << 8 | b[n - 2] << 16 | b[n - 1] << 24) >>> 0;
 }
 async function xzDecompress(bytes2, file, maxBytes) {
   if (bytes2.length < 6 || bytes2[0] !== 253 || bytes2[1] !== 55 || bytes2[2] !== 122 || bytes2[3] !== 88) {
@@ -4708,22 +4718,25 @@ async function xzDecompress(bytes2, file, maxBytes) {
     }
   });
   const reader = new import_xz_decompress.default.XzReadableStream(input).getReader();
+  const whole = declared !== void 0 ? new Uint8Array(declared) : null;
   const chunks = [];
   let total = 0;
   for (; ; ) {
     const { done, value } = await reader.read();
     if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
+    if (total + value.byteLength > maxBytes) {
       await reader.cancel();
       throw new InputError("too-large", file, `xz data expands beyond the ${maxBytes}-byte limit`);
     }
-    if (declared !== void 0 && total > declared) {
+    if (declared !== void 0 && total + value.byteLength > declared) {
       await reader.cancel();
       throw new InputError("bad-value", file, `corrupt xz data: expands beyond the ${declared} bytes its index declares`);
     }
-    chunks.push(value);
+    if (whole) whole.set(value, total);
+    else chunks.push(value);
+    total += value.byteLength;
   }
+  if (whole) return total === declared ? whole : whole.subarray(0, total);
   if (chunks.length === 1) return chunks[0];
   const out = new Uint8Array(total);
   let o = 0;
