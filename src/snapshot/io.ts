@@ -1,6 +1,9 @@
 import { checkJsonShape } from '../model/json-shape.ts'
 import { readFile, stat, writeFile } from 'node:fs/promises'
-import { gunzipSync, gzipSync } from 'node:zlib'
+import { promisify } from 'node:util'
+import { gunzip, gzipSync } from 'node:zlib'
+
+const gunzipAsync = promisify(gunzip)
 import type { BuildInfo } from '../model/build-info.ts'
 import { InputError } from '../model/errors.ts'
 import { LIMITS } from '../load/limits.ts'
@@ -24,11 +27,12 @@ export async function writeSnapshot(path: string, s: Snapshot): Promise<void> {
   await writeFile(path, path.endsWith('.gz') ? gzipSync(json) : json)
 }
 
-export function parseSnapshot(bytes: Uint8Array, file: string): Snapshot {
+export async function parseSnapshot(bytes: Uint8Array, file: string): Promise<Snapshot> {
   let data: Uint8Array = bytes
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      data = gunzipSync(bytes, { maxOutputLength: LIMITS.maxTextBytes })
+      // Not gunzipSync: Node 24's sync form leaks its stream and buffer when the data is corrupt.
+      data = await gunzipAsync(bytes, { maxOutputLength: LIMITS.maxTextBytes })
     } catch (err) {
       throw new InputError('bad-value', file, `corrupt gzip: ${(err as Error).message}`)
     }

@@ -12,8 +12,8 @@ const deep = (n: number) => '['.repeat(n) + ']'.repeat(n)
 const snapshotWith = (x: string) => Buffer.from(`{"kind":"kbuild-review-snapshot","schemaVersion":1,"x":${x}}`)
 
 describe('JSON shape limits', () => {
-  it('refuse a snapshot with millions of arrays, naming the file and the limit', () => {
-    expect(() => parseSnapshot(snapshotWith(many(LIMITS.maxJsonContainers + 10)), 'base.snapshot.json')).toThrow(
+  it('refuse a snapshot with millions of arrays, naming the file and the limit', async () => {
+    await expect(parseSnapshot(snapshotWith(many(LIMITS.maxJsonContainers + 10)), 'base.snapshot.json')).rejects.toThrow(
       `base.snapshot.json: snapshot: more than ${LIMITS.maxJsonContainers} objects and arrays`
     )
   })

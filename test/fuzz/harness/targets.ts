@@ -1030,7 +1030,7 @@ const snapshotTarget = target<SmallBuild>({
   setup: smallBuild,
   async run(input, ctx) {
     const bytes = input.length > 0 && input[input.length - 1]! % 7 === 0 ? gzip(input) : input
-    const snap = parseSnapshot(bytes, FILE)
+    const snap = await parseSnapshot(bytes, FILE)
     const options = defaultOptions({ sizeBudget: 'total=+1%' })
     for (const c of CHECKS) {
       const outcome = await c.run({
