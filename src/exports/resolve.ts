@@ -19,7 +19,7 @@ const GPL_COMPATIBLE = new Set(['GPL', 'GPL v2', 'GPL and additional rights', 'D
 
 /** Every license= of .modinfo (modpost requires all of them to be GPL-compatible). */
 export function licensesOf(m: LinkedModule): string[] {
-  return m.modinfo?.entries.filter(e => e[0] === 'license').map(e => e[1]) ?? []
+  return m.modinfo?.licenses ?? []
 }
 
 /**

@@ -1,9 +1,13 @@
 import type { ModuleAnalyzer } from './analyzer.ts'
 
+/**
+ * What the checks read of .modinfo. Not every key=value pair: a distro module's aliases and
+ * parameter descriptions are most of it, and every fact crosses from a worker thread.
+ */
 export interface ModInfo {
-  /** All key=value pairs of .modinfo, in order; keys may repeat (alias, import_ns, parm). */
-  entries: Array<[string, string]>
   license?: string
+  /** Every license= in order (modpost requires all of them to be GPL-compatible). */
+  licenses: string[]
   /** `intree=Y` is set by modpost for modules built in the kernel tree (absent for M= builds). */
   intree: boolean
   vermagic?: string
@@ -34,8 +38,8 @@ export const modinfoAnalyzer: ModuleAnalyzer<ModInfo | null> = {
     const all = (k: string) => entries.filter(e => e[0] === k).map(e => e[1])
     const depends = get('depends')
     return {
-      entries,
       license: get('license'),
+      licenses: all('license'),
       intree: get('intree') === 'Y',
       vermagic: get('vermagic'),
       importNs: all('import_ns'),

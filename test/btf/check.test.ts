@@ -31,7 +31,7 @@ function summary(m: Mod): ModuleSummary {
     resolve: null,
     ...m.fact
   }
-  const modinfo: ModInfo = { entries: [], intree: m.intree ?? true, importNs: [], depends: [] }
+  const modinfo: ModInfo = { licenses: [], intree: m.intree ?? true, importNs: [], depends: [] }
   return {
     name: m.name,
     relPath: `kernel/${m.name}.ko`,

@@ -74,8 +74,8 @@ function mod(name: string, o: { imports?: string[]; weak?: string[]; license?: s
       packLinkage(o.imports ?? [], o.weak ?? [], versions ? { names: versions.map(v => v[0]), crcs: versions.map(v => v[1]), extended: false } : null, [])
     ),
     modinfo: {
-      entries: (o.license ?? ['GPL']).map(l => ['license', l] as [string, string]),
       license: o.license?.[0] ?? 'GPL',
+      licenses: o.license ?? ['GPL'],
       intree: true,
       importNs: o.ns ?? [],
       depends: []
