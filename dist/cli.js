@@ -8854,8 +8854,8 @@ var modinfoAnalyzer = {
     const all = (k) => entries.filter((e) => e[0] === k).map((e) => e[1]);
     const depends = get("depends");
     return {
-      entries,
       license: get("license"),
+      licenses: all("license"),
       intree: get("intree") === "Y",
       vermagic: get("vermagic"),
       importNs: all("import_ns"),
@@ -11123,7 +11123,7 @@ function displayPath(build, given, abs) {
 // src/exports/resolve.ts
 var GPL_COMPATIBLE = /* @__PURE__ */ new Set(["GPL", "GPL v2", "GPL and additional rights", "Dual BSD/GPL", "Dual MIT/GPL", "Dual MPL/GPL"]);
 function licensesOf(m) {
-  return m.modinfo?.entries.filter((e) => e[0] === "license").map((e) => e[1]) ?? [];
+  return m.modinfo?.licenses ?? [];
 }
 function gplCompatible(licenses) {
   return licenses.length > 0 && licenses.every((l) => GPL_COMPATIBLE.has(l));

@@ -3784,8 +3784,8 @@ var modinfoAnalyzer = {
     const all = (k) => entries.filter((e) => e[0] === k).map((e) => e[1]);
     const depends = get("depends");
     return {
-      entries,
       license: get("license"),
+      licenses: all("license"),
       intree: get("intree") === "Y",
       vermagic: get("vermagic"),
       importNs: all("import_ns"),
