@@ -91,6 +91,11 @@ async function childMain(job: WorkerJob): Promise<void> {
   const crashDir = join(job.out, 'crashers', t.name)
   for (let r = job.start; r < job.end; r++) {
     if (Date.now() > job.deadline) break
+    // Marked before the input is made: a mutation that never ends is a hang of this rng seed
+    // (and is seen even as a restarted child's first input), not of the one before.
+    mark[0] = r
+    mark[1] = Date.now()
+    writeSync(marker, markBytes, 0, 16, 0)
     let made: ReturnType<typeof makeInput>
     try {
       made = makeInput(t, seeds, pick, r)
@@ -101,9 +106,6 @@ async function childMain(job: WorkerJob): Promise<void> {
       continue
     }
     const { seed, input } = made
-    mark[0] = r
-    mark[1] = Date.now()
-    writeSync(marker, markBytes, 0, 16, 0)
     const t0 = performance.now()
     const o = await runInput(t, input, ctx)
     const ms = performance.now() - t0

@@ -523,6 +523,23 @@ function jsonOnce(root: { v: Json }, rng: Rng): void {
   }
 }
 
+const MAX_JSON_NODES = 2_000_000
+
+/** The nodes JSON.stringify would write for `v`, shared subtrees counted each time; stops past `limit`. */
+function expandedNodes(v: Json, limit: number, seen = new Map<object, number>()): number {
+  if (!v || typeof v !== 'object') return 1
+  const known = seen.get(v)
+  if (known !== undefined) return known
+  seen.set(v, limit + 1) // a cycle counts as too large
+  let n = 1
+  for (const c of Array.isArray(v) ? v : Object.values(v)) {
+    n += expandedNodes(c as Json, limit, seen)
+    if (n > limit) break
+  }
+  seen.set(v, n)
+  return n
+}
+
 export function mutateJson(seed: Seed, rng: Rng, others: readonly Seed[]): Uint8Array {
   if (rng.chance(0.1)) return mutateText(seed, rng, others)
   let root: { v: Json }
@@ -533,6 +550,10 @@ export function mutateJson(seed: Seed, rng: Rng, others: readonly Seed[]): Uint8
   }
   const edits = rng.small(6)
   for (let k = 0; k < edits; k++) jsonOnce(root, rng)
+  // Copies are shared references: an array given 2,000 copies of an element whose own array was
+  // given 2,000 more stringifies to millions of nodes (exponential over the edits; rng seed
+  // 1,787,684 of `snapshot` ran for 16 minutes in JSON.stringify). Too large: text edits instead.
+  if (expandedNodes(root.v, MAX_JSON_NODES) > MAX_JSON_NODES) return mutateText(seed, rng, others)
   let text: string
   try {
     text = JSON.stringify(root.v) ?? 'null'
