@@ -3,7 +3,8 @@ import type { ModuleFile } from '../discover/layout.ts'
 import { FileSource } from '../bytes/source.ts'
 import { ElfFile } from '../elf/elf.ts'
 import { describeError, InputError } from '../model/errors.ts'
-import type { AnalyzerContext, AnalyzerOptions, ModuleAnalyzer, ModuleHints, ModuleSummary } from './analyzer.ts'
+import type { AnalyzerContext, AnalyzerOptions, ModuleAnalyzer, ModuleSummary } from './analyzer.ts'
+import type { HintReader } from './hint-board.ts'
 import { decompress } from './decompress.ts'
 import { LIMITS } from './limits.ts'
 import { signatureTrailerBytes, splitSignature, TAIL_BYTES } from './signature.ts'
@@ -89,7 +90,7 @@ export async function analyzeModule(
   options: AnalyzerOptions,
   memo: <V>(key: string, make: () => V) => V,
   preloaded?: Preloaded,
-  hints?: ModuleHints
+  hints?: HintReader
 ): Promise<ModuleSummary> {
   const summary = emptySummary(mod)
   let image: ModuleImage
@@ -106,7 +107,11 @@ export async function analyzeModule(
     for (const a of analyzers) {
       try {
         const ctx: AnalyzerContext = { module: mod, options, memo }
-        if (hints && a.id in hints) ctx.hint = hints[a.id]
+        const byModule = hints?.forAnalyzer(a.id)
+        if (byModule) {
+          ctx.hinted = true
+          if (byModule.has(mod.name)) ctx.hint = byModule.get(mod.name)
+        }
         summary.facts[a.id] = a.analyze(image.elf, ctx)
       } catch (err) {
         summary.factErrors[a.id] = describeError(err)

@@ -20,22 +20,24 @@ export interface AnalyzerOptions {
   btfBase?: string
   /**
    * The sizes analyzer's symbol-size tables: 'all' (default; snapshots keep them), 'none' (a
-   * review without a baseline never reads them), or 'baseline': made unless the module's hint
-   * says the baseline comparison will not read them (modules sent before the baseline was
-   * loaded carry no hint and get them).
+   * review without a baseline never reads them), or 'baseline': made when the module's hint
+   * says the baseline comparison will read them, and for modules analyzed before the baseline
+   * was loaded (no hints yet).
    */
   sizeTables?: 'all' | 'none' | 'baseline'
 }
-
-/** Analyzer id -> what a check told that analyzer about one module (see Build.hint). */
-export type ModuleHints = Record<string, unknown>
 
 export interface AnalyzerContext {
   module: ModuleFile
   options: AnalyzerOptions
   /** Per-worker memo for expensive shared inputs (a parsed base BTF, say). */
   memo<V>(key: string, make: () => V): V
-  /** This analyzer's hint for this module, when a check gave one before the module was sent. */
+  /**
+   * Whether a check's hints for this analyzer had arrived when the module was analyzed (see
+   * Build.hint), and this module's hint among them. Hinted without a hint: the check gave
+   * none for this module.
+   */
+  hinted?: boolean
   hint?: unknown
 }
 

@@ -1,20 +1,22 @@
 // Worker thread entry: analyzes the modules it is sent, one message per module.
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads'
 import type { ModuleFile } from '../discover/layout.ts'
 import { describeError } from '../model/errors.ts'
-import type { AnalyzerOptions, ModuleHints } from './analyzer.ts'
+import type { AnalyzerOptions } from './analyzer.ts'
 import { analyzeModule, type Preloaded } from './analyze-module.ts'
 import { analyzersFor } from './analyzers.ts'
+import { HintReader } from './hint-board.ts'
 
 interface Request {
   id: number
   module: ModuleFile
   /** Decompressed bytes when the batch decoder already has them. */
   preloaded?: Preloaded
-  hints?: ModuleHints
 }
 
-const options = (workerData as { options: AnalyzerOptions }).options
+const data = workerData as { options: AnalyzerOptions; hints?: MessagePort }
+const options = data.options
+const hints = new HintReader(data.hints)
 const analyzers = analyzersFor(options.analyzers)
 const memoStore = new Map<string, unknown>()
 const memo = <V>(key: string, make: () => V): V => {
@@ -23,7 +25,7 @@ const memo = <V>(key: string, make: () => V): V => {
 }
 
 parentPort!.on('message', (req: Request) => {
-  analyzeModule(req.module, analyzers, options, memo, req.preloaded, req.hints).then(
+  analyzeModule(req.module, analyzers, options, memo, req.preloaded, hints).then(
     summary => parentPort!.postMessage({ id: req.id, summary }, ownedBuffers(summary.facts)),
     err => parentPort!.postMessage({ id: req.id, error: describeError(err) })
   )

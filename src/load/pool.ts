@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { ModuleFile } from '../discover/layout.ts'
-import type { AnalyzerOptions, ModuleHints, ModuleSummary } from './analyzer.ts'
+import type { AnalyzerOptions, ModuleSummary } from './analyzer.ts'
+import { HintReader, type HintBoard } from './hint-board.ts'
 import { analyzeModule, emptySummary, type Preloaded } from './analyze-module.ts'
 import { decodeXzBatch, systemXz } from './xz-batch.ts'
 import { LIMITS } from './limits.ts'
@@ -17,18 +18,19 @@ export interface PoolOptions {
    * empty and memory holds only results that arrived ahead of their turn.
    */
   onResult?: (summary: ModuleSummary, index: number) => void
-  /** Hints for a module's analyzers, asked for when the module is handed to a worker. */
-  hintsFor?: (module: ModuleFile) => ModuleHints | undefined
+  /** What checks tell the analyzers (Build.hint), read by each worker before each module. */
+  hints?: HintBoard
 }
 
 /** Below this many modules, starting workers costs more than it saves. */
 const IN_THREAD_BELOW = 24
 /**
  * Requests queued per worker, so a worker keeps going while the main thread is busy with vmlinux
- * for hundreds of milliseconds (a module takes about a millisecond). Decompressed bytes handed
- * over by the xz batch decoder are held to fewer, to bound memory.
+ * for up to a second (a module takes about a millisecond; hints reach queued modules too, see
+ * HintBoard). Decompressed bytes handed over by the xz batch decoder are held to fewer, to
+ * bound memory.
  */
-const PER_WORKER = 256
+const PER_WORKER = 1024
 const PRELOADED_PER_WORKER = 16
 
 /** The worker entry next to this file: .ts when running from source, .js in dist/. */
@@ -50,7 +52,7 @@ export async function analyzeModules(
   const sink = orderedSink(modules.length, pool.onResult)
   const timeout = pool.moduleTimeoutMs ?? LIMITS.maxModuleMillis
   if (jobs <= 0 || modules.length < IN_THREAD_BELOW) {
-    await analyzeInThread(modules, options, sink.put, pool.hintsFor)
+    await analyzeInThread(modules, options, sink.put, pool.hints)
     return sink.results
   }
   const queue = new ReadyQueue()
@@ -61,6 +63,7 @@ export async function analyzeModules(
   // A few hundred modules (a second pass over the changed ones) must not all go to the first worker.
   const perWorker = Math.min(PER_WORKER, Math.max(1, Math.ceil(modules.length / (jobs * 4))))
   const workers: Worker[] = []
+  const channels: Array<{ disconnect: () => void }> = []
   try {
     const decoding = xzBatches.map(batch =>
       decodeXzBatch(batch, d => queue.push(d.bytes ? { id: d.index, preloaded: { bytes: d.bytes, fileBytes: d.fileBytes } } : { id: d.index }))
@@ -72,7 +75,14 @@ export async function analyzeModules(
      */
     const runWorker = () =>
       new Promise<'done' | 'stuck'>((resolve, reject) => {
-        const worker = new Worker(workerUrl(), { workerData: { options } })
+        const channel = pool.hints?.connect()
+        if (channel) channels.push(channel)
+        const worker = channel
+          ? new Worker(workerUrl(), {
+              workerData: { options, hints: channel.port },
+              transferList: [channel.port]
+            })
+          : new Worker(workerUrl(), { workerData: { options } })
         workers.push(worker)
         // Module index -> whether its bytes were handed over; in the order sent (the worker's order).
         const inFlight = new Map<number, boolean>()
@@ -90,7 +100,7 @@ export async function analyzeModules(
             if (task.preloaded) preloadedInFlight++
             const transfer = task.preloaded ? [task.preloaded.bytes.buffer as ArrayBuffer] : []
             const module = modules[task.id]!
-            worker.postMessage({ id: task.id, module, preloaded: task.preloaded, hints: pool.hintsFor?.(module) }, transfer)
+            worker.postMessage({ id: task.id, module, preloaded: task.preloaded }, transfer)
           }
           if (remaining === 0) finish('done')
           else if (inFlight.size === 0) queue.onPush(send)
@@ -155,6 +165,7 @@ export async function analyzeModules(
     ])
   } finally {
     await Promise.all(workers.map(w => w.terminate()))
+    for (const c of channels) c.disconnect()
   }
   return sink.results
 }
@@ -242,7 +253,7 @@ async function analyzeInThread(
   modules: readonly ModuleFile[],
   options: AnalyzerOptions,
   put: (s: ModuleSummary, i: number) => void,
-  hintsFor: PoolOptions['hintsFor']
+  board: HintBoard | undefined
 ): Promise<void> {
   const store = new Map<string, unknown>()
   const memo = <V>(key: string, make: () => V): V => {
@@ -250,7 +261,9 @@ async function analyzeInThread(
     return store.get(key) as V
   }
   const analyzers = analyzersFor(options.analyzers)
-  for (let i = 0; i < modules.length; i++) put(await analyzeModule(modules[i]!, analyzers, options, memo, undefined, hintsFor?.(modules[i]!)), i)
+  const hints = new HintReader(board?.table)
+  for (let i = 0; i < modules.length; i++)
+    put(await analyzeModule(modules[i]!, analyzers, options, memo, undefined, hints), i)
 }
 
 function failed(mod: ModuleFile, error: string): ModuleSummary {

@@ -3,7 +3,8 @@ import { relative, isAbsolute } from 'node:path'
 import type { BuildLayout, ModuleFile } from '../discover/layout.ts'
 import { FileSource } from '../bytes/source.ts'
 import { ElfFile } from '../elf/elf.ts'
-import type { AnalyzerOptions, ModuleHints, ModuleSummary } from '../load/analyzer.ts'
+import type { AnalyzerOptions, ModuleSummary } from '../load/analyzer.ts'
+import { HintBoard } from '../load/hint-board.ts'
 import { LIMITS } from '../load/limits.ts'
 import { analyzeModules, type PoolOptions } from '../load/pool.ts'
 import type { Kconfig } from '../parse/kconfig.ts'
@@ -25,8 +26,7 @@ export class Build {
   private readonly pool: PoolOptions
   private readonly analysis: BuildAnalysis
   private readonly memos = new Map<string, unknown>()
-  /** Analyzer id -> module name -> hint (see hint()). */
-  private readonly hints = new Map<string, Map<string, unknown>>()
+  private readonly hints = new HintBoard()
 
   constructor(layout: BuildLayout, info: BuildInfo, config: Kconfig | null, pool: PoolOptions = {}, analysis: BuildAnalysis = {}) {
     this.layout = layout
@@ -74,25 +74,18 @@ export class Build {
 
   /** Every module analyzed once by every registered analyzer (worker threads). */
   modules(): Promise<ModuleSummary[]> {
-    return this.memo('modules', () => analyzeModules(this.layout.modules, this.analyzerOptions(), { ...this.pool, hintsFor: m => this.hintsFor(m) }))
+    return this.memo('modules', () =>
+      analyzeModules(this.layout.modules, this.analyzerOptions(), { ...this.pool, hints: this.hints })
+    )
   }
 
   /**
-   * Tells `analyzer` something about modules not yet handed to a worker (module name -> value,
-   * the analyzer's ctx.hint): a check that has the baseline can say what its comparison will
-   * not need. Modules already sent are analyzed without it.
+   * Tells `analyzer` something about the modules (module name -> value, the analyzer's
+   * ctx.hint): a check that has the baseline can say what its comparison will not need. It
+   * reaches every module not yet analyzed; those analyzed before have ctx.hinted unset.
    */
-  hint(analyzer: string, byModule: Map<string, unknown>): void {
+  hint(analyzer: string, byModule: ReadonlyMap<string, unknown>): void {
     this.hints.set(analyzer, byModule)
-  }
-
-  private hintsFor(m: ModuleFile): ModuleHints | undefined {
-    let out: ModuleHints | undefined
-    for (const [analyzer, byModule] of this.hints) {
-      if (!byModule.has(m.name)) continue
-      ;(out ??= {})[analyzer] = byModule.get(m.name)
-    }
-    return out
   }
 
   /** Some of the build's modules again, by on-demand analyzers (ids), on the same pool settings. */

@@ -1,5 +1,5 @@
 import type { ElfFile } from '../elf/elf.ts'
-import type { ModuleAnalyzer } from '../load/analyzer.ts'
+import type { AnalyzerContext, ModuleAnalyzer } from '../load/analyzer.ts'
 import { layoutOptionsFromVermagic, moduleClassSizes, vermagicIn, type ClassSizes } from './module-classes.ts'
 import { packCategories, type PackedCategories } from './pack.ts'
 import { moduleSymbolSizes } from './module-symbol-sizes.ts'
@@ -20,21 +20,25 @@ export const sizesAnalyzer: ModuleAnalyzer<ModuleSizeFacts> = {
     const opts = layoutOptionsFromVermagic(vermagicOf(elf))
     const classes = moduleClassSizes(elf, opts)
     const mode = ctx?.options?.sizeTables ?? 'all'
-    const wanted = mode === 'all' || (mode === 'baseline' && tablesWanted(ctx.hint as SizeTablesHint | undefined, classes))
+    const wanted = mode === 'all' || (mode === 'baseline' && tablesWanted(ctx, classes))
     return wanted ? { classes, symbols: sizeTablesAnalyzer.analyze(elf, ctx) } : { classes }
   }
 }
 
 /**
- * What the sizes check knows of a module from the baseline: 'unread' when the comparison
- * never reads its tables (not in the baseline, or without tables there), or the baseline's
+ * What the sizes check knows of a module from the baseline: 'read' when the comparison reads
+ * its tables whatever its classes (built in on the baseline side: moved), or the baseline's
  * classes of a loadable module (its tables are read only when this build's classes differ).
+ * No hint: the comparison never reads them (not in the baseline, or without tables there).
  */
-export type SizeTablesHint = 'unread' | readonly number[]
+export type SizeTablesHint = 'read' | readonly number[]
 
-function tablesWanted(hint: SizeTablesHint | undefined, classes: readonly number[]): boolean {
-  if (hint === undefined) return true
-  if (hint === 'unread') return false
+function tablesWanted(ctx: AnalyzerContext, classes: readonly number[]): boolean {
+  // Analyzed before the baseline was loaded: made, as the comparison may read them.
+  if (!ctx.hinted) return true
+  const hint = ctx.hint as SizeTablesHint | undefined
+  if (hint === undefined) return false
+  if (hint === 'read') return true
   return hint.length !== classes.length || hint.some((v, i) => v !== classes[i])
 }
 

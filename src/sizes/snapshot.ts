@@ -54,10 +54,10 @@ const sourcesOf = new WeakMap<SizesSnapshot, Map<string, ModuleFile>>()
 
 /**
  * `current` with the symbol-size tables the diff against `base` will read: those of loadable
- * modules on both sides whose classes differ (or that moved between =m and =y), when the build
- * was analyzed without them (AnalyzerOptions.sizeTables 'on-demand'). Those modules are read
- * again; the rest never pay for their tables. A module that cannot be read again keeps none
- * (its change is shown without symbol detail).
+ * modules on both sides whose classes differ (or that moved between =m and =y), where the
+ * analyzer made none (AnalyzerOptions.sizeTables 'none'). Those modules are read again; the
+ * rest never pay for their tables. A module that cannot be read again keeps none (its change
+ * is shown without symbol detail).
  */
 export async function withSizeTables(build: Build, current: SizesSnapshot, base: SizesSnapshot): Promise<SizesSnapshot> {
   const files = sourcesOf.get(current)
@@ -89,14 +89,15 @@ export async function withSizeTables(build: Build, current: SizesSnapshot, base:
 /**
  * Per module of a baseline, whether a review will read the module's symbol-size tables
  * (withSizeTables' rule, told to the sizes analyzer before it runs): a loadable module's
- * tables only when its classes differ; a module the baseline has without tables, never.
- * Modules built in on the baseline side are left out (moved: their tables are read).
+ * tables only when its classes differ; a module built in on the baseline side, always (moved).
+ * Modules the baseline has without tables are left out: theirs are never read.
  */
 export function sizeTablesHints(base: SizesSnapshot): Map<string, SizeTablesHint> {
   const out = new Map<string, SizeTablesHint>()
   for (const [name, e] of Object.entries(base.modules)) {
-    if (!e.symbols) out.set(name, 'unread')
-    else if (e.kind === 'm' && e.classes) out.set(name, e.classes)
+    if (!e.symbols) continue
+    if (e.kind === 'y') out.set(name, 'read')
+    else if (e.classes) out.set(name, e.classes)
   }
   return out
 }
