@@ -161,10 +161,16 @@ export async function review(req: ReviewRequest): Promise<Report> {
   })
   const loading = loadBaseline(req, checks).then(snap => {
     if (snap) for (const c of checks) tellBaseline(c, build, baselineFor(snap, c))
+    if (snap) timing('baseline loaded')
     return snap
   })
   // A load failure is thrown by the awaits below.
   loading.catch(() => undefined)
+  // A snapshot file is quick to load (a gunzip and a JSON parse, 0.3 s for Debian's 4,230
+  // modules): loaded before the checks take this thread, its hints reach the module analyzers
+  // before most modules are sent. A base build directory is a whole review: not waited for.
+  if (req.baseline && statSync(req.baseline, { throwIfNoEntry: false })?.isFile())
+    await loading.catch(() => undefined)
   const results: CheckResult[] = []
   const extra: Record<string, unknown> = {}
   // Each check runs as soon as its own snapshot and the baseline are there: the checks that do
