@@ -23,22 +23,24 @@ export const exportsCheck: Check<ExportSnapshot> = {
     return toExportSnapshot(exp.source, exp.modversions, exp.exports)
   },
   async run({ build, options, current, baseline }) {
+    // The diff of a snapshot taken from Module.symvers needs no module: made while the workers
+    // still analyze them (buildExports waits for them).
+    const base = baseline?.data ? fromExportSnapshot(baseline.data, baseline.label || 'baseline') : null
+    const early = base && current ? diffExports(base, fromExportSnapshot(current, 'current build')) : null
     const exp = await buildExports(build)
     const findings: Finding[] = mismatchFindings(exp.symvers?.file ?? 'Module.symvers', exp.binary?.vmlinux ?? null, exp.mismatches)
     const blocks: Block[] = []
     if (exp.notes.length) blocks.push({ kind: 'list', items: exp.notes })
     if (exp.mismatches.length) blocks.push(mismatchBlock(exp.mismatches))
     const count = `${exp.exports.length.toLocaleString('en-US')} exports`
-    if (!baseline?.data) {
+    if (!baseline?.data || !base) {
       const summary =
         exp.source === 'none'
           ? 'no exports found (no Module.symvers, vmlinux or modules)'
           : `${count} (${exp.source === 'symvers' ? exp.symvers!.kind : 'from the binaries'}); ${baseline ? 'the baseline has no export data' : 'no baseline to compare with'}`
       return { summary: withMismatch(summary, exp.mismatches), findings, blocks, report: { exports: section(null, null) } }
     }
-    const base = fromExportSnapshot(baseline.data, baseline.label || 'baseline')
-    const head = current ? fromExportSnapshot(current, 'current build') : exp.exports
-    const diff = diffExports(base, head)
+    const diff = early ?? diffExports(base, exp.exports)
     if (exp.source === 'binaries') {
       // A module that could not be read exports nothing here; its exports are unknown, not removed.
       const unread = new Set(exp.modules.filter(m => !m.linkage).map(m => m.owner))
@@ -158,7 +160,10 @@ function mismatchFindings(symvers: string, binary: string | null, mismatches: re
 }
 
 function mismatchBlock(mismatches: readonly SourceMismatch[]): Block {
-  const attr = (e: ExportedSymbol | undefined): string => (e ? `${e.module} ${exportKind(e.gplOnly)}${e.namespace ? ` ${e.namespace}` : ''} ${formatCrc(e.crc)}` : '—')
+  const attr = (e: ExportedSymbol | undefined): string =>
+    e
+      ? `${e.module} ${exportKind(e.gplOnly)}${e.namespace ? ` ${e.namespace}` : ''} ${formatCrc(e.crc)}`
+      : '—'
   const rows: Text[][] = mismatches.map(m => [{ code: m.symbol }, m.what, attr(m.symvers), attr(m.binary)])
   return { kind: 'details', summary: `${mismatches.length} disagreements between Module.symvers and the binaries`, blocks: [{ kind: 'table', columns: ['Symbol', 'Difference', 'Module.symvers', 'Binaries'], rows }] }
 }

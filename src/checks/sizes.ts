@@ -1,10 +1,11 @@
 import { describeError } from '../model/errors.ts'
+import type { Build } from '../model/build.ts'
 import type { Finding } from '../model/finding.ts'
 import { describeLimit, overBudget, parseSizeBudget, type SizeBudget } from '../sizes/budget.ts'
-import { diffSizes, diffVmlinux, sideOf, type SizesDiff } from '../sizes/diff.ts'
+import { diffSizes, diffVmlinux, sideOf, type SizesDiff, type VmlinuxDiff } from '../sizes/diff.ts'
 import { bytes, diffBlocks, diffSummary, human, inventoryBlocks, percent, signed } from '../sizes/render.ts'
 import { reportSections } from '../sizes/report-section.ts'
-import { readSizesSnapshot, sizeTablesHints, takeSizesSnapshot, withSizeTables, type SizeProblem, type SizesSnapshot } from '../sizes/snapshot.ts'
+import { readSizesSnapshot, sizeTablesHints, takeSizesSnapshot, vmlinuxSizes, withSizeTables, type SizeProblem, type SizesSnapshot } from '../sizes/snapshot.ts'
 import { sizesAnalyzer } from '../sizes/module-analyzer.ts'
 import { VMLINUX_CLASSES } from '../sizes/vmlinux-classes.ts'
 import type { Check, CheckOutcome } from './check.ts'
@@ -24,7 +25,10 @@ export const sizesCheck: Check<SizesSnapshot> = {
   },
   withBaseline(build, baseline) {
     if (!baseline.data) return
-    build.hint(sizesAnalyzer.id, sizeTablesHints(readSizesSnapshot(baseline.data, baseline.label || 'the baseline')))
+    const base = readSizesSnapshot(baseline.data, baseline.label || 'the baseline')
+    build.hint(sizesAnalyzer.id, sizeTablesHints(base))
+    // vmlinux's diff needs no module: made on a later turn, while the workers analyze them.
+    vmlinuxDiff(build, base).catch(() => undefined)
   },
   async run({ build, options, current, baseline }) {
     const findings: Finding[] = []
@@ -54,11 +58,11 @@ export const sizesCheck: Check<SizesSnapshot> = {
       }
       return { summary: inventorySummary(snap), findings, blocks: noBaselineBlocks(snap), report: reportSections(snap, null, null) }
     }
-    // The changed modules' symbol tables are read by workers while this thread diffs vmlinux.
+    // Tables the analyzers did not make are read again by workers while this thread diffs vmlinux.
     const tables = withSizeTables(build, snap, base)
     let vmlinux
     try {
-      vmlinux = diffVmlinux(base, snap)
+      vmlinux = await vmlinuxDiff(build, base, snap)
     } finally {
       await tables.catch(() => undefined)
     }
@@ -71,6 +75,36 @@ export const sizesCheck: Check<SizesSnapshot> = {
     const outcome: CheckOutcome = { summary: diffSummary(diff, label), findings, blocks: diffBlocks(diff), report: reportSections(snap, diff, label) }
     return outcome
   }
+}
+
+/**
+ * vmlinux of this build against the baseline's, started once the baseline is known (it needs no
+ * module). The snapshot's vmlinux part is the one the diff was made from, or it is made anew.
+ */
+async function vmlinuxDiff(build: Build, base: SizesSnapshot, current?: SizesSnapshot): Promise<VmlinuxDiff | null> {
+  const made = build.memo('sizes:vmlinux-diff', () => new Map<SizesSnapshot, Promise<EarlyDiff>>())
+  let early = made.get(base)
+  if (!early) {
+    early = new Promise<EarlyDiff>((resolve, reject) =>
+      setImmediate(() => {
+        try {
+          const after = vmlinuxSizes(build)
+          resolve({ from: after.vmlinux, diff: diffVmlinux(base, after) })
+        } catch (err) {
+          reject(err)
+        }
+      })
+    )
+    made.set(base, early)
+  }
+  if (!current) return (await early).diff
+  const done = await early.catch(() => null)
+  return done && done.from === current.vmlinux ? done.diff : diffVmlinux(base, current)
+}
+
+interface EarlyDiff {
+  from: SizesSnapshot['vmlinux']
+  diff: VmlinuxDiff | null
 }
 
 /** One warning for a modules.builtin.ranges that does not fit (however many lines), a notice per module problem. */

@@ -63,13 +63,15 @@ function readSymvers(build: Build): BuildExports['symvers'] {
 async function readBuildExports(build: Build): Promise<BuildExports> {
   const notes: string[] = []
   const symvers = readSymvers(build)
-  const modules = await moduleObjects(build)
+  // vmlinux and Module.symvers first: this thread reads them while the workers analyze modules.
   const vm = await vmlinuxExports(build, notes)
   const configured = configValue(build, 'MODVERSIONS')
   const modversions =
     configured !== undefined
       ? configured === 'y'
       : (symvers?.rows.some(r => r.crc !== 0) ?? false) || (vm?.exports.some(e => e.crc !== null) ?? false)
+  const fromSymvers = symvers ? symversExports(symvers.rows, modversions) : null
+  const modules = await moduleObjects(build)
 
   const binaryRows: ExportedSymbol[] = []
   const covered = new Set<string>()
@@ -93,8 +95,8 @@ async function readBuildExports(build: Build): Promise<BuildExports> {
 
   let exports: ExportedSymbol[]
   let source: BuildExports['source']
-  if (symvers) {
-    exports = symversExports(symvers.rows, modversions)
+  if (fromSymvers) {
+    exports = fromSymvers
     source = 'symvers'
   } else if (binary && (vm || binaryRows.length)) {
     exports = binaryRows
@@ -104,8 +106,18 @@ async function readBuildExports(build: Build): Promise<BuildExports> {
     exports = []
     source = 'none'
   }
-  const mismatches = symvers && binary ? compareSources(symversExports(symvers.rows, modversions), symvers.rows, binary) : []
-  return { source, exports, table: tableOf(exports), modversions, symvers, binary, mismatches, modules, notes }
+  const mismatches = symvers && fromSymvers && binary ? compareSources(fromSymvers, symvers.rows, binary) : []
+  return {
+    source,
+    exports,
+    table: tableOf(exports),
+    modversions,
+    symvers,
+    binary,
+    mismatches,
+    modules,
+    notes
+  }
 }
 
 function withOwner(e: KsymtabExport, module: string, modversions: boolean): ExportedSymbol {

@@ -115,7 +115,7 @@ function loadableTotal(s: SizesSnapshot): number {
 }
 
 /** vmlinux's classes and symbol tables compared; null unless both sides have vmlinux. */
-export function diffVmlinux(before: SizesSnapshot, after: SizesSnapshot): VmlinuxDiff | null {
+export function diffVmlinux(before: Pick<SizesSnapshot, 'vmlinux'>, after: Pick<SizesSnapshot, 'vmlinux'>): VmlinuxDiff | null {
   if (!before.vmlinux || !after.vmlinux) return null
   const tb = before.vmlinux.classes.reduce((a, b) => a + b, 0)
   const ta = after.vmlinux.classes.reduce((a, b) => a + b, 0)

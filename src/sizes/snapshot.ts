@@ -115,39 +115,9 @@ export function vmlinuxSymbols(build: Build): ElfSymbol[] | null {
 }
 
 export async function takeSizesSnapshot(build: Build): Promise<SizesSnapshot> {
-  const snap: SizesSnapshot = {
-    version: 1,
-    moduleClasses: [...MODULE_CLASSES],
-    vmlinuxClasses: [...VMLINUX_CLASSES],
-    vmlinux: null,
-    modules: {},
-    builtins: 'none',
-    problems: []
-  }
+  const fixed = vmlinuxSizes(build)
+  const snap: SizesSnapshot = { ...fixed, modules: { ...fixed.modules }, problems: [...fixed.problems] }
   const layout = build.layout
-  const elf = build.vmlinux()
-  if (elf && !layout.modulesBuiltinRanges) {
-    // Without built-in ranges to attribute, no object per symbol: the tables in one pass over the raw symbol table.
-    snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbolSource(elf)).classes, symbols: packCategoriesLazily(moduleSymbolSizes(elf)) }
-  }
-  const symbols = layout.modulesBuiltinRanges ? vmlinuxSymbols(build) : null
-  if (layout.modulesBuiltinRanges && elf && symbols) {
-    const sized = sizedSymbols(elf, symbols)
-    snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbols).classes, symbols: packCategoriesLazily(categorySizes(sized)) }
-    const file = build.rel(layout.modulesBuiltinRanges)
-    const ranges = parseBuiltinRanges(build.readText(layout.modulesBuiltinRanges), file)
-    const attributed = attributeBuiltins(elf, symbols, sized, ranges)
-    for (const p of attributed.problems) snap.problems.push({ kind: 'ranges', file, message: p })
-    for (const [name, m] of attributed.modules) snap.modules[name] = { kind: 'y', classes: m.classes, symbols: packCategoriesLazily(m.symbols) }
-    snap.builtins = 'ranges'
-  }
-  if (layout.modulesBuiltin) {
-    for (const name of parseModulesBuiltin(build.readText(layout.modulesBuiltin))) {
-      // Listed but without ranges (or no ranges file): built in, size unknown.
-      snap.modules[name] ??= { kind: 'y', classes: null }
-    }
-    if (snap.builtins === 'none') snap.builtins = 'list'
-  }
   if (layout.modules.length) {
     const files = new Map<string, ModuleFile>()
     sourcesOf.set(snap, files)
@@ -175,6 +145,56 @@ export async function takeSizesSnapshot(build: Build): Promise<SizesSnapshot> {
     }
   }
   return snap
+}
+
+/**
+ * The part of the sizes snapshot that needs no module: vmlinux, and the built-in modules
+ * (attributed through modules.builtin.ranges, or just listed). Made once per build.
+ */
+export function vmlinuxSizes(build: Build): Pick<SizesSnapshot, 'version' | 'moduleClasses' | 'vmlinuxClasses' | 'vmlinux' | 'modules' | 'builtins' | 'problems'> {
+  return build.memo('sizes:vmlinux', () => {
+    const snap: SizesSnapshot = {
+      version: 1,
+      moduleClasses: [...MODULE_CLASSES],
+      vmlinuxClasses: [...VMLINUX_CLASSES],
+      vmlinux: null,
+      modules: {},
+      builtins: 'none',
+      problems: []
+    }
+    const layout = build.layout
+    const elf = build.vmlinux()
+    if (elf && !layout.modulesBuiltinRanges) {
+      // Without built-in ranges to attribute, no object per symbol: the tables in one pass over the raw symbol table.
+      snap.vmlinux = {
+        classes: vmlinuxClassSizes(elf, symbolSource(elf)).classes,
+        symbols: packCategoriesLazily(moduleSymbolSizes(elf))
+      }
+    }
+    const symbols = layout.modulesBuiltinRanges ? vmlinuxSymbols(build) : null
+    if (layout.modulesBuiltinRanges && elf && symbols) {
+      const sized = sizedSymbols(elf, symbols)
+      snap.vmlinux = {
+        classes: vmlinuxClassSizes(elf, symbols).classes,
+        symbols: packCategoriesLazily(categorySizes(sized))
+      }
+      const file = build.rel(layout.modulesBuiltinRanges)
+      const ranges = parseBuiltinRanges(build.readText(layout.modulesBuiltinRanges), file)
+      const attributed = attributeBuiltins(elf, symbols, sized, ranges)
+      for (const p of attributed.problems) snap.problems.push({ kind: 'ranges', file, message: p })
+      for (const [name, m] of attributed.modules)
+        snap.modules[name] = { kind: 'y', classes: m.classes, symbols: packCategoriesLazily(m.symbols) }
+      snap.builtins = 'ranges'
+    }
+    if (layout.modulesBuiltin) {
+      for (const name of parseModulesBuiltin(build.readText(layout.modulesBuiltin))) {
+        // Listed but without ranges (or no ranges file): built in, size unknown.
+        snap.modules[name] ??= { kind: 'y', classes: null }
+      }
+      if (snap.builtins === 'none') snap.builtins = 'list'
+    }
+    return snap
+  })
 }
 
 /**
