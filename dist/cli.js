@@ -9639,6 +9639,48 @@ import { basename, isAbsolute as isAbsolute3, join as join3, relative as relativ
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 
+// src/load/hint-board.ts
+import { MessageChannel, receiveMessageOnPort } from "node:worker_threads";
+var HintBoard = class {
+  table = /* @__PURE__ */ new Map();
+  ports = /* @__PURE__ */ new Set();
+  set(analyzer, byModule) {
+    this.table.set(analyzer, byModule);
+    for (const p of this.ports) p.postMessage([analyzer, byModule]);
+  }
+  /** A new channel for a worker: its end (every hint so far already queued), and how to close it. */
+  connect() {
+    const { port1, port2 } = new MessageChannel();
+    this.ports.add(port1);
+    for (const entry of this.table) port1.postMessage(entry);
+    return {
+      port: port2,
+      disconnect: () => {
+        this.ports.delete(port1);
+        port1.close();
+      }
+    };
+  }
+};
+var HintReader = class {
+  table;
+  port;
+  constructor(source) {
+    this.port = source && !(source instanceof Map) ? source : void 0;
+    this.table = source instanceof Map ? source : /* @__PURE__ */ new Map();
+  }
+  /** The analyzer's hints, or undefined when none had arrived; reads what the port holds first. */
+  forAnalyzer(analyzer) {
+    if (this.port) {
+      for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
+        const [id, byModule] = m.message;
+        this.table.set(id, byModule);
+      }
+    }
+    return this.table.get(analyzer);
+  }
+};
+
 // src/load/analyze-module.ts
 import { readFileSync as readFileSync3, statSync as statSync5 } from "node:fs";
 
@@ -9730,7 +9772,11 @@ async function analyzeModule(mod, analyzers, options, memo, preloaded, hints) {
     for (const a of analyzers) {
       try {
         const ctx = { module: mod, options, memo };
-        if (hints && a.id in hints) ctx.hint = hints[a.id];
+        const byModule = hints?.forAnalyzer(a.id);
+        if (byModule) {
+          ctx.hinted = true;
+          if (byModule.has(mod.name)) ctx.hint = byModule.get(mod.name);
+        }
         summary.facts[a.id] = a.analyze(image.elf, ctx);
       } catch (err) {
         summary.factErrors[a.id] = describeError(err);
@@ -10371,13 +10417,15 @@ var sizesAnalyzer = {
     const opts = layoutOptionsFromVermagic(vermagicOf2(elf));
     const classes = moduleClassSizes(elf, opts);
     const mode = ctx?.options?.sizeTables ?? "all";
-    const wanted = mode === "all" || mode === "baseline" && tablesWanted(ctx.hint, classes);
+    const wanted = mode === "all" || mode === "baseline" && tablesWanted(ctx, classes);
     return wanted ? { classes, symbols: sizeTablesAnalyzer.analyze(elf, ctx) } : { classes };
   }
 };
-function tablesWanted(hint, classes) {
-  if (hint === void 0) return true;
-  if (hint === "unread") return false;
+function tablesWanted(ctx, classes) {
+  if (!ctx.hinted) return true;
+  const hint = ctx.hint;
+  if (hint === void 0) return false;
+  if (hint === "read") return true;
   return hint.length !== classes.length || hint.some((v, i) => v !== classes[i]);
 }
 var sizeTablesAnalyzer = {
@@ -10562,7 +10610,7 @@ function analyzersFor(ids) {
 
 // src/load/pool.ts
 var IN_THREAD_BELOW = 24;
-var PER_WORKER = 256;
+var PER_WORKER = 1024;
 var PRELOADED_PER_WORKER = 16;
 function workerUrl() {
   const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
@@ -10573,7 +10621,7 @@ async function analyzeModules(modules, options, pool = {}) {
   const sink = orderedSink(modules.length, pool.onResult);
   const timeout = pool.moduleTimeoutMs ?? LIMITS.maxModuleMillis;
   if (jobs <= 0 || modules.length < IN_THREAD_BELOW) {
-    await analyzeInThread(modules, options, sink.put, pool.hintsFor);
+    await analyzeInThread(modules, options, sink.put, pool.hints);
     return sink.results;
   }
   const queue = new ReadyQueue();
@@ -10583,12 +10631,18 @@ async function analyzeModules(modules, options, pool = {}) {
   let remaining = modules.length;
   const perWorker = Math.min(PER_WORKER, Math.max(1, Math.ceil(modules.length / (jobs * 4))));
   const workers = [];
+  const channels = [];
   try {
     const decoding = xzBatches.map(
       (batch) => decodeXzBatch(batch, (d) => queue.push(d.bytes ? { id: d.index, preloaded: { bytes: d.bytes, fileBytes: d.fileBytes } } : { id: d.index }))
     );
     const runWorker = () => new Promise((resolve4, reject) => {
-      const worker = new Worker(workerUrl(), { workerData: { options } });
+      const channel = pool.hints?.connect();
+      if (channel) channels.push(channel);
+      const worker = channel ? new Worker(workerUrl(), {
+        workerData: { options, hints: channel.port },
+        transferList: [channel.port]
+      }) : new Worker(workerUrl(), { workerData: { options } });
       workers.push(worker);
       const inFlight = /* @__PURE__ */ new Map();
       let preloadedInFlight = 0;
@@ -10604,7 +10658,7 @@ async function analyzeModules(modules, options, pool = {}) {
           if (task.preloaded) preloadedInFlight++;
           const transfer = task.preloaded ? [task.preloaded.bytes.buffer] : [];
           const module = modules[task.id];
-          worker.postMessage({ id: task.id, module, preloaded: task.preloaded, hints: pool.hintsFor?.(module) }, transfer);
+          worker.postMessage({ id: task.id, module, preloaded: task.preloaded }, transfer);
         }
         if (remaining === 0) finish("done");
         else if (inFlight.size === 0) queue.onPush(send);
@@ -10663,6 +10717,7 @@ async function analyzeModules(modules, options, pool = {}) {
     ]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
+    for (const c of channels) c.disconnect();
   }
   return sink.results;
 }
@@ -10726,14 +10781,16 @@ function orderedSink(count2, onResult) {
     }
   };
 }
-async function analyzeInThread(modules, options, put, hintsFor) {
+async function analyzeInThread(modules, options, put, board) {
   const store = /* @__PURE__ */ new Map();
   const memo = (key, make) => {
     if (!store.has(key)) store.set(key, make());
     return store.get(key);
   };
   const analyzers = analyzersFor(options.analyzers);
-  for (let i = 0; i < modules.length; i++) put(await analyzeModule(modules[i], analyzers, options, memo, void 0, hintsFor?.(modules[i])), i);
+  const hints = new HintReader(board?.table);
+  for (let i = 0; i < modules.length; i++)
+    put(await analyzeModule(modules[i], analyzers, options, memo, void 0, hints), i);
 }
 function failed(mod, error) {
   return emptySummary(mod, error);
@@ -10841,10 +10898,11 @@ function readSymvers(build) {
 async function readBuildExports(build) {
   const notes = [];
   const symvers = readSymvers(build);
-  const modules = await moduleObjects(build);
   const vm = await vmlinuxExports(build, notes);
   const configured = configValue(build, "MODVERSIONS");
   const modversions = configured !== void 0 ? configured === "y" : (symvers?.rows.some((r) => r.crc !== 0) ?? false) || (vm?.exports.some((e) => e.crc !== null) ?? false);
+  const fromSymvers = symvers ? symversExports(symvers.rows, modversions) : null;
+  const modules = await moduleObjects(build);
   const binaryRows = [];
   const covered = /* @__PURE__ */ new Set();
   if (vm) {
@@ -10864,8 +10922,8 @@ async function readBuildExports(build) {
   const binary = vm || modules.length ? { exports: binaryRows, vmlinux: vm?.file ?? null, covered } : null;
   let exports;
   let source;
-  if (symvers) {
-    exports = symversExports(symvers.rows, modversions);
+  if (fromSymvers) {
+    exports = fromSymvers;
     source = "symvers";
   } else if (binary && (vm || binaryRows.length)) {
     exports = binaryRows;
@@ -10875,8 +10933,18 @@ async function readBuildExports(build) {
     exports = [];
     source = "none";
   }
-  const mismatches = symvers && binary ? compareSources(symversExports(symvers.rows, modversions), symvers.rows, binary) : [];
-  return { source, exports, table: tableOf(exports), modversions, symvers, binary, mismatches, modules, notes };
+  const mismatches = symvers && fromSymvers && binary ? compareSources(fromSymvers, symvers.rows, binary) : [];
+  return {
+    source,
+    exports,
+    table: tableOf(exports),
+    modversions,
+    symvers,
+    binary,
+    mismatches,
+    modules,
+    notes
+  };
 }
 function withOwner(e, module, modversions) {
   return { symbol: e.symbol, module, gplOnly: e.gplOnly, namespace: e.namespace, crc: modversions ? e.crc : null };
@@ -11190,19 +11258,19 @@ var exportsCheck = {
     return toExportSnapshot(exp.source, exp.modversions, exp.exports);
   },
   async run({ build, options, current, baseline }) {
+    const base = baseline?.data ? fromExportSnapshot(baseline.data, baseline.label || "baseline") : null;
+    const early = base && current ? diffExports(base, fromExportSnapshot(current, "current build")) : null;
     const exp = await buildExports(build);
     const findings = mismatchFindings(exp.symvers?.file ?? "Module.symvers", exp.binary?.vmlinux ?? null, exp.mismatches);
     const blocks = [];
     if (exp.notes.length) blocks.push({ kind: "list", items: exp.notes });
     if (exp.mismatches.length) blocks.push(mismatchBlock(exp.mismatches));
     const count2 = `${exp.exports.length.toLocaleString("en-US")} exports`;
-    if (!baseline?.data) {
+    if (!baseline?.data || !base) {
       const summary2 = exp.source === "none" ? "no exports found (no Module.symvers, vmlinux or modules)" : `${count2} (${exp.source === "symvers" ? exp.symvers.kind : "from the binaries"}); ${baseline ? "the baseline has no export data" : "no baseline to compare with"}`;
       return { summary: withMismatch(summary2, exp.mismatches), findings, blocks, report: { exports: section(null, null) } };
     }
-    const base = fromExportSnapshot(baseline.data, baseline.label || "baseline");
-    const head = current ? fromExportSnapshot(current, "current build") : exp.exports;
-    const diff = diffExports(base, head);
+    const diff = early ?? diffExports(base, exp.exports);
     if (exp.source === "binaries") {
       const unread = new Set(exp.modules.filter((m) => !m.linkage).map((m) => m.owner));
       const unknown = diff.removed.filter((e) => unread.has(e.module));
@@ -12422,8 +12490,9 @@ async function withSizeTables(build, current, base) {
 function sizeTablesHints(base) {
   const out = /* @__PURE__ */ new Map();
   for (const [name, e] of Object.entries(base.modules)) {
-    if (!e.symbols) out.set(name, "unread");
-    else if (e.kind === "m" && e.classes) out.set(name, e.classes);
+    if (!e.symbols) continue;
+    if (e.kind === "y") out.set(name, "read");
+    else if (e.classes) out.set(name, e.classes);
   }
   return out;
 }
@@ -12437,37 +12506,9 @@ function vmlinuxSymbols(build) {
   return build.memo("vmlinux:symtab", () => elf.symbols());
 }
 async function takeSizesSnapshot(build) {
-  const snap = {
-    version: 1,
-    moduleClasses: [...MODULE_CLASSES],
-    vmlinuxClasses: [...VMLINUX_CLASSES],
-    vmlinux: null,
-    modules: {},
-    builtins: "none",
-    problems: []
-  };
+  const fixed = vmlinuxSizes(build);
+  const snap = { ...fixed, modules: { ...fixed.modules }, problems: [...fixed.problems] };
   const layout2 = build.layout;
-  const elf = build.vmlinux();
-  if (elf && !layout2.modulesBuiltinRanges) {
-    snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbolSource(elf)).classes, symbols: packCategoriesLazily(moduleSymbolSizes(elf)) };
-  }
-  const symbols = layout2.modulesBuiltinRanges ? vmlinuxSymbols(build) : null;
-  if (layout2.modulesBuiltinRanges && elf && symbols) {
-    const sized = sizedSymbols(elf, symbols);
-    snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbols).classes, symbols: packCategoriesLazily(categorySizes(sized)) };
-    const file = build.rel(layout2.modulesBuiltinRanges);
-    const ranges = parseBuiltinRanges(build.readText(layout2.modulesBuiltinRanges), file);
-    const attributed = attributeBuiltins(elf, symbols, sized, ranges);
-    for (const p of attributed.problems) snap.problems.push({ kind: "ranges", file, message: p });
-    for (const [name, m] of attributed.modules) snap.modules[name] = { kind: "y", classes: m.classes, symbols: packCategoriesLazily(m.symbols) };
-    snap.builtins = "ranges";
-  }
-  if (layout2.modulesBuiltin) {
-    for (const name of parseModulesBuiltin(build.readText(layout2.modulesBuiltin))) {
-      snap.modules[name] ??= { kind: "y", classes: null };
-    }
-    if (snap.builtins === "none") snap.builtins = "list";
-  }
   if (layout2.modules.length) {
     const files = /* @__PURE__ */ new Map();
     sourcesOf.set(snap, files);
@@ -12494,6 +12535,49 @@ async function takeSizesSnapshot(build) {
     }
   }
   return snap;
+}
+function vmlinuxSizes(build) {
+  return build.memo("sizes:vmlinux", () => {
+    const snap = {
+      version: 1,
+      moduleClasses: [...MODULE_CLASSES],
+      vmlinuxClasses: [...VMLINUX_CLASSES],
+      vmlinux: null,
+      modules: {},
+      builtins: "none",
+      problems: []
+    };
+    const layout2 = build.layout;
+    const elf = build.vmlinux();
+    if (elf && !layout2.modulesBuiltinRanges) {
+      snap.vmlinux = {
+        classes: vmlinuxClassSizes(elf, symbolSource(elf)).classes,
+        symbols: packCategoriesLazily(moduleSymbolSizes(elf))
+      };
+    }
+    const symbols = layout2.modulesBuiltinRanges ? vmlinuxSymbols(build) : null;
+    if (layout2.modulesBuiltinRanges && elf && symbols) {
+      const sized = sizedSymbols(elf, symbols);
+      snap.vmlinux = {
+        classes: vmlinuxClassSizes(elf, symbols).classes,
+        symbols: packCategoriesLazily(categorySizes(sized))
+      };
+      const file = build.rel(layout2.modulesBuiltinRanges);
+      const ranges = parseBuiltinRanges(build.readText(layout2.modulesBuiltinRanges), file);
+      const attributed = attributeBuiltins(elf, symbols, sized, ranges);
+      for (const p of attributed.problems) snap.problems.push({ kind: "ranges", file, message: p });
+      for (const [name, m] of attributed.modules)
+        snap.modules[name] = { kind: "y", classes: m.classes, symbols: packCategoriesLazily(m.symbols) };
+      snap.builtins = "ranges";
+    }
+    if (layout2.modulesBuiltin) {
+      for (const name of parseModulesBuiltin(build.readText(layout2.modulesBuiltin))) {
+        snap.modules[name] ??= { kind: "y", classes: null };
+      }
+      if (snap.builtins === "none") snap.builtins = "list";
+    }
+    return snap;
+  });
 }
 function readSizesSnapshot(data, label) {
   const known = data && typeof data === "object" ? readFrom.get(data) : void 0;
@@ -12861,13 +12945,13 @@ function reportSections(current, diff, label) {
     total: diff?.total ?? null,
     sizes
   };
-  let vmlinuxSizes = null;
+  let vmlinuxSizes2 = null;
   if (current.vmlinux) {
     const classes = {};
     VMLINUX_CLASSES.forEach((c, i) => classes[c] = current.vmlinux.classes[i] ?? 0);
-    vmlinuxSizes = diff?.vmlinux ? { ...diff.vmlinux, symbols: jsonSymbols(diff.vmlinux.symbols) } : { after: classes };
+    vmlinuxSizes2 = diff?.vmlinux ? { ...diff.vmlinux, symbols: jsonSymbols(diff.vmlinux.symbols) } : { after: classes };
   }
-  return { modules, vmlinuxSizes };
+  return { modules, vmlinuxSizes: vmlinuxSizes2 };
 }
 
 // src/checks/sizes.ts
@@ -12880,7 +12964,9 @@ var sizesCheck = {
   },
   withBaseline(build, baseline) {
     if (!baseline.data) return;
-    build.hint(sizesAnalyzer.id, sizeTablesHints(readSizesSnapshot(baseline.data, baseline.label || "the baseline")));
+    const base = readSizesSnapshot(baseline.data, baseline.label || "the baseline");
+    build.hint(sizesAnalyzer.id, sizeTablesHints(base));
+    vmlinuxDiff(build, base).catch(() => void 0);
   },
   async run({ build, options, current, baseline }) {
     const findings = [];
@@ -12913,7 +12999,7 @@ var sizesCheck = {
     const tables = withSizeTables(build, snap, base);
     let vmlinux;
     try {
-      vmlinux = diffVmlinux(base, snap);
+      vmlinux = await vmlinuxDiff(build, base, snap);
     } finally {
       await tables.catch(() => void 0);
     }
@@ -12926,6 +13012,26 @@ var sizesCheck = {
     return outcome;
   }
 };
+async function vmlinuxDiff(build, base, current) {
+  const made = build.memo("sizes:vmlinux-diff", () => /* @__PURE__ */ new Map());
+  let early = made.get(base);
+  if (!early) {
+    early = new Promise(
+      (resolve4, reject) => setImmediate(() => {
+        try {
+          const after = vmlinuxSizes(build);
+          resolve4({ from: after.vmlinux, diff: diffVmlinux(base, after) });
+        } catch (err) {
+          reject(err);
+        }
+      })
+    );
+    made.set(base, early);
+  }
+  if (!current) return (await early).diff;
+  const done = await early.catch(() => null);
+  return done && done.from === current.vmlinux ? done.diff : diffVmlinux(base, current);
+}
 function problemFindings(problems) {
   const out = [];
   const ranges = problems.filter((p) => p.kind === "ranges");
@@ -13653,8 +13759,7 @@ var Build = class {
   pool;
   analysis;
   memos = /* @__PURE__ */ new Map();
-  /** Analyzer id -> module name -> hint (see hint()). */
-  hints = /* @__PURE__ */ new Map();
+  hints = new HintBoard();
   constructor(layout2, info, config, pool = {}, analysis = {}) {
     this.layout = layout2;
     this.info = info;
@@ -13695,23 +13800,18 @@ var Build = class {
   }
   /** Every module analyzed once by every registered analyzer (worker threads). */
   modules() {
-    return this.memo("modules", () => analyzeModules(this.layout.modules, this.analyzerOptions(), { ...this.pool, hintsFor: (m) => this.hintsFor(m) }));
+    return this.memo(
+      "modules",
+      () => analyzeModules(this.layout.modules, this.analyzerOptions(), { ...this.pool, hints: this.hints })
+    );
   }
   /**
-   * Tells `analyzer` something about modules not yet handed to a worker (module name -> value,
-   * the analyzer's ctx.hint): a check that has the baseline can say what its comparison will
-   * not need. Modules already sent are analyzed without it.
+   * Tells `analyzer` something about the modules (module name -> value, the analyzer's
+   * ctx.hint): a check that has the baseline can say what its comparison will not need. It
+   * reaches every module not yet analyzed; those analyzed before have ctx.hinted unset.
    */
   hint(analyzer, byModule) {
     this.hints.set(analyzer, byModule);
-  }
-  hintsFor(m) {
-    let out;
-    for (const [analyzer, byModule] of this.hints) {
-      if (!byModule.has(m.name)) continue;
-      (out ??= {})[analyzer] = byModule.get(m.name);
-    }
-    return out;
   }
   /** Some of the build's modules again, by on-demand analyzers (ids), on the same pool settings. */
   analyzeAgain(modules, analyzers) {
@@ -13992,9 +14092,12 @@ async function review(req) {
   });
   const loading = loadBaseline(req, checks).then((snap) => {
     if (snap) for (const c of checks) tellBaseline(c, build, baselineFor(snap, c));
+    if (snap) timing("baseline loaded");
     return snap;
   });
   loading.catch(() => void 0);
+  if (req.baseline && statSync14(req.baseline, { throwIfNoEntry: false })?.isFile())
+    await loading.catch(() => void 0);
   const results = [];
   const extra = {};
   const outcomes = await Promise.all(

@@ -610,11 +610,11 @@ var ElfFile = class _ElfFile {
       throw new InputError("bad-magic", file, "not an ELF file (bad magic)", 0);
     }
     const cls = ident[4];
-    const data = ident[5];
+    const data2 = ident[5];
     if (cls !== 1 && cls !== 2) throw new InputError("bad-value", file, `unknown ELF class ${cls}`, 4);
-    if (data !== 1 && data !== 2) throw new InputError("bad-value", file, `unknown ELF data encoding ${data}`, 5);
+    if (data2 !== 1 && data2 !== 2) throw new InputError("bad-value", file, `unknown ELF data encoding ${data2}`, 5);
     const is64 = cls === 2;
-    const le = data === 1;
+    const le = data2 === 1;
     const ehsize = is64 ? 64 : 52;
     const eh = new ByteReader(source.read(0, Math.min(ehsize, source.size), "ELF header"), le, file);
     eh.check(0, ehsize, "ELF header");
@@ -1064,7 +1064,7 @@ function emptySummary(mod, error) {
   if (error !== void 0) summary.error = error;
   return summary;
 }
-async function analyzeModule(mod, analyzers2, options2, memo2, preloaded, hints) {
+async function analyzeModule(mod, analyzers2, options2, memo2, preloaded, hints2) {
   const summary = emptySummary(mod);
   let image;
   try {
@@ -1080,7 +1080,11 @@ async function analyzeModule(mod, analyzers2, options2, memo2, preloaded, hints)
     for (const a of analyzers2) {
       try {
         const ctx = { module: mod, options: options2, memo: memo2 };
-        if (hints && a.id in hints) ctx.hint = hints[a.id];
+        const byModule = hints2?.forAnalyzer(a.id);
+        if (byModule) {
+          ctx.hinted = true;
+          if (byModule.has(mod.name)) ctx.hint = byModule.get(mod.name);
+        }
         summary.facts[a.id] = a.analyze(image.elf, ctx);
       } catch (err) {
         summary.factErrors[a.id] = describeError(err);
@@ -1368,11 +1372,11 @@ function parseBtf(bytes, file, opts = {}) {
   const base = opts.base ?? null;
   const encoding = opts.encoding ?? WIDE_INFO;
   const { header, littleEndian } = parseHeader(bytes, file);
-  const data = bytes.subarray(header.hdrLen);
-  const strings = data.subarray(header.strOff, header.strOff + header.strLen);
+  const data2 = bytes.subarray(header.hdrLen);
+  const strings = data2.subarray(header.strOff, header.strOff + header.strLen);
   checkStrings(strings, file, base !== null);
-  const layout2 = parseLayout(data, header, file);
-  const words = nativeWords(data.subarray(header.typeOff, header.typeOff + header.typeLen), littleEndian);
+  const layout2 = parseLayout(data2, header, file);
+  const words = nativeWords(data2.subarray(header.typeOff, header.typeOff + header.typeLen), littleEndian);
   const firstId = base ? base.endId : 1;
   const recs = walkRecords(words, header.typeLen, encoding, layout2, firstId, file);
   const btf = new Btf({ file, base, header, littleEndian, encoding, words, recs, strings, layout: layout2 });
@@ -1471,7 +1475,7 @@ function checkStrings(strings, file, split) {
   if (!split && strings[0] !== 0)
     throw new InputError("bad-value", file, "BTF string section does not start with the empty string");
 }
-function parseLayout(data, header, file) {
+function parseLayout(data2, header, file) {
   if (!header.layoutLen) return null;
   if (header.layoutLen % 4)
     throw new InputError(
@@ -1479,7 +1483,7 @@ function parseLayout(data, header, file) {
       file,
       `BTF layout section is ${header.layoutLen} bytes, not a multiple of 4`
     );
-  const dv = new DataView(data.buffer, data.byteOffset + header.layoutOff, header.layoutLen);
+  const dv = new DataView(data2.buffer, data2.byteOffset + header.layoutOff, header.layoutLen);
   const out = [];
   for (let o = 0; o < header.layoutLen; o += 4)
     out.push({ infoBytes: dv.getUint8(o), elemBytes: dv.getUint8(o + 1) });
@@ -3424,14 +3428,14 @@ function vmlinuxFor(ctx, path, rules) {
 function vermagicOf(elf) {
   const sec = elf.section(".modinfo");
   if (!sec) return void 0;
-  const data = elf.data(sec);
+  const data2 = elf.data(sec);
   const key = Buffer.from("vermagic=");
   let i = 0;
-  while (i < data.length) {
-    let end = data.indexOf(0, i);
-    if (end < 0) end = data.length;
-    if (end - i > key.length && Buffer.from(data.buffer, data.byteOffset + i, key.length).equals(key)) {
-      return Buffer.from(data.subarray(i + key.length, end)).toString("latin1");
+  while (i < data2.length) {
+    let end = data2.indexOf(0, i);
+    if (end < 0) end = data2.length;
+    if (end - i > key.length && Buffer.from(data2.buffer, data2.byteOffset + i, key.length).equals(key)) {
+      return Buffer.from(data2.subarray(i + key.length, end)).toString("latin1");
     }
     i = end + 1;
   }
@@ -3711,14 +3715,14 @@ function readFlags(elf, sec, count) {
 function readExportMarkers(elf) {
   const sec = elf.section(".export_symbol");
   if (!sec || sec.size === 0) return [];
-  const data = elf.data(sec);
+  const data2 = elf.data(sec);
   const prefix = "__export_symbol_";
   const out = [];
   for (const sym of elf.symbols()) {
     if (sym.reserved || sym.shndx !== sec.index || !sym.name.startsWith(prefix)) continue;
     const off = Number(sym.value);
-    const license = cString(data, off);
-    const namespace = license === void 0 ? void 0 : cString(data, off + license.length + 1);
+    const license = cString(data2, off);
+    const namespace = license === void 0 ? void 0 : cString(data2, off + license.length + 1);
     if (license === void 0 || namespace === void 0) {
       throw new InputError("bad-value", elf.file, `.export_symbol: ${sym.name} does not point at a license and a namespace`);
     }
@@ -3767,13 +3771,13 @@ var modinfoAnalyzer = {
   analyze(elf) {
     const sec = elf.section(".modinfo");
     if (!sec) return null;
-    const data = elf.data(sec);
+    const data2 = elf.data(sec);
     const entries = [];
     let start = 0;
-    for (let i = 0; i <= data.length; i++) {
-      if (i === data.length || data[i] === 0) {
+    for (let i = 0; i <= data2.length; i++) {
+      if (i === data2.length || data2[i] === 0) {
         if (i > start) {
-          const s = Buffer.from(data.subarray(start, i)).toString("utf8");
+          const s = Buffer.from(data2.subarray(start, i)).toString("utf8");
           const eq = s.indexOf("=");
           if (eq > 0) entries.push([s.slice(0, eq), s.slice(eq + 1)]);
         }
@@ -4064,13 +4068,15 @@ var sizesAnalyzer = {
     const opts = layoutOptionsFromVermagic(vermagicOf2(elf));
     const classes = moduleClassSizes(elf, opts);
     const mode = ctx?.options?.sizeTables ?? "all";
-    const wanted = mode === "all" || mode === "baseline" && tablesWanted(ctx.hint, classes);
+    const wanted = mode === "all" || mode === "baseline" && tablesWanted(ctx, classes);
     return wanted ? { classes, symbols: sizeTablesAnalyzer.analyze(elf, ctx) } : { classes };
   }
 };
-function tablesWanted(hint, classes) {
-  if (hint === void 0) return true;
-  if (hint === "unread") return false;
+function tablesWanted(ctx, classes) {
+  if (!ctx.hinted) return true;
+  const hint = ctx.hint;
+  if (hint === void 0) return false;
+  if (hint === "read") return true;
   return hint.length !== classes.length || hint.some((v, i) => v !== classes[i]);
 }
 var sizeTablesAnalyzer = {
@@ -4261,8 +4267,31 @@ function analyzersFor(ids) {
   });
 }
 
+// src/load/hint-board.ts
+import { MessageChannel, receiveMessageOnPort } from "node:worker_threads";
+var HintReader = class {
+  table;
+  port;
+  constructor(source) {
+    this.port = source && !(source instanceof Map) ? source : void 0;
+    this.table = source instanceof Map ? source : /* @__PURE__ */ new Map();
+  }
+  /** The analyzer's hints, or undefined when none had arrived; reads what the port holds first. */
+  forAnalyzer(analyzer) {
+    if (this.port) {
+      for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
+        const [id, byModule] = m.message;
+        this.table.set(id, byModule);
+      }
+    }
+    return this.table.get(analyzer);
+  }
+};
+
 // src/load/module-worker.ts
-var options = workerData.options;
+var data = workerData;
+var options = data.options;
+var hints = new HintReader(data.hints);
 var analyzers = analyzersFor(options.analyzers);
 var memoStore = /* @__PURE__ */ new Map();
 var memo = (key, make) => {
@@ -4270,7 +4299,7 @@ var memo = (key, make) => {
   return memoStore.get(key);
 };
 parentPort.on("message", (req) => {
-  analyzeModule(req.module, analyzers, options, memo, req.preloaded, req.hints).then(
+  analyzeModule(req.module, analyzers, options, memo, req.preloaded, hints).then(
     (summary) => parentPort.postMessage({ id: req.id, summary }, ownedBuffers(summary.facts)),
     (err) => parentPort.postMessage({ id: req.id, error: describeError(err) })
   );
