@@ -1,5 +1,5 @@
-import type { ElfFile } from '../elf/elf.ts'
 import type { AnalyzerContext, ModuleAnalyzer } from '../load/analyzer.ts'
+import { vermagicOf } from '../load/vermagic.ts'
 import { InputError, describeError } from '../model/errors.ts'
 import { parseBtf, type Btf } from './btf.ts'
 import { looksMismatched, mismatchEvidence, describeEvidence } from './mismatch.ts'
@@ -156,26 +156,13 @@ export const btfAnalyzer: ModuleAnalyzer<BtfModuleFact> = {
 }
 
 function vmlinuxFor(ctx: AnalyzerContext, path: string, rules: VerifierRules): VmlinuxBtf {
-  return ctx.memo(`btf:vmlinux:${path}:${JSON.stringify(rules)}`, () => loadVmlinuxBtf(path, rules))
+  let key = ruleKeys.get(rules)
+  if (key === undefined) ruleKeys.set(rules, (key = JSON.stringify(rules)))
+  return ctx.memo(`btf:vmlinux:${path}:${key}`, () => loadVmlinuxBtf(path, rules))
 }
 
-/** The kernel release a module was built for: the first word of its vermagic. */
-function vermagicOf(elf: ElfFile): string | undefined {
-  const sec = elf.section('.modinfo')
-  if (!sec) return undefined
-  const data = elf.data(sec)
-  const key = Buffer.from('vermagic=')
-  let i = 0
-  while (i < data.length) {
-    let end = data.indexOf(0, i)
-    if (end < 0) end = data.length
-    if (end - i > key.length && Buffer.from(data.buffer, data.byteOffset + i, key.length).equals(key)) {
-      return Buffer.from(data.subarray(i + key.length, end)).toString('latin1')
-    }
-    i = end + 1
-  }
-  return undefined
-}
+/** rulesForVermagic gives one object per release: its memo key is made once. */
+const ruleKeys = new WeakMap<VerifierRules, string>()
 
 /** A failed load still leaves the records readable, usually: read them for mismatch evidence. */
 function readForEvidence(

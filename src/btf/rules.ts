@@ -49,5 +49,15 @@ export function rulesFor(version: KernelVersion | null): VerifierRules {
 
 /** Rules for the kernel a module is built for, from the release at the head of its vermagic. */
 export function rulesForVermagic(vermagic: string | undefined): VerifierRules {
-  return rulesFor(parseKernelVersion(vermagic?.trim().split(/\s+/)[0]))
+  const release = vermagic?.trim().split(/\s+/)[0] ?? ''
+  let rules = byRelease.get(release)
+  if (!rules) {
+    // A review sees one release or a few; a hostile tree could show many.
+    if (byRelease.size >= 64) byRelease.clear()
+    byRelease.set(release, (rules = rulesFor(parseKernelVersion(release || undefined))))
+  }
+  return rules
 }
+
+/** Rules already made, by release (the same object each time: callers key memos on it). */
+const byRelease = new Map<string, VerifierRules>()

@@ -1,6 +1,6 @@
-import type { ElfFile } from '../elf/elf.ts'
 import type { AnalyzerContext, ModuleAnalyzer } from '../load/analyzer.ts'
-import { layoutOptionsFromVermagic, moduleClassSizes, vermagicIn, type ClassSizes } from './module-classes.ts'
+import { vermagicOf } from '../load/vermagic.ts'
+import { layoutOptionsFromVermagic, moduleClassSizes, type ClassSizes } from './module-classes.ts'
 import { packCategories, type PackedCategories } from './pack.ts'
 import { moduleSymbolSizes } from './module-symbol-sizes.ts'
 
@@ -48,10 +48,4 @@ export const sizeTablesAnalyzer: ModuleAnalyzer<PackedCategories> = {
   analyze(elf) {
     return packCategories(moduleSymbolSizes(elf))
   }
-}
-
-/** The `vermagic=` string of .modinfo (NUL-separated key=value). */
-export function vermagicOf(elf: ElfFile): string | undefined {
-  const sec = elf.section('.modinfo')
-  return sec ? vermagicIn(elf.data(sec)) : undefined
 }

@@ -44,20 +44,6 @@ export interface ModuleLayoutOptions {
   version?: KernelVersion | null
 }
 
-const VERMAGIC = Buffer.from('vermagic=')
-
-/** The `vermagic=` value in .modinfo's bytes (NUL-separated key=value, include/linux/moduleparam.h). */
-export function vermagicIn(modinfo: Uint8Array): string | undefined {
-  const bytes = Buffer.from(modinfo.buffer, modinfo.byteOffset, modinfo.byteLength)
-  for (let at = bytes.indexOf(VERMAGIC); at >= 0; at = bytes.indexOf(VERMAGIC, at + 1)) {
-    if (at > 0 && bytes[at - 1] !== 0) continue // inside another entry's value
-    let end = bytes.indexOf(0, at)
-    if (end < 0) end = bytes.length
-    return bytes.toString('latin1', at + VERMAGIC.length, end)
-  }
-  return undefined
-}
-
 /** Whether a section's class depends on the layout options (so the listing path must read vermagic). */
 export function dependsOnLayoutOptions(name: string): boolean {
   return name === '.static_call_sites' || name.startsWith('.exit') || name.startsWith('.ARM.extab.exit') || name.startsWith('.ARM.exidx.exit')

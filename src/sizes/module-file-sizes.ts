@@ -2,7 +2,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { ByteSource } from '../bytes/source.ts'
 import { InputError } from '../model/errors.ts'
 import { SHF_ALLOC, SHT_NOBITS } from '../elf/constants.ts'
-import { dependsOnLayoutOptions, layoutOptionsFromVermagic, MODULE_CLASSES, moduleSectionClass, vermagicIn, type ClassSizes } from './module-classes.ts'
+import { dependsOnLayoutOptions, layoutOptionsFromVermagic, MODULE_CLASSES, moduleSectionClass, type ClassSizes } from './module-classes.ts'
+import { vermagicIn } from '../load/vermagic.ts'
 import { visitSections, type SectionInfo } from './section-scan.ts'
 
 /** Bytes read before the section header table: enough for .shstrtab, which ld puts just before it. */
