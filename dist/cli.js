@@ -6467,6 +6467,23 @@ import { fileURLToPath } from "node:url";
 // src/engine.ts
 import { statSync as statSync14 } from "node:fs";
 
+// src/load/vermagic.ts
+var VERMAGIC = Buffer.from("vermagic=");
+function vermagicIn(modinfo) {
+  const bytes2 = Buffer.from(modinfo.buffer, modinfo.byteOffset, modinfo.byteLength);
+  for (let at = bytes2.indexOf(VERMAGIC); at >= 0; at = bytes2.indexOf(VERMAGIC, at + 1)) {
+    if (at > 0 && bytes2[at - 1] !== 0) continue;
+    let end = bytes2.indexOf(0, at);
+    if (end < 0) end = bytes2.length;
+    return bytes2.toString("latin1", at + VERMAGIC.length, end);
+  }
+  return void 0;
+}
+function vermagicOf(elf) {
+  const sec = elf.section(".modinfo");
+  return sec ? vermagicIn(elf.data(sec)) : void 0;
+}
+
 // src/btf/btf.ts
 import { endianness } from "node:os";
 
@@ -8650,8 +8667,15 @@ function rulesFor(version) {
   };
 }
 function rulesForVermagic(vermagic) {
-  return rulesFor(parseKernelVersion(vermagic?.trim().split(/\s+/)[0]));
+  const release = vermagic?.trim().split(/\s+/)[0] ?? "";
+  let rules = byRelease.get(release);
+  if (!rules) {
+    if (byRelease.size >= 64) byRelease.clear();
+    byRelease.set(release, rules = rulesFor(parseKernelVersion(release || void 0)));
+  }
+  return rules;
 }
+var byRelease = /* @__PURE__ */ new Map();
 
 // src/btf/vmlinux-btf.ts
 function readBtfSection(path2) {
@@ -8797,24 +8821,11 @@ var btfAnalyzer = {
   }
 };
 function vmlinuxFor(ctx, path2, rules) {
-  return ctx.memo(`btf:vmlinux:${path2}:${JSON.stringify(rules)}`, () => loadVmlinuxBtf(path2, rules));
+  let key = ruleKeys.get(rules);
+  if (key === void 0) ruleKeys.set(rules, key = JSON.stringify(rules));
+  return ctx.memo(`btf:vmlinux:${path2}:${key}`, () => loadVmlinuxBtf(path2, rules));
 }
-function vermagicOf(elf) {
-  const sec = elf.section(".modinfo");
-  if (!sec) return void 0;
-  const data = elf.data(sec);
-  const key = Buffer.from("vermagic=");
-  let i = 0;
-  while (i < data.length) {
-    let end = data.indexOf(0, i);
-    if (end < 0) end = data.length;
-    if (end - i > key.length && Buffer.from(data.buffer, data.byteOffset + i, key.length).equals(key)) {
-      return Buffer.from(data.subarray(i + key.length, end)).toString("latin1");
-    }
-    i = end + 1;
-  }
-  return void 0;
-}
+var ruleKeys = /* @__PURE__ */ new WeakMap();
 function readForEvidence(bytes2, file, base, rules, fact) {
   try {
     const btf = parseBtf(bytes2, file, { base, encoding: rules.info, checkRefs: false });
@@ -10045,17 +10056,6 @@ var CLASS_LABELS = {
 var RO_AFTER_INIT_SECTIONS = /* @__PURE__ */ new Set([".data..ro_after_init", "__jump_table"]);
 var STATIC_CALL_RO_FROM = { major: 7, minor: 0 };
 var DROPPED_SECTIONS = /* @__PURE__ */ new Set([".modinfo", "__versions", "__version_ext_crcs", "__version_ext_names"]);
-var VERMAGIC = Buffer.from("vermagic=");
-function vermagicIn(modinfo) {
-  const bytes2 = Buffer.from(modinfo.buffer, modinfo.byteOffset, modinfo.byteLength);
-  for (let at = bytes2.indexOf(VERMAGIC); at >= 0; at = bytes2.indexOf(VERMAGIC, at + 1)) {
-    if (at > 0 && bytes2[at - 1] !== 0) continue;
-    let end = bytes2.indexOf(0, at);
-    if (end < 0) end = bytes2.length;
-    return bytes2.toString("latin1", at + VERMAGIC.length, end);
-  }
-  return void 0;
-}
 function layoutOptionsFromVermagic(vermagic) {
   if (!vermagic) return {};
   const words = vermagic.trim().split(/\s+/);
@@ -10414,7 +10414,7 @@ function moduleSymbolSizes(elf) {
 var sizesAnalyzer = {
   id: "sizes",
   analyze(elf, ctx) {
-    const opts = layoutOptionsFromVermagic(vermagicOf2(elf));
+    const opts = layoutOptionsFromVermagic(vermagicOf(elf));
     const classes = moduleClassSizes(elf, opts);
     const mode = ctx?.options?.sizeTables ?? "all";
     const wanted = mode === "all" || mode === "baseline" && tablesWanted(ctx, classes);
@@ -10434,10 +10434,6 @@ var sizeTablesAnalyzer = {
     return packCategories(moduleSymbolSizes(elf));
   }
 };
-function vermagicOf2(elf) {
-  const sec = elf.section(".modinfo");
-  return sec ? vermagicIn(elf.data(sec)) : void 0;
-}
 
 // src/elf/sort-names.ts
 function sortNames(strings, starts, ends, count2) {

@@ -1096,6 +1096,23 @@ async function analyzeModule(mod, analyzers2, options2, memo2, preloaded, hints2
   return summary;
 }
 
+// src/load/vermagic.ts
+var VERMAGIC = Buffer.from("vermagic=");
+function vermagicIn(modinfo) {
+  const bytes = Buffer.from(modinfo.buffer, modinfo.byteOffset, modinfo.byteLength);
+  for (let at = bytes.indexOf(VERMAGIC); at >= 0; at = bytes.indexOf(VERMAGIC, at + 1)) {
+    if (at > 0 && bytes[at - 1] !== 0) continue;
+    let end = bytes.indexOf(0, at);
+    if (end < 0) end = bytes.length;
+    return bytes.toString("latin1", at + VERMAGIC.length, end);
+  }
+  return void 0;
+}
+function vermagicOf(elf) {
+  const sec = elf.section(".modinfo");
+  return sec ? vermagicIn(elf.data(sec)) : void 0;
+}
+
 // src/btf/btf.ts
 import { endianness } from "node:os";
 
@@ -3287,8 +3304,15 @@ function rulesFor(version) {
   };
 }
 function rulesForVermagic(vermagic) {
-  return rulesFor(parseKernelVersion(vermagic?.trim().split(/\s+/)[0]));
+  const release = vermagic?.trim().split(/\s+/)[0] ?? "";
+  let rules = byRelease.get(release);
+  if (!rules) {
+    if (byRelease.size >= 64) byRelease.clear();
+    byRelease.set(release, rules = rulesFor(parseKernelVersion(release || void 0)));
+  }
+  return rules;
 }
+var byRelease = /* @__PURE__ */ new Map();
 
 // src/btf/vmlinux-btf.ts
 function readBtfSection(path) {
@@ -3423,24 +3447,11 @@ var btfAnalyzer = {
   }
 };
 function vmlinuxFor(ctx, path, rules) {
-  return ctx.memo(`btf:vmlinux:${path}:${JSON.stringify(rules)}`, () => loadVmlinuxBtf(path, rules));
+  let key = ruleKeys.get(rules);
+  if (key === void 0) ruleKeys.set(rules, key = JSON.stringify(rules));
+  return ctx.memo(`btf:vmlinux:${path}:${key}`, () => loadVmlinuxBtf(path, rules));
 }
-function vermagicOf(elf) {
-  const sec = elf.section(".modinfo");
-  if (!sec) return void 0;
-  const data2 = elf.data(sec);
-  const key = Buffer.from("vermagic=");
-  let i = 0;
-  while (i < data2.length) {
-    let end = data2.indexOf(0, i);
-    if (end < 0) end = data2.length;
-    if (end - i > key.length && Buffer.from(data2.buffer, data2.byteOffset + i, key.length).equals(key)) {
-      return Buffer.from(data2.subarray(i + key.length, end)).toString("latin1");
-    }
-    i = end + 1;
-  }
-  return void 0;
-}
+var ruleKeys = /* @__PURE__ */ new WeakMap();
 function readForEvidence(bytes, file, base, rules, fact) {
   try {
     const btf = parseBtf(bytes, file, { base, encoding: rules.info, checkRefs: false });
@@ -3803,17 +3814,6 @@ var MODULE_CLASSES = ["text", "rodata", "roAfterInit", "data", "bss", "initText"
 var RO_AFTER_INIT_SECTIONS = /* @__PURE__ */ new Set([".data..ro_after_init", "__jump_table"]);
 var STATIC_CALL_RO_FROM = { major: 7, minor: 0 };
 var DROPPED_SECTIONS = /* @__PURE__ */ new Set([".modinfo", "__versions", "__version_ext_crcs", "__version_ext_names"]);
-var VERMAGIC = Buffer.from("vermagic=");
-function vermagicIn(modinfo) {
-  const bytes = Buffer.from(modinfo.buffer, modinfo.byteOffset, modinfo.byteLength);
-  for (let at = bytes.indexOf(VERMAGIC); at >= 0; at = bytes.indexOf(VERMAGIC, at + 1)) {
-    if (at > 0 && bytes[at - 1] !== 0) continue;
-    let end = bytes.indexOf(0, at);
-    if (end < 0) end = bytes.length;
-    return bytes.toString("latin1", at + VERMAGIC.length, end);
-  }
-  return void 0;
-}
 function layoutOptionsFromVermagic(vermagic) {
   if (!vermagic) return {};
   const words = vermagic.trim().split(/\s+/);
@@ -4065,7 +4065,7 @@ function moduleSymbolSizes(elf) {
 var sizesAnalyzer = {
   id: "sizes",
   analyze(elf, ctx) {
-    const opts = layoutOptionsFromVermagic(vermagicOf2(elf));
+    const opts = layoutOptionsFromVermagic(vermagicOf(elf));
     const classes = moduleClassSizes(elf, opts);
     const mode = ctx?.options?.sizeTables ?? "all";
     const wanted = mode === "all" || mode === "baseline" && tablesWanted(ctx, classes);
@@ -4085,10 +4085,6 @@ var sizeTablesAnalyzer = {
     return packCategories(moduleSymbolSizes(elf));
   }
 };
-function vermagicOf2(elf) {
-  const sec = elf.section(".modinfo");
-  return sec ? vermagicIn(elf.data(sec)) : void 0;
-}
 
 // src/elf/sort-names.ts
 function sortNames(strings, starts, ends, count) {
