@@ -5,6 +5,7 @@ import type { DiscoverInput } from './discover/discover.ts'
 import type { Build } from './model/build.ts'
 import { describeError, InputError } from './model/errors.ts'
 import { statusOf, type CheckResult, type Finding } from './model/finding.ts'
+import { nextTurn } from './model/turns.ts'
 import { openBuild } from './model/open-build.ts'
 import type { ReviewOptions } from './model/options.ts'
 import { TOOL_VERSION, type Report } from './report/schema.ts'
@@ -46,6 +47,7 @@ async function snapshotChecks(build: Build, checks: AnyCheck[], options: ReviewO
 async function snapshotOf(check: AnyCheck, build: Build, options: ReviewOptions): Promise<unknown> {
   if (!check.snapshot) return undefined
   try {
+    await nextTurn()
     const snap = await check.snapshot(build, options)
     timing(`snapshot ${check.id} of ${build.layout.root} done`)
     return snap
@@ -121,6 +123,7 @@ async function runCheck(
 ): Promise<{ result: CheckResult; report: Record<string, unknown> }> {
   let outcome: CheckOutcome
   try {
+    await nextTurn()
     outcome = await check.run({ build, options, current: current ?? null, baseline })
   } catch (err) {
     const finding: Finding =
@@ -168,7 +171,7 @@ export async function review(req: ReviewRequest): Promise<Report> {
   loading.catch(() => undefined)
   // A snapshot file is quick to load (a gunzip and a JSON parse, 0.3 s for Debian's 4,230
   // modules): loaded before the checks take this thread, its hints reach the module analyzers
-  // before most modules are sent. A base build directory is a whole review: not waited for.
+  // before most modules are analyzed. A base build directory is a whole review: not waited for.
   if (req.baseline && statSync(req.baseline, { throwIfNoEntry: false })?.isFile())
     await loading.catch(() => undefined)
   const results: CheckResult[] = []

@@ -1,6 +1,7 @@
 import { describeError } from '../model/errors.ts'
 import type { Build } from '../model/build.ts'
 import type { Finding } from '../model/finding.ts'
+import { nextTurn } from '../model/turns.ts'
 import { describeLimit, overBudget, parseSizeBudget, type SizeBudget } from '../sizes/budget.ts'
 import { diffSizes, diffVmlinux, sideOf, type SizesDiff, type VmlinuxDiff } from '../sizes/diff.ts'
 import { bytes, diffBlocks, diffSummary, human, inventoryBlocks, percent, signed } from '../sizes/render.ts'
@@ -85,16 +86,13 @@ async function vmlinuxDiff(build: Build, base: SizesSnapshot, current?: SizesSna
   const made = build.memo('sizes:vmlinux-diff', () => new Map<SizesSnapshot, Promise<EarlyDiff>>())
   let early = made.get(base)
   if (!early) {
-    early = new Promise<EarlyDiff>((resolve, reject) =>
-      setImmediate(() => {
-        try {
-          const after = vmlinuxSizes(build)
-          resolve({ from: after.vmlinux, diff: diffVmlinux(base, after) })
-        } catch (err) {
-          reject(err)
-        }
+    // Two turns: each half takes a few hundred milliseconds for a distro vmlinux.
+    early = nextTurn()
+      .then(() => vmlinuxSizes(build))
+      .then(async after => {
+        await nextTurn()
+        return { from: after.vmlinux, diff: diffVmlinux(base, after) }
       })
-    )
     made.set(base, early)
   }
   if (!current) return (await early).diff
