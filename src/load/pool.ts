@@ -32,6 +32,8 @@ const IN_THREAD_BELOW = 24
  */
 const PER_WORKER = 1024
 const PRELOADED_PER_WORKER = 16
+/** What a worker may hold when few modules are left: its last results come back together with the others'. */
+const MIN_IN_FLIGHT = 16
 
 /** The worker entry next to this file: .ts when running from source, .js in dist/. */
 function workerUrl(): URL {
@@ -92,7 +94,9 @@ export async function analyzeModules(
         let stopped = false
         const send = () => {
           if (stopped) return
-          while (inFlight.size < perWorker) {
+          // Fewer held as the queue drains, so the workers finish together.
+          const cap = Math.min(perWorker, Math.max(MIN_IN_FLIGHT, Math.ceil(queue.size / jobs)))
+          while (inFlight.size < cap) {
             const task = queue.shift(preloadedInFlight < PRELOADED_PER_WORKER)
             if (!task) break
             if (inFlight.size === 0) progressAt = Date.now()
@@ -184,6 +188,10 @@ class ReadyQueue {
   push(t: Task): void {
     this.tasks.push(t)
     this.wake()
+  }
+
+  get size(): number {
+    return this.tasks.length - this.head
   }
 
   /** The next task; undefined when there is none, or when it carries bytes and `preloaded` is false. */
