@@ -6055,9 +6055,9 @@ function compareSymbolLists(before, after) {
 }
 
 // src/model/build-info.ts
-function parseKernelVersion(release) {
-  if (!release) return null;
-  const m = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(release);
+function parseKernelVersion(release2) {
+  if (!release2) return null;
+  const m = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(release2);
   if (!m) return null;
   return { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3] ?? 0) };
 }
@@ -8667,11 +8667,11 @@ function rulesFor(version) {
   };
 }
 function rulesForVermagic(vermagic) {
-  const release = vermagic?.trim().split(/\s+/)[0] ?? "";
-  let rules = byRelease.get(release);
+  const release2 = vermagic?.trim().split(/\s+/)[0] ?? "";
+  let rules = byRelease.get(release2);
   if (!rules) {
     if (byRelease.size >= 64) byRelease.clear();
-    byRelease.set(release, rules = rulesFor(parseKernelVersion(release || void 0)));
+    byRelease.set(release2, rules = rulesFor(parseKernelVersion(release2 || void 0)));
   }
   return rules;
 }
@@ -10608,6 +10608,7 @@ function analyzersFor(ids) {
 var IN_THREAD_BELOW = 24;
 var PER_WORKER = 1024;
 var PRELOADED_PER_WORKER = 16;
+var MIN_IN_FLIGHT = 16;
 function workerUrl() {
   const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
   return new URL(`./module-worker${ext}`, import.meta.url);
@@ -10646,7 +10647,8 @@ async function analyzeModules(modules, options, pool = {}) {
       let stopped = false;
       const send = () => {
         if (stopped) return;
-        while (inFlight.size < perWorker) {
+        const cap = Math.min(perWorker, Math.max(MIN_IN_FLIGHT, Math.ceil(queue.size / jobs)));
+        while (inFlight.size < cap) {
           const task = queue.shift(preloadedInFlight < PRELOADED_PER_WORKER);
           if (!task) break;
           if (inFlight.size === 0) progressAt = Date.now();
@@ -10724,6 +10726,9 @@ var ReadyQueue = class {
   push(t) {
     this.tasks.push(t);
     this.wake();
+  }
+  get size() {
+    return this.tasks.length - this.head;
   }
   /** The next task; undefined when there is none, or when it carries bytes and `preloaded` is false. */
   shift(preloaded = true) {
@@ -12044,6 +12049,25 @@ function mapGroups(groups) {
   return Object.fromEntries(Object.entries(groups).map(([k, gs]) => [k, gs.map((g) => ({ ...g, shift: (g.shift < 0n ? "-0x" : "+0x") + (g.shift < 0n ? -g.shift : g.shift).toString(16) }))]));
 }
 
+// src/model/turns.ts
+function nextTurn() {
+  return new Promise((resolve4) => {
+    waiting.push(resolve4);
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(release);
+    }
+  });
+}
+var waiting = [];
+var scheduled = false;
+function release() {
+  const next = waiting.shift();
+  if (waiting.length) setImmediate(release);
+  else scheduled = false;
+  next?.();
+}
+
 // src/sizes/budget.ts
 var SCOPES = ["total", "vmlinux", "module"];
 var UNITS = { "": 1, b: 1, k: 1024, kib: 1024, m: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gib: 1024 ** 3 };
@@ -13012,16 +13036,10 @@ async function vmlinuxDiff(build, base, current) {
   const made = build.memo("sizes:vmlinux-diff", () => /* @__PURE__ */ new Map());
   let early = made.get(base);
   if (!early) {
-    early = new Promise(
-      (resolve4, reject) => setImmediate(() => {
-        try {
-          const after = vmlinuxSizes(build);
-          resolve4({ from: after.vmlinux, diff: diffVmlinux(base, after) });
-        } catch (err) {
-          reject(err);
-        }
-      })
-    );
+    early = nextTurn().then(() => vmlinuxSizes(build)).then(async (after) => {
+      await nextTurn();
+      return { from: after.vmlinux, diff: diffVmlinux(base, after) };
+    });
     made.set(base, early);
   }
   if (!current) return (await early).diff;
@@ -13630,18 +13648,18 @@ function discoverInstalled(root) {
   const layout2 = { root, kind: "installed", modules: [], passes: [], missing: [], notes: [] };
   const modRoot = dirIn(root, join5(root, "lib/modules")) ?? dirIn(root, join5(root, "usr/lib/modules"));
   const releases = modRoot ? readdirSync2(modRoot).filter((r) => dirIn(root, join5(modRoot, r))).sort() : [];
-  let release = releases.at(-1);
-  if (!release) {
+  let release2 = releases.at(-1);
+  if (!release2) {
     const boot = dirIn(root, join5(root, "boot"));
     const cfg = boot ? readdirSync2(boot).find((n) => n.startsWith("config-")) : void 0;
-    release = cfg?.slice("config-".length);
+    release2 = cfg?.slice("config-".length);
   }
-  if (releases.length > 1) layout2.notes.push(`several releases under lib/modules (${releases.join(", ")}); reviewing ${release}`);
-  if (!release) {
+  if (releases.length > 1) layout2.notes.push(`several releases under lib/modules (${releases.join(", ")}); reviewing ${release2}`);
+  if (!release2) {
     layout2.missing.push(`lib/modules/<release>/ or boot/config-<release> in ${root}`);
     return layout2;
   }
-  layout2.release = release;
+  layout2.release = release2;
   const first = (...cands) => {
     for (const c of cands) {
       const p = fileIn(root, join5(root, c));
@@ -13649,19 +13667,19 @@ function discoverInstalled(root) {
     }
     return void 0;
   };
-  const headers = `usr/src/linux-headers-${release}`;
-  layout2.vmlinux = first(`usr/lib/debug/boot/vmlinux-${release}`, `usr/lib/debug/lib/modules/${release}/vmlinux`, `boot/vmlinux-${release}`);
-  if (!layout2.vmlinux) layout2.missing.push(`usr/lib/debug/boot/vmlinux-${release} (the -dbg package)`);
-  layout2.bootImage = first(`boot/vmlinuz-${release}`, `boot/Image-${release}`);
-  const realMap = first(`usr/lib/debug/boot/System.map-${release}`);
-  const bootMap = first(`boot/System.map-${release}`);
+  const headers = `usr/src/linux-headers-${release2}`;
+  layout2.vmlinux = first(`usr/lib/debug/boot/vmlinux-${release2}`, `usr/lib/debug/lib/modules/${release2}/vmlinux`, `boot/vmlinux-${release2}`);
+  if (!layout2.vmlinux) layout2.missing.push(`usr/lib/debug/boot/vmlinux-${release2} (the -dbg package)`);
+  layout2.bootImage = first(`boot/vmlinuz-${release2}`, `boot/Image-${release2}`);
+  const realMap = first(`usr/lib/debug/boot/System.map-${release2}`);
+  const bootMap = first(`boot/System.map-${release2}`);
   if (bootMap && isPlaceholderSystemMap(bootMap)) {
-    layout2.notes.push(`boot/System.map-${release} is a packaging placeholder, not a symbol map`);
+    layout2.notes.push(`boot/System.map-${release2} is a packaging placeholder, not a symbol map`);
     if (!realMap) layout2.systemMapPlaceholder = true;
   }
   layout2.systemMap = realMap ?? (bootMap && !isPlaceholderSystemMap(bootMap) ? bootMap : void 0);
-  if (!layout2.systemMap) layout2.missing.push(`a real System.map (usr/lib/debug/boot/System.map-${release})`);
-  layout2.config = first(`boot/config-${release}`, `${headers}/.config`);
+  if (!layout2.systemMap) layout2.missing.push(`a real System.map (usr/lib/debug/boot/System.map-${release2})`);
+  layout2.config = first(`boot/config-${release2}`, `${headers}/.config`);
   const symvers = first(`${headers}/Module.symvers`);
   if (symvers) {
     layout2.symvers = symvers;
@@ -13669,7 +13687,7 @@ function discoverInstalled(root) {
   } else layout2.missing.push(`${headers}/Module.symvers (the linux-headers package)`);
   layout2.btfBase = first(`${headers}/vmlinux`) ?? layout2.vmlinux;
   if (modRoot) {
-    const dir = join5(modRoot, release);
+    const dir = join5(modRoot, release2);
     layout2.modulesDir = dir;
     for (const [rel, key] of [
       ["modules.order", "modulesOrder"],
@@ -13896,8 +13914,8 @@ function buildInfo(layout2, config) {
       arch = null;
     }
   }
-  const release = layout2.release ?? null;
-  return { release, version: parseKernelVersion(release), arch, layout: layout2.kind, config: picked };
+  const release2 = layout2.release ?? null;
+  return { release: release2, version: parseKernelVersion(release2), arch, layout: layout2.kind, config: picked };
 }
 
 // src/report/schema.ts
@@ -13996,6 +14014,7 @@ async function snapshotChecks(build, checks, options) {
 async function snapshotOf2(check, build, options) {
   if (!check.snapshot) return void 0;
   try {
+    await nextTurn();
     const snap = await check.snapshot(build, options);
     timing(`snapshot ${check.id} of ${build.layout.root} done`);
     return snap;
@@ -14055,6 +14074,7 @@ function tellBaseline(check, build, baseline) {
 async function runCheck(check, build, options, current, baseline) {
   let outcome;
   try {
+    await nextTurn();
     outcome = await check.run({ build, options, current: current ?? null, baseline });
   } catch (err) {
     const finding = err instanceof InputError ? { severity: "error", code: "input-error", message: err.message, file: err.file } : { severity: "warning", code: "check-crashed", message: `the ${check.id} check stopped: ${describeError(err)}` };
