@@ -160,10 +160,7 @@ function mismatchFindings(symvers: string, binary: string | null, mismatches: re
 }
 
 function mismatchBlock(mismatches: readonly SourceMismatch[]): Block {
-  const attr = (e: ExportedSymbol | undefined): string =>
-    e
-      ? `${e.module} ${exportKind(e.gplOnly)}${e.namespace ? ` ${e.namespace}` : ''} ${formatCrc(e.crc)}`
-      : '—'
+  const attr = (e: ExportedSymbol | undefined): string => (e ? `${e.module} ${exportKind(e.gplOnly)}${e.namespace ? ` ${e.namespace}` : ''} ${formatCrc(e.crc)}` : '—')
   const rows: Text[][] = mismatches.map(m => [{ code: m.symbol }, m.what, attr(m.symvers), attr(m.binary)])
   return { kind: 'details', summary: `${mismatches.length} disagreements between Module.symvers and the binaries`, blocks: [{ kind: 'table', columns: ['Symbol', 'Difference', 'Module.symvers', 'Binaries'], rows }] }
 }

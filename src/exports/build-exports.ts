@@ -107,17 +107,7 @@ async function readBuildExports(build: Build): Promise<BuildExports> {
     source = 'none'
   }
   const mismatches = symvers && fromSymvers && binary ? compareSources(fromSymvers, symvers.rows, binary) : []
-  return {
-    source,
-    exports,
-    table: tableOf(exports),
-    modversions,
-    symvers,
-    binary,
-    mismatches,
-    modules,
-    notes
-  }
+  return { source, exports, table: tableOf(exports), modversions, symvers, binary, mismatches, modules, notes }
 }
 
 function withOwner(e: KsymtabExport, module: string, modversions: boolean): ExportedSymbol {

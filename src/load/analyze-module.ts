@@ -103,11 +103,13 @@ export async function analyzeModule(
   summary.fileBytes = image.fileBytes
   summary.elfBytes = image.elf.source.size
   summary.signatureBytes = image.signatureBytes
+  // The hints that have arrived by now, taken in once per module.
+  const table = hints?.read()
   try {
     for (const a of analyzers) {
       try {
         const ctx: AnalyzerContext = { module: mod, options, memo }
-        const byModule = hints?.forAnalyzer(a.id)
+        const byModule = table?.get(a.id)
         if (byModule) {
           ctx.hinted = true
           if (byModule.has(mod.name)) ctx.hint = byModule.get(mod.name)

@@ -42,14 +42,14 @@ export class HintReader {
     this.table = source instanceof Map ? source : new Map()
   }
 
-  /** The analyzer's hints, or undefined when none had arrived; reads what the port holds first. */
-  forAnalyzer(analyzer: string): ReadonlyMap<string, unknown> | undefined {
+  /** Every hint so far (analyzer id -> module name -> hint); takes in what the port holds first. */
+  read(): HintTable {
     if (this.port) {
       for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
         const [id, byModule] = m.message as [string, ReadonlyMap<string, unknown>]
         this.table.set(id, byModule)
       }
     }
-    return this.table.get(analyzer)
+    return this.table
   }
 }

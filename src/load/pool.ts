@@ -79,12 +79,7 @@ export async function analyzeModules(
       new Promise<'done' | 'stuck'>((resolve, reject) => {
         const channel = pool.hints?.connect()
         if (channel) channels.push(channel)
-        const worker = channel
-          ? new Worker(workerUrl(), {
-              workerData: { options, hints: channel.port },
-              transferList: [channel.port]
-            })
-          : new Worker(workerUrl(), { workerData: { options } })
+        const worker = new Worker(workerUrl(), channel ? { workerData: { options, hints: channel.port }, transferList: [channel.port] } : { workerData: { options } })
         workers.push(worker)
         // Module index -> whether its bytes were handed over; in the order sent (the worker's order).
         const inFlight = new Map<number, boolean>()
@@ -270,8 +265,7 @@ async function analyzeInThread(
   }
   const analyzers = analyzersFor(options.analyzers)
   const hints = new HintReader(board?.table)
-  for (let i = 0; i < modules.length; i++)
-    put(await analyzeModule(modules[i]!, analyzers, options, memo, undefined, hints), i)
+  for (let i = 0; i < modules.length; i++) put(await analyzeModule(modules[i]!, analyzers, options, memo, undefined, hints), i)
 }
 
 function failed(mod: ModuleFile, error: string): ModuleSummary {

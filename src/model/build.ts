@@ -74,9 +74,7 @@ export class Build {
 
   /** Every module analyzed once by every registered analyzer (worker threads). */
   modules(): Promise<ModuleSummary[]> {
-    return this.memo('modules', () =>
-      analyzeModules(this.layout.modules, this.analyzerOptions(), { ...this.pool, hints: this.hints })
-    )
+    return this.memo('modules', () => analyzeModules(this.layout.modules, this.analyzerOptions(), { ...this.pool, hints: this.hints }))
   }
 
   /**

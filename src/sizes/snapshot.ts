@@ -149,9 +149,10 @@ export async function takeSizesSnapshot(build: Build): Promise<SizesSnapshot> {
 
 /**
  * The part of the sizes snapshot that needs no module: vmlinux, and the built-in modules
- * (attributed through modules.builtin.ranges, or just listed). Made once per build.
+ * (attributed through modules.builtin.ranges, or just listed). Made once per build and shared:
+ * takeSizesSnapshot copies it before adding the loadable modules.
  */
-export function vmlinuxSizes(build: Build): Pick<SizesSnapshot, 'version' | 'moduleClasses' | 'vmlinuxClasses' | 'vmlinux' | 'modules' | 'builtins' | 'problems'> {
+export function vmlinuxSizes(build: Build): SizesSnapshot {
   return build.memo('sizes:vmlinux', () => {
     const snap: SizesSnapshot = {
       version: 1,
@@ -166,24 +167,17 @@ export function vmlinuxSizes(build: Build): Pick<SizesSnapshot, 'version' | 'mod
     const elf = build.vmlinux()
     if (elf && !layout.modulesBuiltinRanges) {
       // Without built-in ranges to attribute, no object per symbol: the tables in one pass over the raw symbol table.
-      snap.vmlinux = {
-        classes: vmlinuxClassSizes(elf, symbolSource(elf)).classes,
-        symbols: packCategoriesLazily(moduleSymbolSizes(elf))
-      }
+      snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbolSource(elf)).classes, symbols: packCategoriesLazily(moduleSymbolSizes(elf)) }
     }
     const symbols = layout.modulesBuiltinRanges ? vmlinuxSymbols(build) : null
     if (layout.modulesBuiltinRanges && elf && symbols) {
       const sized = sizedSymbols(elf, symbols)
-      snap.vmlinux = {
-        classes: vmlinuxClassSizes(elf, symbols).classes,
-        symbols: packCategoriesLazily(categorySizes(sized))
-      }
+      snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbols).classes, symbols: packCategoriesLazily(categorySizes(sized)) }
       const file = build.rel(layout.modulesBuiltinRanges)
       const ranges = parseBuiltinRanges(build.readText(layout.modulesBuiltinRanges), file)
       const attributed = attributeBuiltins(elf, symbols, sized, ranges)
       for (const p of attributed.problems) snap.problems.push({ kind: 'ranges', file, message: p })
-      for (const [name, m] of attributed.modules)
-        snap.modules[name] = { kind: 'y', classes: m.classes, symbols: packCategoriesLazily(m.symbols) }
+      for (const [name, m] of attributed.modules) snap.modules[name] = { kind: 'y', classes: m.classes, symbols: packCategoriesLazily(m.symbols) }
       snap.builtins = 'ranges'
     }
     if (layout.modulesBuiltin) {

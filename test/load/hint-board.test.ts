@@ -10,12 +10,12 @@ describe('HintBoard', () => {
     board.set('sizes', new Map([['a', 1]]))
     const { port, disconnect } = board.connect()
     const reader = new HintReader(port)
-    expect(reader.forAnalyzer('sizes')?.get('a')).toBe(1)
-    expect(reader.forAnalyzer('btf')).toBeUndefined()
+    expect(reader.read().get('sizes')?.get('a')).toBe(1)
+    expect(reader.read().get('btf')).toBeUndefined()
     board.set('btf', new Map([['b', [1, 2]]]))
     board.set('sizes', new Map([['a', 2]]))
-    expect(reader.forAnalyzer('btf')?.get('b')).toEqual([1, 2])
-    expect(reader.forAnalyzer('sizes')?.get('a')).toBe(2)
+    expect(reader.read().get('btf')?.get('b')).toEqual([1, 2])
+    expect(reader.read().get('sizes')?.get('a')).toBe(2)
     disconnect()
     port.close()
   })
@@ -23,9 +23,9 @@ describe('HintBoard', () => {
   it('reads the table itself in this thread', () => {
     const board = new HintBoard()
     const reader = new HintReader(board.table)
-    expect(reader.forAnalyzer('sizes')).toBeUndefined()
+    expect(reader.read().get('sizes')).toBeUndefined()
     board.set('sizes', new Map([['a', 'read']]))
-    expect(reader.forAnalyzer('sizes')?.get('a')).toBe('read')
+    expect(reader.read().get('sizes')?.get('a')).toBe('read')
   })
 
   it('reaches a worker busy with messages sent before the hint', async () => {

@@ -18,11 +18,7 @@ const newRel = debianRelease('new')
 
 /** hint: undefined when no hints had arrived, null when hinted without one for this module. */
 function ctxWith(options: AnalyzerContext['options'], hint?: unknown): AnalyzerContext {
-  const c: AnalyzerContext = {
-    module: { name: 'm', path: 'm.ko', relPath: 'm.ko', compression: 'none' },
-    options,
-    memo: (_k, make) => make()
-  }
+  const c: AnalyzerContext = { module: { name: 'm', path: 'm.ko', relPath: 'm.ko', compression: 'none' }, options, memo: (_k, make) => make() }
   if (hint !== undefined) c.hinted = true
   if (hint !== undefined && hint !== null) c.hint = hint
   return c
@@ -39,12 +35,8 @@ describe('the sizes analyzer', () => {
     const other = same.map((v, i) => (i === 0 ? v + 16 : v))
     expect(sizesAnalyzer.analyze(elf, ctxWith({ sizeTables: 'none' })).symbols).toBeUndefined()
     expect(sizesAnalyzer.analyze(elf, ctxWith({ sizeTables: 'baseline' }, same)).symbols).toBeUndefined()
-    expect(sizesAnalyzer.analyze(elf, ctxWith({ sizeTables: 'baseline' }, other)).symbols).toEqual(
-      full.symbols
-    )
-    expect(sizesAnalyzer.analyze(elf, ctxWith({ sizeTables: 'baseline' }, 'read')).symbols).toEqual(
-      full.symbols
-    )
+    expect(sizesAnalyzer.analyze(elf, ctxWith({ sizeTables: 'baseline' }, other)).symbols).toEqual(full.symbols)
+    expect(sizesAnalyzer.analyze(elf, ctxWith({ sizeTables: 'baseline' }, 'read')).symbols).toEqual(full.symbols)
     // Hinted, but not in the baseline with tables: never read.
     expect(sizesAnalyzer.analyze(elf, ctxWith({ sizeTables: 'baseline' }, null)).symbols).toBeUndefined()
     // Analyzed before the baseline was loaded: no hints yet, tables made.
@@ -108,8 +100,7 @@ describe('a review of Debian 6.12.117 against 6.12.115', () => {
   // 'baseline' with hints that say nothing of any module: no tables made.
   for (const mode of ['none', 'baseline'] as const)
     it(`reads the missing tables again when the analyzers made none (${mode})`, async ctx => {
-      if (!oldRel || !newRel)
-        return fixtureMissing('two Debian 6.12 releases (scripts/kernels/fetch-debian.sh)', ctx.skip)
+      if (!oldRel || !newRel) return fixtureMissing('two Debian 6.12 releases (scripts/kernels/fetch-debian.sh)', ctx.skip)
       const { open } = builds()
       const before = await baseline()
       const build = open(newRel, mode)
@@ -122,8 +113,7 @@ describe('a review of Debian 6.12.117 against 6.12.115', () => {
       const hints = sizeTablesHints(before)
       for (const [name, e] of Object.entries(filled.modules)) {
         const h = hints.get(name)
-        if (e.symbols)
-          expect(Array.isArray(h) && JSON.stringify(h) === JSON.stringify(e.classes), name).toBe(false)
+        if (e.symbols) expect(Array.isArray(h) && JSON.stringify(h) === JSON.stringify(e.classes), name).toBe(false)
       }
       build.close()
     }, 120_000)
