@@ -9680,15 +9680,15 @@ var HintReader = class {
     this.port = source && !(source instanceof Map) ? source : void 0;
     this.table = source instanceof Map ? source : /* @__PURE__ */ new Map();
   }
-  /** The analyzer's hints, or undefined when none had arrived; reads what the port holds first. */
-  forAnalyzer(analyzer) {
+  /** Every hint so far (analyzer id -> module name -> hint); takes in what the port holds first. */
+  read() {
     if (this.port) {
       for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
         const [id, byModule] = m.message;
         this.table.set(id, byModule);
       }
     }
-    return this.table.get(analyzer);
+    return this.table;
   }
 };
 
@@ -9779,11 +9779,12 @@ async function analyzeModule(mod, analyzers, options, memo, preloaded, hints) {
   summary.fileBytes = image.fileBytes;
   summary.elfBytes = image.elf.source.size;
   summary.signatureBytes = image.signatureBytes;
+  const table = hints?.read();
   try {
     for (const a of analyzers) {
       try {
         const ctx = { module: mod, options, memo };
-        const byModule = hints?.forAnalyzer(a.id);
+        const byModule = table?.get(a.id);
         if (byModule) {
           ctx.hinted = true;
           if (byModule.has(mod.name)) ctx.hint = byModule.get(mod.name);
@@ -10636,10 +10637,7 @@ async function analyzeModules(modules, options, pool = {}) {
     const runWorker = () => new Promise((resolve4, reject) => {
       const channel = pool.hints?.connect();
       if (channel) channels.push(channel);
-      const worker = channel ? new Worker(workerUrl(), {
-        workerData: { options, hints: channel.port },
-        transferList: [channel.port]
-      }) : new Worker(workerUrl(), { workerData: { options } });
+      const worker = new Worker(workerUrl(), channel ? { workerData: { options, hints: channel.port }, transferList: [channel.port] } : { workerData: { options } });
       workers.push(worker);
       const inFlight = /* @__PURE__ */ new Map();
       let preloadedInFlight = 0;
@@ -10790,8 +10788,7 @@ async function analyzeInThread(modules, options, put, board) {
   };
   const analyzers = analyzersFor(options.analyzers);
   const hints = new HintReader(board?.table);
-  for (let i = 0; i < modules.length; i++)
-    put(await analyzeModule(modules[i], analyzers, options, memo, void 0, hints), i);
+  for (let i = 0; i < modules.length; i++) put(await analyzeModule(modules[i], analyzers, options, memo, void 0, hints), i);
 }
 function failed(mod, error) {
   return emptySummary(mod, error);
@@ -10935,17 +10932,7 @@ async function readBuildExports(build) {
     source = "none";
   }
   const mismatches = symvers && fromSymvers && binary ? compareSources(fromSymvers, symvers.rows, binary) : [];
-  return {
-    source,
-    exports,
-    table: tableOf(exports),
-    modversions,
-    symvers,
-    binary,
-    mismatches,
-    modules,
-    notes
-  };
+  return { source, exports, table: tableOf(exports), modversions, symvers, binary, mismatches, modules, notes };
 }
 function withOwner(e, module, modversions) {
   return { symbol: e.symbol, module, gplOnly: e.gplOnly, namespace: e.namespace, crc: modversions ? e.crc : null };
@@ -12570,24 +12557,17 @@ function vmlinuxSizes(build) {
     const layout2 = build.layout;
     const elf = build.vmlinux();
     if (elf && !layout2.modulesBuiltinRanges) {
-      snap.vmlinux = {
-        classes: vmlinuxClassSizes(elf, symbolSource(elf)).classes,
-        symbols: packCategoriesLazily(moduleSymbolSizes(elf))
-      };
+      snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbolSource(elf)).classes, symbols: packCategoriesLazily(moduleSymbolSizes(elf)) };
     }
     const symbols = layout2.modulesBuiltinRanges ? vmlinuxSymbols(build) : null;
     if (layout2.modulesBuiltinRanges && elf && symbols) {
       const sized = sizedSymbols(elf, symbols);
-      snap.vmlinux = {
-        classes: vmlinuxClassSizes(elf, symbols).classes,
-        symbols: packCategoriesLazily(categorySizes(sized))
-      };
+      snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbols).classes, symbols: packCategoriesLazily(categorySizes(sized)) };
       const file = build.rel(layout2.modulesBuiltinRanges);
       const ranges = parseBuiltinRanges(build.readText(layout2.modulesBuiltinRanges), file);
       const attributed = attributeBuiltins(elf, symbols, sized, ranges);
       for (const p of attributed.problems) snap.problems.push({ kind: "ranges", file, message: p });
-      for (const [name, m] of attributed.modules)
-        snap.modules[name] = { kind: "y", classes: m.classes, symbols: packCategoriesLazily(m.symbols) };
+      for (const [name, m] of attributed.modules) snap.modules[name] = { kind: "y", classes: m.classes, symbols: packCategoriesLazily(m.symbols) };
       snap.builtins = "ranges";
     }
     if (layout2.modulesBuiltin) {
@@ -13814,10 +13794,7 @@ var Build = class {
   }
   /** Every module analyzed once by every registered analyzer (worker threads). */
   modules() {
-    return this.memo(
-      "modules",
-      () => analyzeModules(this.layout.modules, this.analyzerOptions(), { ...this.pool, hints: this.hints })
-    );
+    return this.memo("modules", () => analyzeModules(this.layout.modules, this.analyzerOptions(), { ...this.pool, hints: this.hints }));
   }
   /**
    * Tells `analyzer` something about the modules (module name -> value, the analyzer's

@@ -1076,11 +1076,12 @@ async function analyzeModule(mod, analyzers2, options2, memo2, preloaded, hints2
   summary.fileBytes = image.fileBytes;
   summary.elfBytes = image.elf.source.size;
   summary.signatureBytes = image.signatureBytes;
+  const table = hints2?.read();
   try {
     for (const a of analyzers2) {
       try {
         const ctx = { module: mod, options: options2, memo: memo2 };
-        const byModule = hints2?.forAnalyzer(a.id);
+        const byModule = table?.get(a.id);
         if (byModule) {
           ctx.hinted = true;
           if (byModule.has(mod.name)) ctx.hint = byModule.get(mod.name);
@@ -4272,15 +4273,15 @@ var HintReader = class {
     this.port = source && !(source instanceof Map) ? source : void 0;
     this.table = source instanceof Map ? source : /* @__PURE__ */ new Map();
   }
-  /** The analyzer's hints, or undefined when none had arrived; reads what the port holds first. */
-  forAnalyzer(analyzer) {
+  /** Every hint so far (analyzer id -> module name -> hint); takes in what the port holds first. */
+  read() {
     if (this.port) {
       for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
         const [id, byModule] = m.message;
         this.table.set(id, byModule);
       }
     }
-    return this.table.get(analyzer);
+    return this.table;
   }
 };
 
