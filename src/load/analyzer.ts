@@ -21,8 +21,8 @@ export interface AnalyzerOptions {
   /**
    * The sizes analyzer's symbol-size tables: 'all' (default; snapshots keep them), 'none' (a
    * review without a baseline never reads them), or 'baseline': made when the module's hint
-   * says the baseline comparison will read them, and for modules analyzed before the baseline
-   * was loaded (no hints yet).
+   * says the baseline comparison will read them; modules analyzed before the hints arrived
+   * get none, and the sizes check reads those it needs again.
    */
   sizeTables?: 'all' | 'none' | 'baseline'
 }

@@ -14,6 +14,9 @@ import { InputError } from './errors.ts'
 /** What the module pass computes beyond the defaults (see AnalyzerOptions). */
 export type BuildAnalysis = Pick<AnalyzerOptions, 'sizeTables'>
 
+/** Up to this many modules, Build.analyzeAgain reads them in this thread. */
+const AGAIN_IN_THREAD = 256
+
 /**
  * A discovered build with lazily parsed artifacts. Every parse runs at most once and is
  * shared by all checks (memo); a check asks only for what it needs, so a disabled check costs
@@ -86,9 +89,14 @@ export class Build {
     this.hints.set(analyzer, byModule)
   }
 
-  /** Some of the build's modules again, by on-demand analyzers (ids), on the same pool settings. */
+  /**
+   * Some of the build's modules again, by on-demand analyzers (ids). A few hundred are read in
+   * this thread: the on-demand analyzers take well under a millisecond a module, and new
+   * workers cost a fifth of a second of CPU each to start.
+   */
   analyzeAgain(modules: readonly ModuleFile[], analyzers: string[]): Promise<ModuleSummary[]> {
-    return analyzeModules(modules, { ...this.analyzerOptions(), analyzers }, this.pool)
+    const pool = modules.length <= AGAIN_IN_THREAD ? { ...this.pool, jobs: 0 } : this.pool
+    return analyzeModules(modules, { ...this.analyzerOptions(), analyzers }, pool)
   }
 
   private analyzerOptions(): AnalyzerOptions {
