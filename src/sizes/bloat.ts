@@ -1,3 +1,4 @@
+import type { SizeTable } from './size-table.ts'
 import type { SizeMap } from './symbol-sizes.ts'
 
 /** One table row: a symbol whose (cleaned, summed) size changed. old/new undefined = absent. */
@@ -23,38 +24,64 @@ export interface BloatResult {
   newTotal: number
 }
 
-export function compareSizes(old: SizeMap, cur: SizeMap): BloatResult {
-  let add = 0, remove = 0, grow = 0, shrink = 0, up = 0, down = 0, oldTotal = 0, newTotal = 0
-  const rows: BloatRow[] = []
-  for (const [name, size] of old) {
-    oldTotal += size
-    const n = cur.get(name)
-    if (n === undefined) {
-      remove++
-      down += size
-      rows.push({ name, old: size, new: undefined, delta: -size })
+/** bloat-o-meter's counts and rows, gathered name by name (in any order: the rows are sorted at the end). */
+class Tally {
+  add = 0
+  remove = 0
+  grow = 0
+  shrink = 0
+  up = 0
+  down = 0
+  oldTotal = 0
+  newTotal = 0
+  readonly rows: BloatRow[] = []
+
+  removed(name: string, size: number): void {
+    this.oldTotal += size
+    this.remove++
+    this.down += size
+    this.rows.push({ name, old: size, new: undefined, delta: -size })
+  }
+
+  added(name: string, size: number): void {
+    this.newTotal += size
+    this.add++
+    this.up += size
+    this.rows.push({ name, old: undefined, new: size, delta: size })
+  }
+
+  both(name: string, size: number, n: number): void {
+    this.oldTotal += size
+    this.newTotal += n
+    const d = n - size
+    if (d === 0) return
+    if (d > 0) {
+      this.grow++
+      this.up += d
     } else {
-      const d = n - size
-      if (d > 0) {
-        grow++
-        up += d
-      } else if (d < 0) {
-        shrink++
-        down -= d
-      }
-      if (d !== 0) rows.push({ name, old: size, new: n, delta: d })
+      this.shrink++
+      this.down -= d
     }
+    this.rows.push({ name, old: size, new: n, delta: d })
   }
-  for (const [name, size] of cur) {
-    newTotal += size
-    if (old.has(name)) continue
-    add++
-    up += size
-    rows.push({ name, old: undefined, new: size, delta: size })
+
+  result(): BloatResult {
+    const { add, remove, grow, shrink, up, down, rows, oldTotal, newTotal } = this
+    // delta.sort(reverse=True) over (delta, name) tuples: by delta, then name, both descending.
+    rows.sort((a, b) => b.delta - a.delta || compareCodePoints(b.name, a.name))
+    return { add, remove, grow, shrink, up, down, rows, oldTotal, newTotal }
   }
-  // delta.sort(reverse=True) over (delta, name) tuples: by delta, then name, both descending.
-  rows.sort((a, b) => b.delta - a.delta || compareCodePoints(b.name, a.name))
-  return { add, remove, grow, shrink, up, down, rows, oldTotal, newTotal }
+}
+
+export function compareSizes(old: SizeMap, cur: SizeMap): BloatResult {
+  const t = new Tally()
+  for (const [name, size] of old) {
+    const n = cur.get(name)
+    if (n === undefined) t.removed(name, size)
+    else t.both(name, size, n)
+  }
+  for (const [name, size] of cur) if (!old.has(name)) t.added(name, size)
+  return t.result()
 }
 
 /**
@@ -62,44 +89,39 @@ export function compareSizes(old: SizeMap, cur: SizeMap): BloatResult {
  * packSizes writes them) with their sizes: one merge walk instead of two maps.
  */
 export function compareSortedSizes(oldNames: readonly string[], oldSizes: readonly number[], curNames: readonly string[], curSizes: readonly number[]): BloatResult {
-  let add = 0, remove = 0, grow = 0, shrink = 0, up = 0, down = 0, oldTotal = 0, newTotal = 0
-  const rows: BloatRow[] = []
+  const t = new Tally()
   let i = 0
   let j = 0
   while (i < oldNames.length || j < curNames.length) {
     const o = oldNames[i]
     const c = curNames[j]
-    if (c === undefined || (o !== undefined && o < c)) {
-      const size = oldSizes[i++]!
-      oldTotal += size
-      remove++
-      down += size
-      rows.push({ name: o!, old: size, new: undefined, delta: -size })
-    } else if (o === undefined || c < o) {
-      const size = curSizes[j++]!
-      newTotal += size
-      add++
-      up += size
-      rows.push({ name: c, old: undefined, new: size, delta: size })
+    if (c === undefined || (o !== undefined && o < c)) t.removed(o!, oldSizes[i++]!)
+    else if (o === undefined || c < o) t.added(c, curSizes[j++]!)
+    else t.both(o, oldSizes[i++]!, curSizes[j++]!)
+  }
+  return t.result()
+}
+
+/**
+ * compareSizes() of a table given as distinct names with their sizes against a SizeTable: one
+ * lookup per old name, the current names matched marked by position.
+ */
+export function compareWithTable(oldNames: readonly string[], oldSizes: readonly number[], cur: SizeTable): BloatResult {
+  const t = new Tally()
+  const matched = new Uint8Array(cur.names.length)
+  const { positions, names, sizes } = cur
+  for (let i = 0; i < oldNames.length; i++) {
+    const name = oldNames[i]!
+    const j = positions.get(name)
+    if (j === undefined) {
+      t.removed(name, oldSizes[i]!)
     } else {
-      const size = oldSizes[i++]!
-      const n = curSizes[j++]!
-      oldTotal += size
-      newTotal += n
-      const d = n - size
-      if (d === 0) continue
-      if (d > 0) {
-        grow++
-        up += d
-      } else {
-        shrink++
-        down -= d
-      }
-      rows.push({ name: o, old: size, new: n, delta: d })
+      matched[j] = 1
+      t.both(name, oldSizes[i]!, sizes[j]!)
     }
   }
-  rows.sort((a, b) => b.delta - a.delta || compareCodePoints(b.name, a.name))
-  return { add, remove, grow, shrink, up, down, rows, oldTotal, newTotal }
+  for (let j = 0; j < names.length; j++) if (!matched[j]) t.added(names[j]!, sizes[j]!)
+  return t.result()
 }
 
 /** Python's str ordering (by code point), which differs from UTF-16 order above U+FFFF. */

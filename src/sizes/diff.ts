@@ -1,7 +1,7 @@
-import { compareSizes, compareSortedSizes, type BloatResult } from './bloat.ts'
+import { compareSizes, compareSortedSizes, compareWithTable, type BloatResult } from './bloat.ts'
 import { InputError } from '../model/errors.ts'
 import { MODULE_CLASSES, type ModuleClass } from './module-classes.ts'
-import { decodePacked, tablesPackedHere, unpackCategories, type PackedCategories } from './pack.ts'
+import { decodePacked, sizeTablesPackedHere, tablesPackedHere, unpackCategories, type PackedCategories } from './pack.ts'
 import { sameClasses, type ModuleSizeEntry, type SizesSnapshot } from './snapshot.ts'
 import { CATEGORIES, type Category } from './symbol-sizes.ts'
 import { VMLINUX_CLASSES, type VmlinuxClass } from './vmlinux-classes.ts'
@@ -69,6 +69,17 @@ export function percentOf(before: number, after: number): number | null {
 
 function symbolDiff(a: PackedCategories | undefined, b: PackedCategories | undefined, what: string): SymbolDiff | undefined {
   if (!a || !b) return undefined
+  const tables = sizeTablesPackedHere(b)
+  if (tables) {
+    const out = {} as SymbolDiff
+    for (const c of CATEGORIES) {
+      const file = `baseline ${what}`
+      const old = decodePacked(tableText(a, c, file), file)
+      // Names in packSizes' order are distinct; a table made elsewhere goes the way of maps.
+      out[c] = old.ascending ? compareWithTable(old.names, old.sizes, tables[c]) : compareSizes(mapOf(old), tables[c].toMap())
+    }
+    return out
+  }
   const here = tablesPackedHere(b)
   if (here) {
     const old = unpackCategories(a, `baseline ${what}`)

@@ -1,7 +1,8 @@
 import { SHN_ABS, SHN_LORESERVE, SHN_UNDEF, SHN_XINDEX, STT_FILE, STT_SECTION } from '../elf/constants.ts'
 import type { ElfFile } from '../elf/elf.ts'
 import { nmLetter, sectionLetters } from '../elf/nm.ts'
-import { categoryOf, cleanName, emptyCategorySizes, type CategorySizes } from './symbol-sizes.ts'
+import { SizeTable } from './size-table.ts'
+import { categoryOf, cleanName, emptyCategorySizes, type Category, type CategorySizes } from './symbol-sizes.ts'
 
 /**
  * categorySizes(sizedSymbols(elf)) in one pass over the symbol table's bytes: the same rows
@@ -10,8 +11,24 @@ import { categoryOf, cleanName, emptyCategorySizes, type CategorySizes } from '.
  */
 export function moduleSymbolSizes(elf: ElfFile): CategorySizes {
   const out = emptyCategorySizes()
+  scanSymbolSizes(elf, (cat, name, size) => {
+    const m = out[cat]
+    m.set(name, (m.get(name) ?? 0) + size)
+  })
+  return out
+}
+
+/** The same tables as moduleSymbolSizes, with positions (vmlinux's, compared with a baseline's). */
+export function symbolSizeTables(elf: ElfFile): Record<Category, SizeTable> {
+  const out: Record<Category, SizeTable> = { function: new SizeTable(), data: new SizeTable(), rodata: new SizeTable() }
+  scanSymbolSizes(elf, (cat, name, size) => out[cat].add(name, size))
+  return out
+}
+
+/** Each row bloat-o-meter keeps: its category, cleaned name and size, in symbol table order. */
+function scanSymbolSizes(elf: ElfFile, add: (cat: Category, name: string, size: number) => void): void {
   const table = elf.symbolTable()
-  if (!table) return out
+  if (!table) return
   const { count, entsize, entries, strings } = table
   const view = entries.view
   const le = elf.littleEndian
@@ -40,9 +57,6 @@ export function moduleSymbolSizes(elf: ElfFile): CategorySizes {
     const at = name.indexOf('@')
     if (at >= 0) name = name.slice(0, at)
     const clean = cleanName(name)
-    if (clean === null) continue
-    const m = out[cat]
-    m.set(clean, (m.get(clean) ?? 0) + size)
+    if (clean !== null) add(cat, clean, size)
   }
-  return out
 }

@@ -1,4 +1,5 @@
 import { InputError } from '../model/errors.ts'
+import type { SizeTable } from './size-table.ts'
 import { sortStrings } from './sort-strings.ts'
 import { CATEGORIES, type Category, type CategorySizes, type SizeMap } from './symbol-sizes.ts'
 
@@ -113,6 +114,27 @@ export function packCategoriesLazily(c: CategorySizes): PackedCategories {
   return packed
 }
 
+/**
+ * packCategoriesLazily for tables with positions (vmlinux's): a review compares them with the
+ * baseline's as they are (sizeTablesPackedHere); only a snapshot packs them.
+ */
+export function packTablesLazily(t: Record<Category, SizeTable>): PackedCategories {
+  const packed = {} as PackedCategories
+  for (const cat of CATEGORIES) {
+    let text: string | undefined
+    Object.defineProperty(packed, cat, { enumerable: true, get: () => (text ??= packSizes(t[cat].toMap())) })
+  }
+  tablesFrom.set(packed, t)
+  return packed
+}
+
+const tablesFrom = new WeakMap<PackedCategories, Record<Category, SizeTable>>()
+
+/** The SizeTables a packed table of this process was made from (packTablesLazily). */
+export function sizeTablesPackedHere(p: PackedCategories): Record<Category, SizeTable> | undefined {
+  return p && typeof p === 'object' ? tablesFrom.get(p) : undefined
+}
+
 /** The maps a packed table of this process was made from (undefined for tables read or received). */
 export function tablesPackedHere(p: PackedCategories): CategorySizes | undefined {
   return p && typeof p === 'object' ? packedFrom.get(p) : undefined
@@ -121,6 +143,8 @@ export function tablesPackedHere(p: PackedCategories): CategorySizes | undefined
 export function unpackCategories(p: PackedCategories, file: string): CategorySizes {
   const known = p && typeof p === 'object' ? packedFrom.get(p) : undefined
   if (known) return known
+  const tables = sizeTablesPackedHere(p)
+  if (tables) return { function: tables.function.toMap(), data: tables.data.toMap(), rodata: tables.rodata.toMap() }
   const out = {} as CategorySizes
   for (const cat of CATEGORIES) {
     const text = p?.[cat]

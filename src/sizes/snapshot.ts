@@ -7,10 +7,10 @@ import { attributeBuiltins } from './builtin-attribution.ts'
 import { parseBuiltinRanges, parseModulesBuiltin } from './builtin-ranges.ts'
 import { MODULE_CLASSES } from './module-classes.ts'
 import { sizesAnalyzer, sizeTablesAnalyzer, type SizeTablesHint } from './module-analyzer.ts'
-import { packCategoriesLazily, type PackedCategories } from './pack.ts'
+import { packCategoriesLazily, packTablesLazily, type PackedCategories } from './pack.ts'
 import { categorySizes, CATEGORIES, sizedSymbols } from './symbol-sizes.ts'
 import { symbolSource, VMLINUX_CLASSES, vmlinuxClassSizes } from './vmlinux-classes.ts'
-import { moduleSymbolSizes } from './module-symbol-sizes.ts'
+import { symbolSizeTables } from './module-symbol-sizes.ts'
 
 /** One module as sized: loadable (`m`, from its .ko) or built in (`y`, from vmlinux). */
 export interface ModuleSizeEntry {
@@ -167,7 +167,7 @@ export function vmlinuxSizes(build: Build): SizesSnapshot {
     const elf = build.vmlinux()
     if (elf && !layout.modulesBuiltinRanges) {
       // Without built-in ranges to attribute, no object per symbol: the tables in one pass over the raw symbol table.
-      snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbolSource(elf)).classes, symbols: packCategoriesLazily(moduleSymbolSizes(elf)) }
+      snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbolSource(elf)).classes, symbols: packTablesLazily(symbolSizeTables(elf)) }
     }
     const symbols = layout.modulesBuiltinRanges ? vmlinuxSymbols(build) : null
     if (layout.modulesBuiltinRanges && elf && symbols) {

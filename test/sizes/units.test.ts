@@ -5,7 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { EM_ARM, EM_PPC64, EM_X86_64, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS } from '../../src/elf/constants.ts'
-import { bloatHeader, compareCodePoints, compareSizes, compareSortedSizes, formatBloat, pyFixed } from '../../src/sizes/bloat.ts'
+import { bloatHeader, compareCodePoints, compareSizes, compareSortedSizes, compareWithTable, formatBloat, pyFixed } from '../../src/sizes/bloat.ts'
+import { SizeTable } from '../../src/sizes/size-table.ts'
 import { overBudget, parseSizeBudget } from '../../src/sizes/budget.ts'
 import { sortStrings } from '../../src/sizes/sort-strings.ts'
 import { parseBuiltinRanges, parseModulesBuiltin } from '../../src/sizes/builtin-ranges.ts'
@@ -155,6 +156,14 @@ describe('packed symbol sizes', () => {
       })
     )
   })
+  it('sums a name added twice to a SizeTable, as the map of getsizes() does', () => {
+    const t = new SizeTable()
+    t.add('f', 3)
+    t.add('g', 1)
+    t.add('f', 4)
+    expect([t.size, t.names, t.sizes]).toEqual([2, ['f', 'g'], [7, 1]])
+    expect(t.toMap()).toEqual(new Map([['f', 7], ['g', 1]]))
+  })
   it('front-codes sorted names', () => {
     expect(packSizes(new Map([['abc', 10], ['abd', 36], ['b', 1]]))).toBe('0 abc a\n2 d 10\n0 b 1')
   })
@@ -170,6 +179,10 @@ describe('packed symbol sizes', () => {
         const y = decodePacked(packSizes(cur), 'b')
         expect(x.ascending && y.ascending).toBe(true)
         expect(compareSortedSizes(x.names, x.sizes, y.names, y.sizes)).toEqual(compareSizes(old, cur))
+        // The same against a SizeTable (vmlinux's side, made here), its names added in any order.
+        const t = new SizeTable()
+        for (const [n, v] of [...cur].reverse()) t.add(n, v)
+        expect(compareWithTable(x.names, x.sizes, t)).toEqual(compareSizes(old, cur))
       })
     )
     // A table not in packSizes' order (written elsewhere) says so, and is compared through maps.
