@@ -25,24 +25,41 @@ export function parseSystemMap(text: string, file: string): SymbolMap {
   let width = 0
   let line = 0
   let start = 0
+  // Addresses of one kernel share their upper half: its BigInt is made once per change.
+  let lastHigh = -1
+  let highBig = 0n
   while (start < text.length) {
     let end = text.indexOf('\n', start)
     if (end < 0) end = text.length
     line++
-    const s = text.slice(start, end)
+    const from = start
     start = end + 1
-    if (s === '') {
+    if (from === end) {
       if (start >= text.length) break
       throw new InputError('bad-value', file, `line ${line} is empty`)
     }
-    const sp1 = s.indexOf(' ')
-    if (sp1 <= 0 || sp1 > 16 || s.charCodeAt(sp1 + 2) !== 32 || sp1 + 3 >= s.length) {
-      throw new InputError('bad-value', file, `line ${line} is not "<address> <type> <name>": ${JSON.stringify(s.slice(0, 80))}`)
+    let sp1 = text.indexOf(' ', from)
+    if (sp1 < 0 || sp1 >= end) sp1 = end
+    const digits = sp1 - from
+    if (digits <= 0 || digits > 16 || sp1 + 2 >= end || text.charCodeAt(sp1 + 2) !== 32 || sp1 + 3 >= end) {
+      throw new InputError('bad-value', file, `line ${line} is not "<address> <type> <name>": ${JSON.stringify(text.slice(from, Math.min(end, from + 80)))}`)
     }
-    const hex = s.slice(0, sp1)
-    if (!/^[0-9a-fA-F]+$/.test(hex)) throw new InputError('bad-value', file, `line ${line}: address ${JSON.stringify(hex)} is not hexadecimal`)
-    if (width === 0) width = hex.length
-    symbols.push({ addr: BigInt('0x' + hex), type: s.charAt(sp1 + 1), name: s.slice(sp1 + 3) })
+    // Up to 16 hex digits: the last 8 are the low half, any before them the high half.
+    let high = 0
+    let low = 0
+    for (let i = from; i < sp1; i++) {
+      const c = text.charCodeAt(i)
+      const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : c >= 0x41 && c <= 0x46 ? c - 0x37 : -1
+      if (d < 0) throw new InputError('bad-value', file, `line ${line}: address ${JSON.stringify(text.slice(from, sp1))} is not hexadecimal`)
+      if (sp1 - i > 8) high = high * 16 + d
+      else low = low * 16 + d
+    }
+    if (high !== lastHigh) {
+      lastHigh = high
+      highBig = BigInt(high) << 32n
+    }
+    if (width === 0) width = digits
+    symbols.push({ addr: highBig | BigInt(low), type: text.charAt(sp1 + 1), name: text.slice(sp1 + 3, end) })
   }
   return { file, symbols, width }
 }
