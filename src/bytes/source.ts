@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { LIMITS } from '../load/limits.ts'
 import { InputError } from '../model/errors.ts'
+import type { ReadArena } from './read-arena.ts'
 
 /**
  * Random access to a file's bytes. Modules are read whole (BufferSource); a debug vmlinux can
@@ -53,9 +54,12 @@ export class FileSource implements ByteSource {
   readonly file: string
   private length: number
   private fd: number
+  private readonly arena: ReadArena | undefined
 
-  constructor(path: string, file = path) {
+  /** With an arena, what read() returns is valid only while the arena is held. */
+  constructor(path: string, file = path, arena?: ReadArena) {
     this.file = file
+    this.arena = arena
     try {
       this.fd = openSync(path, 'r')
     } catch (err) {
@@ -83,7 +87,7 @@ export class FileSource implements ByteSource {
     if (length > LIMITS.maxReadBytes) {
       throw new InputError('too-large', this.file, `${what}: ${length} bytes is more than the ${LIMITS.maxReadBytes}-byte read limit`, offset)
     }
-    const buf = Buffer.allocUnsafe(length)
+    const buf = this.arena ? this.arena.take(length) : Buffer.allocUnsafe(length)
     let done = 0
     while (done < length) {
       const n = readSync(this.fd, buf, done, length - done, offset + done)

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs'
 import type { ModuleFile } from '../discover/layout.ts'
+import { ReadArena } from '../bytes/read-arena.ts'
 import { FileSource } from '../bytes/source.ts'
 import { ElfFile } from '../elf/elf.ts'
 import { describeError, InputError } from '../model/errors.ts'
@@ -34,7 +35,7 @@ export async function readModuleImage(mod: ModuleFile, preloaded?: Preloaded): P
     throw new InputError('too-large', mod.relPath, `${st.size} bytes is more than the ${LIMITS.maxModuleBytes}-byte module limit`)
   }
   if (mod.compression === 'none' && st.size > WHOLE_READ_BYTES) return openUncompressed(mod)
-  const raw = readFileSync(mod.path)
+  const raw = readWhole(mod, st.size)
   if (mod.compression === 'none') {
     const { elf, signatureBytes } = splitSignature(raw)
     return { elf: ElfFile.fromBytes(elf, mod.relPath), fileBytes: raw.length, signatureBytes }
@@ -42,6 +43,23 @@ export async function readModuleImage(mod: ModuleFile, preloaded?: Preloaded): P
   const bytes = await decompress(raw, mod.compression, mod.relPath)
   const { elf, signatureBytes } = splitSignature(bytes)
   return { elf: ElfFile.fromBytes(elf, mod.relPath), fileBytes: raw.length, signatureBytes }
+}
+
+/**
+ * Every module's bytes are read into this thread's arena, held from the read until the
+ * module's analyzers are done (analyzeModule): facts copy what they keep.
+ */
+const arena = new ReadArena(16 * 1024 * 1024)
+
+/** The whole file, as readFileSync would give it (it may have changed size since stat). */
+function readWhole(mod: ModuleFile, size: number): Uint8Array {
+  const source = new FileSource(mod.path, mod.relPath, arena)
+  try {
+    if (source.size !== size) return readFileSync(mod.path)
+    return source.read(0, size, 'module file')
+  } finally {
+    source.close()
+  }
 }
 
 /**
@@ -55,7 +73,7 @@ const WHOLE_READ_BYTES = 64 * 1024
  * (a symbol listing reads a tenth of the file). The caller closes it (ModuleImage.elf.close()).
  */
 function openUncompressed(mod: ModuleFile): ModuleImage {
-  const source = new FileSource(mod.path, mod.relPath)
+  const source = new FileSource(mod.path, mod.relPath, arena)
   const fileBytes = source.size
   try {
     const tail = source.read(Math.max(0, fileBytes - TAIL_BYTES), Math.min(fileBytes, TAIL_BYTES), 'signature trailer')
@@ -93,6 +111,23 @@ export async function analyzeModule(
   hints?: HintReader
 ): Promise<ModuleSummary> {
   const summary = emptySummary(mod)
+  arena.hold()
+  try {
+    return await analyzeHeld(mod, analyzers, options, memo, summary, preloaded, hints)
+  } finally {
+    arena.release()
+  }
+}
+
+async function analyzeHeld(
+  mod: ModuleFile,
+  analyzers: readonly ModuleAnalyzer[],
+  options: AnalyzerOptions,
+  memo: <V>(key: string, make: () => V) => V,
+  summary: ModuleSummary,
+  preloaded?: Preloaded,
+  hints?: HintReader
+): Promise<ModuleSummary> {
   let image: ModuleImage
   try {
     image = await readModuleImage(mod, preloaded)
