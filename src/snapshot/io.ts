@@ -38,7 +38,8 @@ export async function parseSnapshot(bytes: Uint8Array, file: string): Promise<Sn
     }
   }
   let value: unknown
-  const text = Buffer.from(data).toString('utf8')
+  // A view, not a copy: a distro snapshot is 16 MB of JSON.
+  const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8')
   checkJsonShape(text, file, 'snapshot')
   try {
     value = JSON.parse(text)
