@@ -4220,8 +4220,11 @@ var FileSource = class {
   file;
   length;
   fd;
-  constructor(path2, file = path2) {
+  arena;
+  /** With an arena, what read() returns is valid only while the arena is held. */
+  constructor(path2, file = path2, arena2) {
     this.file = file;
+    this.arena = arena2;
     try {
       this.fd = openSync(path2, "r");
     } catch (err) {
@@ -4246,7 +4249,7 @@ var FileSource = class {
     if (length > LIMITS.maxReadBytes) {
       throw new InputError("too-large", this.file, `${what}: ${length} bytes is more than the ${LIMITS.maxReadBytes}-byte read limit`, offset);
     }
-    const buf = Buffer.allocUnsafe(length);
+    const buf = this.arena ? this.arena.take(length) : Buffer.allocUnsafe(length);
     let done = 0;
     while (done < length) {
       const n = readSync(this.fd, buf, done, length - done, offset + done);
@@ -5975,24 +5978,39 @@ function parseSystemMap(text, file) {
   let width = 0;
   let line = 0;
   let start = 0;
+  let lastHigh = -1;
+  let highBig = 0n;
   while (start < text.length) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
     line++;
-    const s = text.slice(start, end);
+    const from = start;
     start = end + 1;
-    if (s === "") {
+    if (from === end) {
       if (start >= text.length) break;
       throw new InputError("bad-value", file, `line ${line} is empty`);
     }
-    const sp1 = s.indexOf(" ");
-    if (sp1 <= 0 || sp1 > 16 || s.charCodeAt(sp1 + 2) !== 32 || sp1 + 3 >= s.length) {
-      throw new InputError("bad-value", file, `line ${line} is not "<address> <type> <name>": ${JSON.stringify(s.slice(0, 80))}`);
+    let sp1 = text.indexOf(" ", from);
+    if (sp1 < 0 || sp1 >= end) sp1 = end;
+    const digits = sp1 - from;
+    if (digits <= 0 || digits > 16 || sp1 + 2 >= end || text.charCodeAt(sp1 + 2) !== 32 || sp1 + 3 >= end) {
+      throw new InputError("bad-value", file, `line ${line} is not "<address> <type> <name>": ${JSON.stringify(text.slice(from, Math.min(end, from + 80)))}`);
     }
-    const hex3 = s.slice(0, sp1);
-    if (!/^[0-9a-fA-F]+$/.test(hex3)) throw new InputError("bad-value", file, `line ${line}: address ${JSON.stringify(hex3)} is not hexadecimal`);
-    if (width === 0) width = hex3.length;
-    symbols.push({ addr: BigInt("0x" + hex3), type: s.charAt(sp1 + 1), name: s.slice(sp1 + 3) });
+    let high = 0;
+    let low = 0;
+    for (let i = from; i < sp1; i++) {
+      const c = text.charCodeAt(i);
+      const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+      if (d < 0) throw new InputError("bad-value", file, `line ${line}: address ${JSON.stringify(text.slice(from, sp1))} is not hexadecimal`);
+      if (sp1 - i > 8) high = high * 16 + d;
+      else low = low * 16 + d;
+    }
+    if (high !== lastHigh) {
+      lastHigh = high;
+      highBig = BigInt(high) << 32n;
+    }
+    if (width === 0) width = digits;
+    symbols.push({ addr: highBig | BigInt(low), type: text.charAt(sp1 + 1), name: text.slice(sp1 + 3, end) });
   }
   return { file, symbols, width };
 }
@@ -9695,6 +9713,31 @@ var HintReader = class {
 // src/load/analyze-module.ts
 import { readFileSync as readFileSync3, statSync as statSync5 } from "node:fs";
 
+// src/bytes/read-arena.ts
+var ReadArena = class {
+  buffer = null;
+  used = 0;
+  holders = 0;
+  capacity;
+  constructor(capacity) {
+    this.capacity = capacity;
+  }
+  hold() {
+    this.holders++;
+  }
+  release() {
+    if (this.holders > 0 && --this.holders === 0) this.used = 0;
+  }
+  /** `length` bytes, uninitialized: from the arena while it is held and has room, else a fresh buffer. */
+  take(length) {
+    const start = this.used + 15 & ~15;
+    if (this.holders === 0 || start + length > this.capacity) return Buffer.allocUnsafe(length);
+    this.buffer ??= Buffer.allocUnsafeSlow(this.capacity);
+    this.used = start + length;
+    return this.buffer.subarray(start, start + length);
+  }
+};
+
 // src/load/signature.ts
 var MAGIC = Buffer.from("~Module signature appended~\n", "latin1");
 var INFO_SIZE = 12;
@@ -9730,7 +9773,7 @@ async function readModuleImage(mod, preloaded) {
     throw new InputError("too-large", mod.relPath, `${st.size} bytes is more than the ${LIMITS.maxModuleBytes}-byte module limit`);
   }
   if (mod.compression === "none" && st.size > WHOLE_READ_BYTES) return openUncompressed(mod);
-  const raw = readFileSync3(mod.path);
+  const raw = readWhole(mod, st.size);
   if (mod.compression === "none") {
     const { elf: elf2, signatureBytes: signatureBytes2 } = splitSignature(raw);
     return { elf: ElfFile.fromBytes(elf2, mod.relPath), fileBytes: raw.length, signatureBytes: signatureBytes2 };
@@ -9739,9 +9782,19 @@ async function readModuleImage(mod, preloaded) {
   const { elf, signatureBytes } = splitSignature(bytes2);
   return { elf: ElfFile.fromBytes(elf, mod.relPath), fileBytes: raw.length, signatureBytes };
 }
+var arena = new ReadArena(16 * 1024 * 1024);
+function readWhole(mod, size) {
+  const source = new FileSource(mod.path, mod.relPath, arena);
+  try {
+    if (source.size !== size) return readFileSync3(mod.path);
+    return source.read(0, size, "module file");
+  } finally {
+    source.close();
+  }
+}
 var WHOLE_READ_BYTES = 64 * 1024;
 function openUncompressed(mod) {
-  const source = new FileSource(mod.path, mod.relPath);
+  const source = new FileSource(mod.path, mod.relPath, arena);
   const fileBytes = source.size;
   try {
     const tail = source.read(Math.max(0, fileBytes - TAIL_BYTES), Math.min(fileBytes, TAIL_BYTES), "signature trailer");
@@ -9769,6 +9822,14 @@ function emptySummary(mod, error) {
 }
 async function analyzeModule(mod, analyzers, options, memo, preloaded, hints) {
   const summary = emptySummary(mod);
+  arena.hold();
+  try {
+    return await analyzeHeld(mod, analyzers, options, memo, summary, preloaded, hints);
+  } finally {
+    arena.release();
+  }
+}
+async function analyzeHeld(mod, analyzers, options, memo, summary, preloaded, hints) {
   let image;
   try {
     image = await readModuleImage(mod, preloaded);
@@ -10357,12 +10418,27 @@ function packCategoriesLazily(c) {
   packedFrom.set(packed, c);
   return packed;
 }
+function packTablesLazily(t) {
+  const packed = {};
+  for (const cat of CATEGORIES) {
+    let text;
+    Object.defineProperty(packed, cat, { enumerable: true, get: () => text ??= packSizes(t[cat].toMap()) });
+  }
+  tablesFrom.set(packed, t);
+  return packed;
+}
+var tablesFrom = /* @__PURE__ */ new WeakMap();
+function sizeTablesPackedHere(p) {
+  return p && typeof p === "object" ? tablesFrom.get(p) : void 0;
+}
 function tablesPackedHere(p) {
   return p && typeof p === "object" ? packedFrom.get(p) : void 0;
 }
 function unpackCategories(p, file) {
   const known = p && typeof p === "object" ? packedFrom.get(p) : void 0;
   if (known) return known;
+  const tables = sizeTablesPackedHere(p);
+  if (tables) return { function: tables.function.toMap(), data: tables.data.toMap(), rodata: tables.rodata.toMap() };
   const out = {};
   for (const cat of CATEGORIES) {
     const text = p?.[cat];
@@ -10372,11 +10448,49 @@ function unpackCategories(p, file) {
   return out;
 }
 
+// src/sizes/size-table.ts
+var SizeTable = class {
+  positions = /* @__PURE__ */ new Map();
+  names = [];
+  sizes = [];
+  add(name, size) {
+    const i = this.positions.get(name);
+    if (i === void 0) {
+      this.positions.set(name, this.names.length);
+      this.names.push(name);
+      this.sizes.push(size);
+    } else {
+      this.sizes[i] += size;
+    }
+  }
+  get size() {
+    return this.names.length;
+  }
+  /** The same table as a map, in the order names were first added. */
+  toMap() {
+    const m = /* @__PURE__ */ new Map();
+    for (let i = 0; i < this.names.length; i++) m.set(this.names[i], this.sizes[i]);
+    return m;
+  }
+};
+
 // src/sizes/module-symbol-sizes.ts
 function moduleSymbolSizes(elf) {
   const out = emptyCategorySizes();
+  scanSymbolSizes(elf, (cat, name, size) => {
+    const m = out[cat];
+    m.set(name, (m.get(name) ?? 0) + size);
+  });
+  return out;
+}
+function symbolSizeTables(elf) {
+  const out = { function: new SizeTable(), data: new SizeTable(), rodata: new SizeTable() };
+  scanSymbolSizes(elf, (cat, name, size) => out[cat].add(name, size));
+  return out;
+}
+function scanSymbolSizes(elf, add) {
   const table = elf.symbolTable();
-  if (!table) return out;
+  if (!table) return;
   const { count: count2, entsize, entries, strings } = table;
   const view = entries.view;
   const le = elf.littleEndian;
@@ -10404,11 +10518,8 @@ function moduleSymbolSizes(elf) {
     const at = name.indexOf("@");
     if (at >= 0) name = name.slice(0, at);
     const clean = cleanName(name);
-    if (clean === null) continue;
-    const m = out[cat];
-    m.set(clean, (m.get(clean) ?? 0) + size);
+    if (clean !== null) add(cat, clean, size);
   }
-  return out;
 }
 
 // src/sizes/module-analyzer.ts
@@ -10423,7 +10534,7 @@ var sizesAnalyzer = {
   }
 };
 function tablesWanted(ctx, classes) {
-  if (!ctx.hinted) return true;
+  if (!ctx.hinted) return false;
   const hint = ctx.hint;
   if (hint === void 0) return false;
   if (hint === "read") return true;
@@ -12101,77 +12212,87 @@ function describeLimit(limit) {
 }
 
 // src/sizes/bloat.ts
-function compareSizes(old, cur) {
-  let add = 0, remove = 0, grow = 0, shrink = 0, up = 0, down = 0, oldTotal = 0, newTotal = 0;
-  const rows = [];
-  for (const [name, size] of old) {
-    oldTotal += size;
-    const n = cur.get(name);
-    if (n === void 0) {
-      remove++;
-      down += size;
-      rows.push({ name, old: size, new: void 0, delta: -size });
+var Tally = class {
+  add = 0;
+  remove = 0;
+  grow = 0;
+  shrink = 0;
+  up = 0;
+  down = 0;
+  oldTotal = 0;
+  newTotal = 0;
+  rows = [];
+  removed(name, size) {
+    this.oldTotal += size;
+    this.remove++;
+    this.down += size;
+    this.rows.push({ name, old: size, new: void 0, delta: -size });
+  }
+  added(name, size) {
+    this.newTotal += size;
+    this.add++;
+    this.up += size;
+    this.rows.push({ name, old: void 0, new: size, delta: size });
+  }
+  both(name, size, n) {
+    this.oldTotal += size;
+    this.newTotal += n;
+    const d = n - size;
+    if (d === 0) return;
+    if (d > 0) {
+      this.grow++;
+      this.up += d;
     } else {
-      const d = n - size;
-      if (d > 0) {
-        grow++;
-        up += d;
-      } else if (d < 0) {
-        shrink++;
-        down -= d;
-      }
-      if (d !== 0) rows.push({ name, old: size, new: n, delta: d });
+      this.shrink++;
+      this.down -= d;
     }
+    this.rows.push({ name, old: size, new: n, delta: d });
   }
-  for (const [name, size] of cur) {
-    newTotal += size;
-    if (old.has(name)) continue;
-    add++;
-    up += size;
-    rows.push({ name, old: void 0, new: size, delta: size });
+  result() {
+    const { add, remove, grow, shrink, up, down, rows, oldTotal, newTotal } = this;
+    rows.sort((a, b) => b.delta - a.delta || compareCodePoints(b.name, a.name));
+    return { add, remove, grow, shrink, up, down, rows, oldTotal, newTotal };
   }
-  rows.sort((a, b) => b.delta - a.delta || compareCodePoints(b.name, a.name));
-  return { add, remove, grow, shrink, up, down, rows, oldTotal, newTotal };
+};
+function compareSizes(old, cur) {
+  const t = new Tally();
+  for (const [name, size] of old) {
+    const n = cur.get(name);
+    if (n === void 0) t.removed(name, size);
+    else t.both(name, size, n);
+  }
+  for (const [name, size] of cur) if (!old.has(name)) t.added(name, size);
+  return t.result();
 }
 function compareSortedSizes(oldNames, oldSizes, curNames, curSizes) {
-  let add = 0, remove = 0, grow = 0, shrink = 0, up = 0, down = 0, oldTotal = 0, newTotal = 0;
-  const rows = [];
+  const t = new Tally();
   let i = 0;
   let j = 0;
   while (i < oldNames.length || j < curNames.length) {
     const o = oldNames[i];
     const c = curNames[j];
-    if (c === void 0 || o !== void 0 && o < c) {
-      const size = oldSizes[i++];
-      oldTotal += size;
-      remove++;
-      down += size;
-      rows.push({ name: o, old: size, new: void 0, delta: -size });
-    } else if (o === void 0 || c < o) {
-      const size = curSizes[j++];
-      newTotal += size;
-      add++;
-      up += size;
-      rows.push({ name: c, old: void 0, new: size, delta: size });
+    if (c === void 0 || o !== void 0 && o < c) t.removed(o, oldSizes[i++]);
+    else if (o === void 0 || c < o) t.added(c, curSizes[j++]);
+    else t.both(o, oldSizes[i++], curSizes[j++]);
+  }
+  return t.result();
+}
+function compareWithTable(oldNames, oldSizes, cur) {
+  const t = new Tally();
+  const matched = new Uint8Array(cur.names.length);
+  const { positions, names: names2, sizes } = cur;
+  for (let i = 0; i < oldNames.length; i++) {
+    const name = oldNames[i];
+    const j = positions.get(name);
+    if (j === void 0) {
+      t.removed(name, oldSizes[i]);
     } else {
-      const size = oldSizes[i++];
-      const n = curSizes[j++];
-      oldTotal += size;
-      newTotal += n;
-      const d = n - size;
-      if (d === 0) continue;
-      if (d > 0) {
-        grow++;
-        up += d;
-      } else {
-        shrink++;
-        down -= d;
-      }
-      rows.push({ name: o, old: size, new: n, delta: d });
+      matched[j] = 1;
+      t.both(name, oldSizes[i], sizes[j]);
     }
   }
-  rows.sort((a, b) => b.delta - a.delta || compareCodePoints(b.name, a.name));
-  return { add, remove, grow, shrink, up, down, rows, oldTotal, newTotal };
+  for (let j = 0; j < names2.length; j++) if (!matched[j]) t.added(names2[j], sizes[j]);
+  return t.result();
 }
 function compareCodePoints(a, b) {
   if (a === b) return 0;
@@ -12557,7 +12678,7 @@ function vmlinuxSizes(build) {
     const layout2 = build.layout;
     const elf = build.vmlinux();
     if (elf && !layout2.modulesBuiltinRanges) {
-      snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbolSource(elf)).classes, symbols: packCategoriesLazily(moduleSymbolSizes(elf)) };
+      snap.vmlinux = { classes: vmlinuxClassSizes(elf, symbolSource(elf)).classes, symbols: packTablesLazily(symbolSizeTables(elf)) };
     }
     const symbols = layout2.modulesBuiltinRanges ? vmlinuxSymbols(build) : null;
     if (layout2.modulesBuiltinRanges && elf && symbols) {
@@ -12651,6 +12772,16 @@ function percentOf(before, after) {
 }
 function symbolDiff(a, b, what) {
   if (!a || !b) return void 0;
+  const tables = sizeTablesPackedHere(b);
+  if (tables) {
+    const out2 = {};
+    for (const c of CATEGORIES) {
+      const file = `baseline ${what}`;
+      const old = decodePacked(tableText(a, c, file), file);
+      out2[c] = old.ascending ? compareWithTable(old.names, old.sizes, tables[c]) : compareSizes(mapOf(old), tables[c].toMap());
+    }
+    return out2;
+  }
   const here = tablesPackedHere(b);
   if (here) {
     const old = unpackCategories(a, `baseline ${what}`);
@@ -13746,6 +13877,7 @@ function parseKconfig(text) {
 // src/model/build.ts
 import { readFileSync as readFileSync9, statSync as statSync12 } from "node:fs";
 import { relative as relative3, isAbsolute as isAbsolute4 } from "node:path";
+var AGAIN_IN_THREAD = 256;
 var Build = class {
   layout;
   info;
@@ -13804,9 +13936,14 @@ var Build = class {
   hint(analyzer, byModule) {
     this.hints.set(analyzer, byModule);
   }
-  /** Some of the build's modules again, by on-demand analyzers (ids), on the same pool settings. */
+  /**
+   * Some of the build's modules again, by on-demand analyzers (ids). A few hundred are read in
+   * this thread: the on-demand analyzers take well under a millisecond a module, and new
+   * workers cost a fifth of a second of CPU each to start.
+   */
   analyzeAgain(modules, analyzers) {
-    return analyzeModules(modules, { ...this.analyzerOptions(), analyzers }, this.pool);
+    const pool = modules.length <= AGAIN_IN_THREAD ? { ...this.pool, jobs: 0 } : this.pool;
+    return analyzeModules(modules, { ...this.analyzerOptions(), analyzers }, pool);
   }
   analyzerOptions() {
     const options = {};
@@ -13941,7 +14078,7 @@ async function parseSnapshot(bytes2, file) {
     }
   }
   let value;
-  const text = Buffer.from(data).toString("utf8");
+  const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("utf8");
   checkJsonShape(text, file, "snapshot");
   try {
     value = JSON.parse(text);

@@ -304,6 +304,31 @@ function describeError(err) {
 // src/load/analyze-module.ts
 import { readFileSync, statSync } from "node:fs";
 
+// src/bytes/read-arena.ts
+var ReadArena = class {
+  buffer = null;
+  used = 0;
+  holders = 0;
+  capacity;
+  constructor(capacity) {
+    this.capacity = capacity;
+  }
+  hold() {
+    this.holders++;
+  }
+  release() {
+    if (this.holders > 0 && --this.holders === 0) this.used = 0;
+  }
+  /** `length` bytes, uninitialized: from the arena while it is held and has room, else a fresh buffer. */
+  take(length) {
+    const start = this.used + 15 & ~15;
+    if (this.holders === 0 || start + length > this.capacity) return Buffer.allocUnsafe(length);
+    this.buffer ??= Buffer.allocUnsafeSlow(this.capacity);
+    this.used = start + length;
+    return this.buffer.subarray(start, start + length);
+  }
+};
+
 // src/bytes/source.ts
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 
@@ -385,8 +410,11 @@ var FileSource = class {
   file;
   length;
   fd;
-  constructor(path, file = path) {
+  arena;
+  /** With an arena, what read() returns is valid only while the arena is held. */
+  constructor(path, file = path, arena2) {
     this.file = file;
+    this.arena = arena2;
     try {
       this.fd = openSync(path, "r");
     } catch (err) {
@@ -411,7 +439,7 @@ var FileSource = class {
     if (length > LIMITS.maxReadBytes) {
       throw new InputError("too-large", this.file, `${what}: ${length} bytes is more than the ${LIMITS.maxReadBytes}-byte read limit`, offset);
     }
-    const buf = Buffer.allocUnsafe(length);
+    const buf = this.arena ? this.arena.take(length) : Buffer.allocUnsafe(length);
     let done = 0;
     while (done < length) {
       const n = readSync(this.fd, buf, done, length - done, offset + done);
@@ -1027,7 +1055,7 @@ async function readModuleImage(mod, preloaded) {
     throw new InputError("too-large", mod.relPath, `${st.size} bytes is more than the ${LIMITS.maxModuleBytes}-byte module limit`);
   }
   if (mod.compression === "none" && st.size > WHOLE_READ_BYTES) return openUncompressed(mod);
-  const raw = readFileSync(mod.path);
+  const raw = readWhole(mod, st.size);
   if (mod.compression === "none") {
     const { elf: elf2, signatureBytes: signatureBytes2 } = splitSignature(raw);
     return { elf: ElfFile.fromBytes(elf2, mod.relPath), fileBytes: raw.length, signatureBytes: signatureBytes2 };
@@ -1036,9 +1064,19 @@ async function readModuleImage(mod, preloaded) {
   const { elf, signatureBytes } = splitSignature(bytes);
   return { elf: ElfFile.fromBytes(elf, mod.relPath), fileBytes: raw.length, signatureBytes };
 }
+var arena = new ReadArena(16 * 1024 * 1024);
+function readWhole(mod, size) {
+  const source = new FileSource(mod.path, mod.relPath, arena);
+  try {
+    if (source.size !== size) return readFileSync(mod.path);
+    return source.read(0, size, "module file");
+  } finally {
+    source.close();
+  }
+}
 var WHOLE_READ_BYTES = 64 * 1024;
 function openUncompressed(mod) {
-  const source = new FileSource(mod.path, mod.relPath);
+  const source = new FileSource(mod.path, mod.relPath, arena);
   const fileBytes = source.size;
   try {
     const tail = source.read(Math.max(0, fileBytes - TAIL_BYTES), Math.min(fileBytes, TAIL_BYTES), "signature trailer");
@@ -1066,6 +1104,14 @@ function emptySummary(mod, error) {
 }
 async function analyzeModule(mod, analyzers2, options2, memo2, preloaded, hints2) {
   const summary = emptySummary(mod);
+  arena.hold();
+  try {
+    return await analyzeHeld(mod, analyzers2, options2, memo2, summary, preloaded, hints2);
+  } finally {
+    arena.release();
+  }
+}
+async function analyzeHeld(mod, analyzers2, options2, memo2, summary, preloaded, hints2) {
   let image;
   try {
     image = await readModuleImage(mod, preloaded);
@@ -4026,8 +4072,15 @@ function packCategories(c) {
 // src/sizes/module-symbol-sizes.ts
 function moduleSymbolSizes(elf) {
   const out = emptyCategorySizes();
+  scanSymbolSizes(elf, (cat, name, size) => {
+    const m = out[cat];
+    m.set(name, (m.get(name) ?? 0) + size);
+  });
+  return out;
+}
+function scanSymbolSizes(elf, add) {
   const table = elf.symbolTable();
-  if (!table) return out;
+  if (!table) return;
   const { count, entsize, entries, strings } = table;
   const view = entries.view;
   const le = elf.littleEndian;
@@ -4055,11 +4108,8 @@ function moduleSymbolSizes(elf) {
     const at = name.indexOf("@");
     if (at >= 0) name = name.slice(0, at);
     const clean = cleanName(name);
-    if (clean === null) continue;
-    const m = out[cat];
-    m.set(clean, (m.get(clean) ?? 0) + size);
+    if (clean !== null) add(cat, clean, size);
   }
-  return out;
 }
 
 // src/sizes/module-analyzer.ts
@@ -4074,7 +4124,7 @@ var sizesAnalyzer = {
   }
 };
 function tablesWanted(ctx, classes) {
-  if (!ctx.hinted) return true;
+  if (!ctx.hinted) return false;
   const hint = ctx.hint;
   if (hint === void 0) return false;
   if (hint === "read") return true;
