@@ -55,17 +55,20 @@ export function droppedByDesign(sym: MapSymbol, opts: KallsymsOptions): string |
  * The table scripts/kallsyms.c builds from a map, in its order: ignored symbols dropped, without
  * --all-symbols only text (and 6.12+: __start_/__stop_) symbols, per-cpu symbols typed 'A' with
  * --absolute-percpu, then sorted by compare_symbols (address, weak last, linker-script
- * symbols last, fewer leading underscores first, input order).
+ * symbols last, fewer leading underscores first, input order). `dropped` is told the reason
+ * for each line left out by design.
  */
-export function expectedTable(map: readonly MapSymbol[], opts: KallsymsOptions): KallsymsEntry[] {
-  const kept: Array<KallsymsEntry & { seq: number }> = []
+export function expectedTable(map: readonly MapSymbol[], opts: KallsymsOptions, dropped?: (why: string) => void): KallsymsEntry[] {
+  const kept: KallsymsEntry[] = []
   const ranges = new Map<string, bigint>()
   for (const s of map) {
-    if (droppedByDesign(s, opts)) continue
-    if (['_stext', '_etext', '_sinittext', '_einittext', '__per_cpu_start', '__per_cpu_end'].includes(s.name) && !ranges.has(s.name)) {
-      ranges.set(s.name, s.addr)
+    const why = droppedByDesign(s, opts)
+    if (why) {
+      dropped?.(why)
+      continue
     }
-    kept.push({ addr: s.addr, type: s.type, name: s.name, seq: kept.length })
+    if (RANGE_NAMES.has(s.name) && !ranges.has(s.name)) ranges.set(s.name, s.addr)
+    kept.push({ addr: s.addr, type: s.type, name: s.name })
   }
   let table = kept
   if (!opts.allSymbols) {
@@ -89,9 +92,12 @@ export function expectedTable(map: readonly MapSymbol[], opts: KallsymsOptions):
     const hi = ranges.get('__per_cpu_end')
     if (lo !== undefined && hi !== undefined) for (const s of table) if (s.addr >= lo && s.addr <= hi) s.type = 'A'
   }
+  // Array.prototype.sort is stable: equal symbols keep their input order, compare_symbols' last key.
   table.sort(compareSymbols)
-  return table.map(({ addr, type, name }) => ({ addr, type, name }))
+  return table
 }
+
+const RANGE_NAMES = new Set(['_stext', '_etext', '_sinittext', '_einittext', '__per_cpu_start', '__per_cpu_end'])
 
 function isWeak(s: KallsymsEntry): number {
   return s.type === 'w' || s.type === 'W' ? 1 : 0
@@ -109,12 +115,7 @@ function leadingUnderscores(n: string): number {
   return i
 }
 
-function compareSymbols(a: KallsymsEntry & { seq: number }, b: KallsymsEntry & { seq: number }): number {
+function compareSymbols(a: KallsymsEntry, b: KallsymsEntry): number {
   if (a.addr !== b.addr) return a.addr < b.addr ? -1 : 1
-  return (
-    isWeak(a) - isWeak(b) ||
-    linkerScriptProvided(a) - linkerScriptProvided(b) ||
-    leadingUnderscores(a.name) - leadingUnderscores(b.name) ||
-    a.seq - b.seq
-  )
+  return isWeak(a) - isWeak(b) || linkerScriptProvided(a) - linkerScriptProvided(b) || leadingUnderscores(a.name) - leadingUnderscores(b.name)
 }

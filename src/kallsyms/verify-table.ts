@@ -1,6 +1,6 @@
 import type { KernelVersion } from '../model/build-info.ts'
 import { compareSymbolLists, type SymbolListDiff } from './compare-symbols.ts'
-import { droppedByDesign, expectedTable, type KallsymsOptions } from './expected.ts'
+import { expectedTable, type KallsymsOptions } from './expected.ts'
 import type { MapSymbol } from './system-map.ts'
 import type { DecodedTable } from './table.ts'
 
@@ -54,11 +54,7 @@ function hasNonTextSymbols(table: DecodedTable): boolean {
 /** Compares a decoded table with what scripts/kallsyms.c builds from System.map. */
 export function verifyTable(table: DecodedTable, systemMap: readonly MapSymbol[], options: KallsymsOptions): TableVerification {
   const dropped: Record<string, number> = {}
-  for (const s of systemMap) {
-    const why = droppedByDesign(s, options)
-    if (why) dropped[why] = (dropped[why] ?? 0) + 1
-  }
-  const expected = expectedTable(systemMap, options)
+  const expected = expectedTable(systemMap, options, why => (dropped[why] = (dropped[why] ?? 0) + 1))
   const designDrops = Object.values(dropped).reduce((a, b) => a + b, 0)
   const outsideText = systemMap.length - designDrops - expected.length
   if (outsideText > 0) dropped['outside the text sections (no KALLSYMS_ALL)'] = outsideText
