@@ -6298,15 +6298,17 @@ function droppedByDesign(sym, opts) {
   }
   return null;
 }
-function expectedTable(map, opts) {
+function expectedTable(map, opts, dropped) {
   const kept = [];
   const ranges = /* @__PURE__ */ new Map();
   for (const s of map) {
-    if (droppedByDesign(s, opts)) continue;
-    if (["_stext", "_etext", "_sinittext", "_einittext", "__per_cpu_start", "__per_cpu_end"].includes(s.name) && !ranges.has(s.name)) {
-      ranges.set(s.name, s.addr);
+    const why = droppedByDesign(s, opts);
+    if (why) {
+      dropped?.(why);
+      continue;
     }
-    kept.push({ addr: s.addr, type: s.type, name: s.name, seq: kept.length });
+    if (RANGE_NAMES.has(s.name) && !ranges.has(s.name)) ranges.set(s.name, s.addr);
+    kept.push({ addr: s.addr, type: s.type, name: s.name });
   }
   let table = kept;
   if (!opts.allSymbols) {
@@ -6333,8 +6335,9 @@ function expectedTable(map, opts) {
     }
   }
   table.sort(compareSymbols);
-  return table.map(({ addr, type, name }) => ({ addr, type, name }));
+  return table;
 }
+var RANGE_NAMES = /* @__PURE__ */ new Set(["_stext", "_etext", "_sinittext", "_einittext", "__per_cpu_start", "__per_cpu_end"]);
 function isWeak(s) {
   return s.type === "w" || s.type === "W" ? 1 : 0;
 }
@@ -6350,7 +6353,7 @@ function leadingUnderscores(n) {
 }
 function compareSymbols(a, b) {
   if (a.addr !== b.addr) return a.addr < b.addr ? -1 : 1;
-  return isWeak(a) - isWeak(b) || linkerScriptProvided(a) - linkerScriptProvided(b) || leadingUnderscores(a.name) - leadingUnderscores(b.name) || a.seq - b.seq;
+  return isWeak(a) - isWeak(b) || linkerScriptProvided(a) - linkerScriptProvided(b) || leadingUnderscores(a.name) - leadingUnderscores(b.name);
 }
 
 // src/kallsyms/verify-table.ts
@@ -6378,11 +6381,7 @@ function hasNonTextSymbols(table) {
 }
 function verifyTable(table, systemMap, options) {
   const dropped = {};
-  for (const s of systemMap) {
-    const why = droppedByDesign(s, options);
-    if (why) dropped[why] = (dropped[why] ?? 0) + 1;
-  }
-  const expected = expectedTable(systemMap, options);
+  const expected = expectedTable(systemMap, options, (why) => dropped[why] = (dropped[why] ?? 0) + 1);
   const designDrops = Object.values(dropped).reduce((a, b) => a + b, 0);
   const outsideText = systemMap.length - designDrops - expected.length;
   if (outsideText > 0) dropped["outside the text sections (no KALLSYMS_ALL)"] = outsideText;
