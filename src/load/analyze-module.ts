@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import type { ModuleFile } from '../discover/layout.ts'
 import { ReadArena } from '../bytes/read-arena.ts'
 import { FileSource } from '../bytes/source.ts'
@@ -35,7 +35,7 @@ export async function readModuleImage(mod: ModuleFile, preloaded?: Preloaded): P
     throw new InputError('too-large', mod.relPath, `${st.size} bytes is more than the ${LIMITS.maxModuleBytes}-byte module limit`)
   }
   if (mod.compression === 'none' && st.size > WHOLE_READ_BYTES) return openUncompressed(mod)
-  const raw = readWhole(mod, st.size)
+  const raw = readWhole(mod)
   if (mod.compression === 'none') {
     const { elf, signatureBytes } = splitSignature(raw)
     return { elf: ElfFile.fromBytes(elf, mod.relPath), fileBytes: raw.length, signatureBytes }
@@ -51,12 +51,11 @@ export async function readModuleImage(mod: ModuleFile, preloaded?: Preloaded): P
  */
 const arena = new ReadArena(16 * 1024 * 1024)
 
-/** The whole file, as readFileSync would give it (it may have changed size since stat). */
-function readWhole(mod: ModuleFile, size: number): Uint8Array {
+/** The whole file, into the arena. */
+function readWhole(mod: ModuleFile): Uint8Array {
   const source = new FileSource(mod.path, mod.relPath, arena)
   try {
-    if (source.size !== size) return readFileSync(mod.path)
-    return source.read(0, size, 'module file')
+    return source.read(0, source.size, 'module file')
   } finally {
     source.close()
   }

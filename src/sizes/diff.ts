@@ -1,7 +1,7 @@
 import { compareSizes, compareSortedSizes, compareWithTable, type BloatResult } from './bloat.ts'
 import { InputError } from '../model/errors.ts'
 import { MODULE_CLASSES, type ModuleClass } from './module-classes.ts'
-import { decodePacked, sizeTablesPackedHere, tablesPackedHere, unpackCategories, type PackedCategories } from './pack.ts'
+import { decodePacked, tablesPackedHere, type PackedCategories } from './pack.ts'
 import { sameClasses, type ModuleSizeEntry, type SizesSnapshot } from './snapshot.ts'
 import { CATEGORIES, type Category } from './symbol-sizes.ts'
 import { VMLINUX_CLASSES, type VmlinuxClass } from './vmlinux-classes.ts'
@@ -69,26 +69,19 @@ export function percentOf(before: number, after: number): number | null {
 
 function symbolDiff(a: PackedCategories | undefined, b: PackedCategories | undefined, what: string): SymbolDiff | undefined {
   if (!a || !b) return undefined
-  const tables = sizeTablesPackedHere(b)
-  if (tables) {
-    const out = {} as SymbolDiff
-    for (const c of CATEGORIES) {
-      const file = `baseline ${what}`
-      const old = decodePacked(tableText(a, c, file), file)
-      // Names in packSizes' order are distinct; a table made elsewhere goes the way of maps.
-      out[c] = old.ascending ? compareWithTable(old.names, old.sizes, tables[c]) : compareSizes(mapOf(old), tables[c].toMap())
-    }
-    return out
-  }
+  const file = `baseline ${what}`
   const here = tablesPackedHere(b)
-  if (here) {
-    const old = unpackCategories(a, `baseline ${what}`)
-    const out = {} as SymbolDiff
-    for (const c of CATEGORIES) out[c] = compareSizes(old[c], here[c])
-    return out
-  }
   const out = {} as SymbolDiff
-  for (const c of CATEGORIES) out[c] = comparePacked(tableText(a, c, `baseline ${what}`), tableText(b, c, what), `baseline ${what}`, what)
+  for (const c of CATEGORIES) {
+    if (!here) {
+      out[c] = comparePacked(tableText(a, c, file), tableText(b, c, what), file, what)
+      continue
+    }
+    // Tables made here (vmlinux's, built-in modules'): each baseline name looked up once.
+    // Names in packSizes' order are distinct; a table made elsewhere goes the way of maps.
+    const old = decodePacked(tableText(a, c, file), file)
+    out[c] = old.ascending ? compareWithTable(old.names, old.sizes, here[c]) : compareSizes(mapOf(old), here[c].toMap())
+  }
   return out
 }
 

@@ -1,5 +1,5 @@
 import { InputError } from '../model/errors.ts'
-import type { SizeTable } from './size-table.ts'
+import { SizeTable } from './size-table.ts'
 import { sortStrings } from './sort-strings.ts'
 import { CATEGORIES, type Category, type CategorySizes, type SizeMap } from './symbol-sizes.ts'
 
@@ -90,19 +90,30 @@ function slowBase36(text: string, from: number, to: number): number {
 
 export type PackedCategories = Record<Category, string>
 
-/** Packed tables made in this process, with the maps they came from (no need to unpack those). */
-const packedFrom = new WeakMap<PackedCategories, CategorySizes>()
+/** Tables made in this process, by the packed form made from them: a diff reads them as they are. */
+const madeFrom = new WeakMap<PackedCategories, () => Record<Category, SizeTable>>()
+
+function remember(packed: PackedCategories, make: () => Record<Category, SizeTable>): void {
+  let tables: Record<Category, SizeTable> | undefined
+  madeFrom.set(packed, () => (tables ??= make()))
+}
+
+const tablesOfMaps = (c: CategorySizes) => () => ({
+  function: SizeTable.fromMap(c.function),
+  data: SizeTable.fromMap(c.data),
+  rodata: SizeTable.fromMap(c.rodata)
+})
 
 export function packCategories(c: CategorySizes): PackedCategories {
   const packed = { function: packSizes(c.function), data: packSizes(c.data), rodata: packSizes(c.rodata) }
-  packedFrom.set(packed, c)
+  remember(packed, tablesOfMaps(c))
   return packed
 }
 
 /**
  * packCategories deferred: each table is packed when first read (JSON.stringify of a snapshot
- * reads it; a review that only diffs never does, unpackCategories returns `c` itself). For
- * vmlinux, whose 100,000 names take a quarter second to pack.
+ * reads it; a review that only diffs never does, it reads the tables as made). For vmlinux,
+ * whose 100,000 names take a quarter second to pack.
  */
 export function packCategoriesLazily(c: CategorySizes): PackedCategories {
   const packed = {} as PackedCategories
@@ -110,41 +121,29 @@ export function packCategoriesLazily(c: CategorySizes): PackedCategories {
     let text: string | undefined
     Object.defineProperty(packed, cat, { enumerable: true, get: () => (text ??= packSizes(c[cat])) })
   }
-  packedFrom.set(packed, c)
+  remember(packed, tablesOfMaps(c))
   return packed
 }
 
-/**
- * packCategoriesLazily for tables with positions (vmlinux's): a review compares them with the
- * baseline's as they are (sizeTablesPackedHere); only a snapshot packs them.
- */
+/** packCategoriesLazily for tables with positions (vmlinux's, made by one pass over its symbols). */
 export function packTablesLazily(t: Record<Category, SizeTable>): PackedCategories {
   const packed = {} as PackedCategories
   for (const cat of CATEGORIES) {
     let text: string | undefined
     Object.defineProperty(packed, cat, { enumerable: true, get: () => (text ??= packSizes(t[cat].toMap())) })
   }
-  tablesFrom.set(packed, t)
+  remember(packed, () => t)
   return packed
 }
 
-const tablesFrom = new WeakMap<PackedCategories, Record<Category, SizeTable>>()
-
-/** The SizeTables a packed table of this process was made from (packTablesLazily). */
-export function sizeTablesPackedHere(p: PackedCategories): Record<Category, SizeTable> | undefined {
-  return p && typeof p === 'object' ? tablesFrom.get(p) : undefined
-}
-
-/** The maps a packed table of this process was made from (undefined for tables read or received). */
-export function tablesPackedHere(p: PackedCategories): CategorySizes | undefined {
-  return p && typeof p === 'object' ? packedFrom.get(p) : undefined
+/** The tables a packed table of this process was made from (undefined for tables read or received). */
+export function tablesPackedHere(p: PackedCategories): Record<Category, SizeTable> | undefined {
+  return p && typeof p === 'object' ? madeFrom.get(p)?.() : undefined
 }
 
 export function unpackCategories(p: PackedCategories, file: string): CategorySizes {
-  const known = p && typeof p === 'object' ? packedFrom.get(p) : undefined
-  if (known) return known
-  const tables = sizeTablesPackedHere(p)
-  if (tables) return { function: tables.function.toMap(), data: tables.data.toMap(), rodata: tables.rodata.toMap() }
+  const here = tablesPackedHere(p)
+  if (here) return { function: here.function.toMap(), data: here.data.toMap(), rodata: here.rodata.toMap() }
   const out = {} as CategorySizes
   for (const cat of CATEGORIES) {
     const text = p?.[cat]

@@ -21,6 +21,12 @@ export class SizeTable {
     }
   }
 
+  static fromMap(m: SizeMap): SizeTable {
+    const t = new SizeTable()
+    for (const [name, size] of m) t.add(name, size)
+    return t
+  }
+
   get size(): number {
     return this.names.length
   }
