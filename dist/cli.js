@@ -9710,7 +9710,7 @@ var HintReader = class {
 };
 
 // src/load/analyze-module.ts
-import { readFileSync as readFileSync3, statSync as statSync5 } from "node:fs";
+import { statSync as statSync5 } from "node:fs";
 
 // src/bytes/read-arena.ts
 var ReadArena = class {
@@ -9772,7 +9772,7 @@ async function readModuleImage(mod, preloaded) {
     throw new InputError("too-large", mod.relPath, `${st.size} bytes is more than the ${LIMITS.maxModuleBytes}-byte module limit`);
   }
   if (mod.compression === "none" && st.size > WHOLE_READ_BYTES) return openUncompressed(mod);
-  const raw = readWhole(mod, st.size);
+  const raw = readWhole(mod);
   if (mod.compression === "none") {
     const { elf: elf2, signatureBytes: signatureBytes2 } = splitSignature(raw);
     return { elf: ElfFile.fromBytes(elf2, mod.relPath), fileBytes: raw.length, signatureBytes: signatureBytes2 };
@@ -9782,11 +9782,10 @@ async function readModuleImage(mod, preloaded) {
   return { elf: ElfFile.fromBytes(elf, mod.relPath), fileBytes: raw.length, signatureBytes };
 }
 var arena = new ReadArena(16 * 1024 * 1024);
-function readWhole(mod, size) {
+function readWhole(mod) {
   const source = new FileSource(mod.path, mod.relPath, arena);
   try {
-    if (source.size !== size) return readFileSync3(mod.path);
-    return source.read(0, size, "module file");
+    return source.read(0, source.size, "module file");
   } finally {
     source.close();
   }
@@ -9863,7 +9862,7 @@ async function analyzeHeld(mod, analyzers, options, memo, summary, preloaded, hi
 // src/load/xz-batch.ts
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync as readFileSync4, statSync as statSync6 } from "node:fs";
+import { readFileSync as readFileSync3, statSync as statSync6 } from "node:fs";
 var xzPath;
 function systemXz() {
   if (xzPath === void 0) {
@@ -9879,7 +9878,7 @@ async function decodeXzBatch(modules, onDecoded) {
     try {
       const st = statSync6(module.path);
       if (!st.isFile() || st.size > LIMITS.maxModuleBytes) break;
-      const input = readFileSync4(module.path);
+      const input = readFileSync3(module.path);
       const size = xzUncompressedSize(input, module.relPath);
       if (input.length > LIMITS.maxModuleBytes || size > LIMITS.maxDecompressedBytes) break;
       plan.push({ index, input, size });
@@ -10149,6 +10148,37 @@ function moduleClassSizes(elf, opts = {}) {
   return out;
 }
 
+// src/sizes/size-table.ts
+var SizeTable = class _SizeTable {
+  positions = /* @__PURE__ */ new Map();
+  names = [];
+  sizes = [];
+  add(name, size) {
+    const i = this.positions.get(name);
+    if (i === void 0) {
+      this.positions.set(name, this.names.length);
+      this.names.push(name);
+      this.sizes.push(size);
+    } else {
+      this.sizes[i] += size;
+    }
+  }
+  static fromMap(m) {
+    const t = new _SizeTable();
+    for (const [name, size] of m) t.add(name, size);
+    return t;
+  }
+  get size() {
+    return this.names.length;
+  }
+  /** The same table as a map, in the order names were first added. */
+  toMap() {
+    const m = /* @__PURE__ */ new Map();
+    for (let i = 0; i < this.names.length; i++) m.set(this.names[i], this.sizes[i]);
+    return m;
+  }
+};
+
 // src/bytes/multikey-sort.ts
 var SMALL_RUN = 10;
 function multikeyOrder(count2, unit, compare) {
@@ -10354,12 +10384,6 @@ function packSizes(m) {
   return out;
 }
 var DIGITS36 = Array.from({ length: 36 }, (_, i) => i.toString(36));
-function unpackSizes(text, file) {
-  const out = /* @__PURE__ */ new Map();
-  const { names: names2, sizes } = decodePacked(text, file);
-  for (let i = 0; i < names2.length; i++) out.set(names2[i], sizes[i]);
-  return out;
-}
 function decodePacked(text, file) {
   const names2 = [];
   const sizes = [];
@@ -10402,10 +10426,19 @@ function slowBase36(text, from, to) {
   const n = parseInt(text.slice(from, to), 36);
   return Number.isSafeInteger(n) && n >= 0 ? n : -1;
 }
-var packedFrom = /* @__PURE__ */ new WeakMap();
+var madeFrom = /* @__PURE__ */ new WeakMap();
+function remember(packed, make) {
+  let tables;
+  madeFrom.set(packed, () => tables ??= make());
+}
+var tablesOfMaps = (c) => () => ({
+  function: SizeTable.fromMap(c.function),
+  data: SizeTable.fromMap(c.data),
+  rodata: SizeTable.fromMap(c.rodata)
+});
 function packCategories(c) {
   const packed = { function: packSizes(c.function), data: packSizes(c.data), rodata: packSizes(c.rodata) };
-  packedFrom.set(packed, c);
+  remember(packed, tablesOfMaps(c));
   return packed;
 }
 function packCategoriesLazily(c) {
@@ -10414,7 +10447,7 @@ function packCategoriesLazily(c) {
     let text;
     Object.defineProperty(packed, cat, { enumerable: true, get: () => text ??= packSizes(c[cat]) });
   }
-  packedFrom.set(packed, c);
+  remember(packed, tablesOfMaps(c));
   return packed;
 }
 function packTablesLazily(t) {
@@ -10423,55 +10456,12 @@ function packTablesLazily(t) {
     let text;
     Object.defineProperty(packed, cat, { enumerable: true, get: () => text ??= packSizes(t[cat].toMap()) });
   }
-  tablesFrom.set(packed, t);
+  remember(packed, () => t);
   return packed;
 }
-var tablesFrom = /* @__PURE__ */ new WeakMap();
-function sizeTablesPackedHere(p) {
-  return p && typeof p === "object" ? tablesFrom.get(p) : void 0;
-}
 function tablesPackedHere(p) {
-  return p && typeof p === "object" ? packedFrom.get(p) : void 0;
+  return p && typeof p === "object" ? madeFrom.get(p)?.() : void 0;
 }
-function unpackCategories(p, file) {
-  const known = p && typeof p === "object" ? packedFrom.get(p) : void 0;
-  if (known) return known;
-  const tables = sizeTablesPackedHere(p);
-  if (tables) return { function: tables.function.toMap(), data: tables.data.toMap(), rodata: tables.rodata.toMap() };
-  const out = {};
-  for (const cat of CATEGORIES) {
-    const text = p?.[cat];
-    if (typeof text !== "string") throw new InputError("bad-value", file, `packed symbol sizes: no ${cat} table`);
-    out[cat] = unpackSizes(text, file);
-  }
-  return out;
-}
-
-// src/sizes/size-table.ts
-var SizeTable = class {
-  positions = /* @__PURE__ */ new Map();
-  names = [];
-  sizes = [];
-  add(name, size) {
-    const i = this.positions.get(name);
-    if (i === void 0) {
-      this.positions.set(name, this.names.length);
-      this.names.push(name);
-      this.sizes.push(size);
-    } else {
-      this.sizes[i] += size;
-    }
-  }
-  get size() {
-    return this.names.length;
-  }
-  /** The same table as a map, in the order names were first added. */
-  toMap() {
-    const m = /* @__PURE__ */ new Map();
-    for (let i = 0; i < this.names.length; i++) m.set(this.names[i], this.sizes[i]);
-    return m;
-  }
-};
 
 // src/sizes/module-symbol-sizes.ts
 function moduleSymbolSizes(elf) {
@@ -11166,7 +11156,7 @@ function countsPerModule(d) {
 }
 
 // src/exports/lists.ts
-import { readFileSync as readFileSync5, realpathSync as realpathSync3, statSync as statSync8 } from "node:fs";
+import { readFileSync as readFileSync4, realpathSync as realpathSync3, statSync as statSync8 } from "node:fs";
 import { resolve as resolve2 } from "node:path";
 
 // src/exports/symbol-list.ts
@@ -11273,7 +11263,7 @@ function readLists(build, options) {
     const real = realpathSync3(path2);
     if (seen.has(real)) continue;
     seen.add(real);
-    const text = readFileSync5(path2, "utf8");
+    const text = readFileSync4(path2, "utf8");
     const listReader = detectFormat(text) === "android" ? "android" : reader;
     lists.push({ list: parseSymbolList(text, displayPath(build, given, path2), listReader), whitelist: false });
   }
@@ -11595,10 +11585,10 @@ var inventoryCheck = {
 };
 
 // src/kallsyms/review.ts
-import { readFileSync as readFileSync7, statSync as statSync10 } from "node:fs";
+import { readFileSync as readFileSync6, statSync as statSync10 } from "node:fs";
 
 // src/kallsyms/load-passes.ts
-import { readFileSync as readFileSync6, statSync as statSync9 } from "node:fs";
+import { readFileSync as readFileSync5, statSync as statSync9 } from "node:fs";
 import { join as join4 } from "node:path";
 
 // src/kallsyms/derive-syms.ts
@@ -11633,7 +11623,7 @@ function mksysmapFilterOf(build) {
     const st = script ? statSync9(script, { throwIfNoEntry: false }) : void 0;
     if (script && st?.isFile() && st.size <= MAX_SCRIPT_BYTES) {
       try {
-        return parseMksysmapScript(readFileSync6(script, "utf8"), build.rel(script));
+        return parseMksysmapScript(readFileSync5(script, "utf8"), build.rel(script));
       } catch {
       }
     }
@@ -11923,7 +11913,7 @@ async function embeddedTable(build) {
       }
       const size = statSync10(image).size;
       if (size > LIMITS.maxModuleBytes) throw new InputError("too-large", file, `${size} bytes is more than a boot image`);
-      const e = tablesOfUnpacked(await unpackKernel(readFileSync7(image), file), file, hints);
+      const e = tablesOfUnpacked(await unpackKernel(readFileSync6(image), file), file, hints);
       return { table: e.table, source: `${file} (${e.source})` };
     } catch (err) {
       errors.push(describeError(err));
@@ -12771,25 +12761,17 @@ function percentOf(before, after) {
 }
 function symbolDiff(a, b, what) {
   if (!a || !b) return void 0;
-  const tables = sizeTablesPackedHere(b);
-  if (tables) {
-    const out2 = {};
-    for (const c of CATEGORIES) {
-      const file = `baseline ${what}`;
-      const old = decodePacked(tableText(a, c, file), file);
-      out2[c] = old.ascending ? compareWithTable(old.names, old.sizes, tables[c]) : compareSizes(mapOf(old), tables[c].toMap());
-    }
-    return out2;
-  }
+  const file = `baseline ${what}`;
   const here = tablesPackedHere(b);
-  if (here) {
-    const old = unpackCategories(a, `baseline ${what}`);
-    const out2 = {};
-    for (const c of CATEGORIES) out2[c] = compareSizes(old[c], here[c]);
-    return out2;
-  }
   const out = {};
-  for (const c of CATEGORIES) out[c] = comparePacked(tableText(a, c, `baseline ${what}`), tableText(b, c, what), `baseline ${what}`, what);
+  for (const c of CATEGORIES) {
+    if (!here) {
+      out[c] = comparePacked(tableText(a, c, file), tableText(b, c, what), file, what);
+      continue;
+    }
+    const old = decodePacked(tableText(a, c, file), file);
+    out[c] = old.ascending ? compareWithTable(old.names, old.sizes, here[c]) : compareSizes(mapOf(old), here[c].toMap());
+  }
   return out;
 }
 function tableText(p, c, file) {
@@ -13587,7 +13569,7 @@ function statusOf(findings) {
 }
 
 // src/discover/discover.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync8, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync11 } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync as readFileSync7, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync11 } from "node:fs";
 import { basename as basename2, dirname, join as join5, resolve as resolve3 } from "node:path";
 
 // src/discover/placeholder.ts
@@ -13852,7 +13834,7 @@ function applyOverrides(layout2, input) {
 function readSmall(path2) {
   const st = statSync11(path2);
   if (st.size > LIMITS.maxTextBytes) throw new InputError("too-large", path2, "file too large");
-  return readFileSync8(path2, "utf8");
+  return readFileSync7(path2, "utf8");
 }
 
 // src/parse/kconfig.ts
@@ -13874,7 +13856,7 @@ function parseKconfig(text) {
 }
 
 // src/model/build.ts
-import { readFileSync as readFileSync9, statSync as statSync12 } from "node:fs";
+import { readFileSync as readFileSync8, statSync as statSync12 } from "node:fs";
 import { relative as relative3, isAbsolute as isAbsolute4 } from "node:path";
 var AGAIN_IN_THREAD = 256;
 var Build = class {
@@ -13910,7 +13892,7 @@ var Build = class {
       if (!st) throw new InputError("io", name, "no such file");
       if (!st.isFile()) throw new InputError("not-a-file", name, st.isDirectory() ? "is a directory, expected a file" : "is not a regular file");
       if (st.size > LIMITS.maxTextBytes) throw new InputError("too-large", name, `${st.size} bytes is more than the text limit`);
-      return readFileSync9(path2, "utf8");
+      return readFileSync8(path2, "utf8");
     });
   }
   /** vmlinux (or 6.18+ vmlinux.unstripped when asked), opened for ranged reads. */
@@ -13953,7 +13935,7 @@ var Build = class {
 };
 
 // src/model/open-build.ts
-import { readFileSync as readFileSync10, statSync as statSync13 } from "node:fs";
+import { readFileSync as readFileSync9, statSync as statSync13 } from "node:fs";
 import { relative as relative4 } from "node:path";
 var CONFIG_KEYS = [
   "MODULES",
@@ -13999,7 +13981,7 @@ function openBuild(input, pool = {}, analysis = {}) {
     if (size > LIMITS.maxTextBytes) (layout2.refused ??= []).push(`${name}: ${size} bytes is more than the ${LIMITS.maxTextBytes}-byte text limit; reviewed without it`);
     else {
       try {
-        config = parseKconfig(readFileSync10(layout2.config, "utf8"));
+        config = parseKconfig(readFileSync9(layout2.config, "utf8"));
       } catch (err) {
         throw new InputError("io", name, `cannot read .config: ${err.message}`);
       }

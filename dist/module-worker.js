@@ -302,7 +302,7 @@ function describeError(err) {
 }
 
 // src/load/analyze-module.ts
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 
 // src/bytes/read-arena.ts
 var ReadArena = class {
@@ -1055,7 +1055,7 @@ async function readModuleImage(mod, preloaded) {
     throw new InputError("too-large", mod.relPath, `${st.size} bytes is more than the ${LIMITS.maxModuleBytes}-byte module limit`);
   }
   if (mod.compression === "none" && st.size > WHOLE_READ_BYTES) return openUncompressed(mod);
-  const raw = readWhole(mod, st.size);
+  const raw = readWhole(mod);
   if (mod.compression === "none") {
     const { elf: elf2, signatureBytes: signatureBytes2 } = splitSignature(raw);
     return { elf: ElfFile.fromBytes(elf2, mod.relPath), fileBytes: raw.length, signatureBytes: signatureBytes2 };
@@ -1065,11 +1065,10 @@ async function readModuleImage(mod, preloaded) {
   return { elf: ElfFile.fromBytes(elf, mod.relPath), fileBytes: raw.length, signatureBytes };
 }
 var arena = new ReadArena(16 * 1024 * 1024);
-function readWhole(mod, size) {
+function readWhole(mod) {
   const source = new FileSource(mod.path, mod.relPath, arena);
   try {
-    if (source.size !== size) return readFileSync(mod.path);
-    return source.read(0, size, "module file");
+    return source.read(0, source.size, "module file");
   } finally {
     source.close();
   }
@@ -3893,6 +3892,37 @@ function moduleClassSizes(elf, opts = {}) {
   return out;
 }
 
+// src/sizes/size-table.ts
+var SizeTable = class _SizeTable {
+  positions = /* @__PURE__ */ new Map();
+  names = [];
+  sizes = [];
+  add(name, size) {
+    const i = this.positions.get(name);
+    if (i === void 0) {
+      this.positions.set(name, this.names.length);
+      this.names.push(name);
+      this.sizes.push(size);
+    } else {
+      this.sizes[i] += size;
+    }
+  }
+  static fromMap(m) {
+    const t = new _SizeTable();
+    for (const [name, size] of m) t.add(name, size);
+    return t;
+  }
+  get size() {
+    return this.names.length;
+  }
+  /** The same table as a map, in the order names were first added. */
+  toMap() {
+    const m = /* @__PURE__ */ new Map();
+    for (let i = 0; i < this.names.length; i++) m.set(this.names[i], this.sizes[i]);
+    return m;
+  }
+};
+
 // src/bytes/multikey-sort.ts
 var SMALL_RUN = 10;
 function multikeyOrder(count, unit, compare) {
@@ -4062,10 +4092,19 @@ function packSizes(m) {
   return out;
 }
 var DIGITS36 = Array.from({ length: 36 }, (_, i) => i.toString(36));
-var packedFrom = /* @__PURE__ */ new WeakMap();
+var madeFrom = /* @__PURE__ */ new WeakMap();
+function remember(packed, make) {
+  let tables;
+  madeFrom.set(packed, () => tables ??= make());
+}
+var tablesOfMaps = (c) => () => ({
+  function: SizeTable.fromMap(c.function),
+  data: SizeTable.fromMap(c.data),
+  rodata: SizeTable.fromMap(c.rodata)
+});
 function packCategories(c) {
   const packed = { function: packSizes(c.function), data: packSizes(c.data), rodata: packSizes(c.rodata) };
-  packedFrom.set(packed, c);
+  remember(packed, tablesOfMaps(c));
   return packed;
 }
 
