@@ -1,30 +1,21 @@
 #!/usr/bin/env node
-// The kbuild-review CLI: the same engine as the Action, no GitHub needed.
-import { Command, CommanderError } from 'commander'
-import { describeError, InputError } from './model/errors.ts'
-import { COMMANDS } from './cli/commands.ts'
-import { registerCheck, UsageError } from './cli/check-command.ts'
-import { registerSnapshot } from './cli/snapshot-command.ts'
-import { registerSymbols } from './cli/symbols-command.ts'
-import { TOOL_VERSION } from './report/schema.ts'
+// The kbuild-review CLI entry. It loads nothing of the CLI itself: it starts src/cli-main.ts in
+// a tuned child process (src/runtime/tuning.ts) and passes its exit status on, or, when that
+// is off or this is already the child, imports it here.
+import { fileURLToPath } from 'node:url'
+import { runRelaunched } from './runtime/relaunch.ts'
+import { relaunchPlan } from './runtime/tuning.ts'
 
-export async function main(argv: string[]): Promise<number> {
-  const program = new Command()
-    .name('kbuild-review')
-    .description('Review the build output of a Linux kernel: symbol lists, kallsyms passes, module BTF, exports, sizes')
-    .version(TOOL_VERSION)
-    .exitOverride()
-    .configureOutput({ writeErr: s => process.stderr.write(s) })
-  for (const register of [registerCheck, registerSnapshot, registerSymbols, ...COMMANDS]) register(program)
-  try {
-    await program.parseAsync(argv)
-    return typeof process.exitCode === 'number' ? process.exitCode : 0
-  } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2
-    const prefix = err instanceof InputError || err instanceof UsageError ? '' : 'internal error: '
-    process.stderr.write(`kbuild-review: ${prefix}${describeError(err)}\n`)
-    return 2
-  }
-}
+// Beside this file both in src/ and in dist/ (bundled without code splitting).
+const cliMain = new URL(`./cli-main${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)
 
-process.exitCode = await main(process.argv)
+const plan = relaunchPlan({
+  script: fileURLToPath(cliMain),
+  argv: process.argv.slice(2),
+  execArgv: process.execArgv,
+  env: process.env,
+  platform: process.platform
+})
+const status = plan ? await runRelaunched(plan) : null
+if (status !== null) process.exitCode = status
+else await import(cliMain.href)

@@ -1,0 +1,64 @@
+// The tuned child the CLI starts: its flags and environment, and when there is none.
+import { describe, expect, it } from 'vitest'
+import { relaunchPlan, TUNED_NODE_FLAGS, withHugePages } from '../../src/runtime/tuning.ts'
+
+const facts = {
+  script: '/opt/kbr/dist/cli-main.js',
+  argv: ['check', 'out', '--fail-on', 'never'],
+  execArgv: [] as string[],
+  env: { PATH: '/usr/bin' } as Record<string, string | undefined>,
+  platform: 'linux'
+}
+
+describe('relaunchPlan', () => {
+  it('runs the CLI with our flags, the arguments as given, and the environment marked', () => {
+    const plan = relaunchPlan(facts)!
+    expect(plan.args).toEqual([
+      '--max-semi-space-size=16',
+      '--min-semi-space-size=16',
+      '--no-turbofan',
+      '/opt/kbr/dist/cli-main.js',
+      'check',
+      'out',
+      '--fail-on',
+      'never'
+    ])
+    expect(plan.env).toEqual({
+      PATH: '/usr/bin',
+      KBUILD_REVIEW_TUNED: '1',
+      GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1'
+    })
+  })
+
+  it("puts the user's own Node flags after ours, so theirs win", () => {
+    const plan = relaunchPlan({ ...facts, execArgv: ['--max-semi-space-size=64', '--cpu-prof'] })!
+    expect(plan.args.slice(0, TUNED_NODE_FLAGS.length + 3)).toEqual([
+      ...TUNED_NODE_FLAGS,
+      '--max-semi-space-size=64',
+      '--cpu-prof',
+      '/opt/kbr/dist/cli-main.js'
+    ])
+  })
+
+  it('is null in the child, and when KBUILD_REVIEW_RELAUNCH=0', () => {
+    expect(relaunchPlan({ ...facts, env: { KBUILD_REVIEW_TUNED: '1' } })).toBeNull()
+    expect(relaunchPlan({ ...facts, env: { KBUILD_REVIEW_RELAUNCH: '0' } })).toBeNull()
+    expect(relaunchPlan({ ...facts, env: { KBUILD_REVIEW_RELAUNCH: '1' } })).not.toBeNull()
+  })
+
+  it('sets glibc tunables only on Linux', () => {
+    expect(relaunchPlan({ ...facts, platform: 'darwin' })!.env.GLIBC_TUNABLES).toBeUndefined()
+  })
+})
+
+describe('withHugePages', () => {
+  it("adds huge pages to the user's tunables and keeps their own hugetlb choice", () => {
+    expect(withHugePages(undefined)).toBe('glibc.malloc.hugetlb=1')
+    expect(withHugePages('')).toBe('glibc.malloc.hugetlb=1')
+    expect(withHugePages('glibc.malloc.arena_max=2')).toBe('glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1')
+    expect(withHugePages('glibc.malloc.arena_max=2:glibc.malloc.hugetlb=0')).toBe(
+      'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=0'
+    )
+    expect(withHugePages('glibc.malloc.hugetlb=2')).toBe('glibc.malloc.hugetlb=2')
+  })
+})
