@@ -14154,9 +14154,11 @@ async function takeSnapshot(req, meta = {}) {
   }
 }
 var TIMINGS = process.env.KBR_TIMINGS === "1";
-var t0 = performance.now();
 function timing(what) {
-  if (TIMINGS) process.stderr.write(`[${((performance.now() - t0) / 1e3).toFixed(2)}s] ${what}
+  if (!TIMINGS) return;
+  const cpu = process.threadCpuUsage();
+  const s = (ms) => (ms / 1e3).toFixed(2);
+  process.stderr.write(`[${s(performance.now())}s, thread cpu ${s((cpu.user + cpu.system) / 1e3)}s] ${what}
 `);
 }
 function tellBaseline(check, build, baseline) {

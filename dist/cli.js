@@ -7,9 +7,20 @@ import { fileURLToPath } from "node:url";
 // src/runtime/relaunch.ts
 import { spawn } from "node:child_process";
 var FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"];
-function runRelaunched(plan2) {
+async function runRelaunched(plan2) {
+  const env = {};
+  for (const [k, v] of Object.entries(plan2.env)) if (v !== void 0) env[k] = v;
+  if (process.execve) {
+    try {
+      process.execve(process.execPath, [process.execPath, ...plan2.args], env);
+    } catch {
+    }
+  }
+  return runChild(plan2.args, env);
+}
+function runChild(args, env) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, plan2.args, { stdio: "inherit", env: plan2.env });
+    const child = spawn(process.execPath, args, { stdio: "inherit", env });
     const forward = (signal) => {
       child.kill(signal);
     };

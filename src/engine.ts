@@ -98,11 +98,17 @@ export async function takeSnapshot(req: ReviewRequest, meta: { commit?: string }
   }
 }
 
-/** KBR_TIMINGS=1 prints how long each stage took to stderr (for profiling, never in reports). */
+/**
+ * KBR_TIMINGS=1 prints when each stage ended to stderr (for profiling, never in reports): the
+ * time since the process started and this thread's CPU time so far. On two cores the threads share, so the gap
+ * between the two says how long this thread waited.
+ */
 const TIMINGS = process.env.KBR_TIMINGS === '1'
-const t0 = performance.now()
 export function timing(what: string): void {
-  if (TIMINGS) process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(2)}s] ${what}\n`)
+  if (!TIMINGS) return
+  const cpu = process.threadCpuUsage()
+  const s = (ms: number) => (ms / 1000).toFixed(2)
+  process.stderr.write(`[${s(performance.now())}s, thread cpu ${s((cpu.user + cpu.system) / 1000)}s] ${what}\n`)
 }
 
 /** Check.withBaseline, whose failure only costs the hint: run() reads the baseline itself. */

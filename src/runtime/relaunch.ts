@@ -1,17 +1,32 @@
 import { spawn } from 'node:child_process'
 import type { Relaunch } from './tuning.ts'
 
-/** Signals a terminal or CI runner sends to stop us; the child gets them too. */
+/** Signals a terminal or CI runner sends to stop us; a spawned child gets them too. */
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
 
 /**
- * Runs the planned child with this process's stdio and waits for it. Resolves with its exit
- * status; when a signal killed it, this process dies of the same signal. Resolves null when
- * the child could not be started at all, so the caller runs the work itself.
+ * Becomes the planned process: execve(2) on POSIX (same pid, stdio and signals, nothing left
+ * behind to wait), else a child with this process's stdio whose status and killing signal
+ * are passed on. Resolves with the status to exit with; null when no process could be started,
+ * so the caller runs the work itself.
  */
-export function runRelaunched(plan: Relaunch): Promise<number | null> {
+export async function runRelaunched(plan: Relaunch): Promise<number | null> {
+  const env: Record<string, string> = {}
+  for (const [k, v] of Object.entries(plan.env)) if (v !== undefined) env[k] = v
+  if (process.execve) {
+    try {
+      process.execve(process.execPath, [process.execPath, ...plan.args], env)
+    } catch {
+      // execve(2) failed and this process is unchanged: try a child instead.
+    }
+  }
+  return runChild(plan.args, env)
+}
+
+/** The fallback of runRelaunched where execve(2) is missing (Windows) or fails. */
+export function runChild(args: string[], env: Record<string, string>): Promise<number | null> {
   return new Promise(resolve => {
-    const child = spawn(process.execPath, plan.args, { stdio: 'inherit', env: plan.env })
+    const child = spawn(process.execPath, args, { stdio: 'inherit', env })
     const forward = (signal: NodeJS.Signals) => {
       child.kill(signal)
     }

@@ -7,28 +7,32 @@ import { REPO_ROOT } from '../support/kernels.ts'
 
 const RELAUNCH = join(REPO_ROOT, 'src/runtime/relaunch.ts')
 
-/** A launcher process that runs `args` (after the node binary) through runRelaunched. */
-function launch(args: string[], env: Record<string, string> = {}) {
-  const script = `import { runRelaunched } from ${JSON.stringify(RELAUNCH)}
-const status = await runRelaunched({ args: ${JSON.stringify(args)}, env: { ...process.env, ...${JSON.stringify(env)} } })
+/** A launcher process that runs `args` (after the node binary) through runRelaunched or runChild. */
+function launch(how: 'runRelaunched' | 'runChild', args: string[], env: Record<string, string> = {}) {
+  const call =
+    how === 'runRelaunched'
+      ? `runRelaunched({ args: ${JSON.stringify(args)}, env: { ...process.env, ...${JSON.stringify(env)} } })`
+      : `runChild(${JSON.stringify(args)}, { ...process.env, ...${JSON.stringify(env)} })`
+  const script = `import { runRelaunched, runChild } from ${JSON.stringify(RELAUNCH)}
+const status = await ${call}
 process.exitCode = status === null ? 99 : status`
   return spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })
 }
 
-describe('runRelaunched', () => {
+describe.each(['runRelaunched', 'runChild'] as const)('%s', how => {
   it("passes the child's output and exit status on", () => {
-    const r = launch(['-e', 'process.stdout.write("out"); process.stderr.write("err"); process.exitCode = 3'])
+    const r = launch(how, ['-e', 'process.stdout.write("out"); process.stderr.write("err"); process.exitCode = 3'])
     expect(r).toMatchObject({ status: 3, stdout: 'out', stderr: 'err' })
   })
 
   it('dies of the signal that killed the child', () => {
-    const r = launch(['-e', 'process.kill(process.pid, "SIGTERM")'])
+    const r = launch(how, ['-e', 'process.kill(process.pid, "SIGTERM")'])
     expect(r.signal).toBe('SIGTERM')
     expect(r.status).toBeNull()
   })
 
   it('gives the child the environment and flags of the plan', () => {
-    const r = launch(['--no-turbofan', '-e', 'console.log(process.env.KBR_PLAN, process.execArgv[0])'], {
+    const r = launch(how, ['--no-turbofan', '-e', 'console.log(process.env.KBR_PLAN, process.execArgv[0])'], {
       KBR_PLAN: 'planned'
     })
     expect(r.stdout).toBe('planned --no-turbofan\n')
