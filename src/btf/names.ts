@@ -4,7 +4,7 @@
  * count as letters there, so the answer for bytes >= 0x80 differs from C's locale-free ctype.
  */
 
-/** KSYM_NAME_LEN since 6.1 (include/linux/kallsyms.h): identifiers this long or longer are refused. */
+/** KSYM_NAME_LEN since 6.1 (include/linux/kallsyms.h): names longer than this are refused. */
 export const KSYM_NAME_LEN = 512
 
 const ALPHA = 1
@@ -23,29 +23,31 @@ for (let c = 0; c < 256; c++) {
   CTYPE[c] = v
 }
 
-function identChar(c: number, first: boolean): boolean {
-  if (c === 0x5f || c === 0x2e) return true // '_' and '.'
-  return first ? (CTYPE[c]! & ALPHA) !== 0 : (CTYPE[c]! & (ALPHA | DIGIT)) !== 0
+/** Bytes __btf_name_char_ok accepts first (letters, '_', '.'), and after the first (digits too). */
+const IDENT_FIRST = new Uint8Array(256)
+const IDENT_REST = new Uint8Array(256)
+for (let c = 0; c < 256; c++) {
+  const punct = c === 0x5f || c === 0x2e
+  IDENT_FIRST[c] = punct || (CTYPE[c]! & ALPHA) !== 0 ? 1 : 0
+  IDENT_REST[c] = punct || (CTYPE[c]! & (ALPHA | DIGIT)) !== 0 ? 1 : 0
 }
 
 /**
- * A C identifier (dots allowed, for names like "foo.isra.0"), shorter than KSYM_NAME_LEN. `pos`
- * is where the name starts in `bytes`; the string runs to the next NUL (the caller guarantees
- * there is one, as the string section check does for the kernel).
+ * A C identifier (dots allowed, for names like "foo.isra.0") of at most KSYM_NAME_LEN
+ * characters. `pos` is where the name starts in `bytes`; the string runs to the next NUL (the
+ * caller guarantees there is one, as the string section check does for the kernel). The
+ * kernel's loop stops KSYM_NAME_LEN bytes in and accepts the name only if a NUL is there: the
+ * same as one run of accepted bytes ending at a NUL no further than that.
  */
 export function isValidIdentifier(bytes: Uint8Array, pos: number): boolean {
-  const c0 = bytes[pos]
-  if (c0 === undefined || !identChar(c0, true)) return false
-  const limit = pos + KSYM_NAME_LEN
+  const n = bytes.length
+  if (pos >= n || IDENT_FIRST[bytes[pos]!] === 0) return false
   let p = pos + 1
-  while (p < bytes.length && bytes[p] !== 0 && p < limit) {
-    if (!identChar(bytes[p]!, false)) return false
-    p++
-  }
-  return p < bytes.length && bytes[p] === 0
+  while (p < n && IDENT_REST[bytes[p]!] === 1) p++
+  return p < n && bytes[p] === 0 && p - pos <= KSYM_NAME_LEN
 }
 
-/** A DATASEC name: non-empty, printable characters only, shorter than KSYM_NAME_LEN. */
+/** A DATASEC name: non-empty, printable characters only, at most KSYM_NAME_LEN of them. */
 export function isValidSectionName(bytes: Uint8Array, pos: number): boolean {
   if (pos >= bytes.length || bytes[pos] === 0) return false
   const limit = pos + KSYM_NAME_LEN
