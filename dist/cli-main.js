@@ -6482,6 +6482,7 @@ import { fileURLToPath } from "node:url";
 
 // src/engine.ts
 import { statSync as statSync14 } from "node:fs";
+import { availableParallelism as availableParallelism3 } from "node:os";
 
 // src/load/vermagic.ts
 var VERMAGIC = Buffer.from("vermagic=");
@@ -6587,20 +6588,19 @@ for (let c = 0; c < 256; c++) {
   if (c >= 32 && c <= 126 || c >= 160) v |= PRINT;
   CTYPE[c] = v;
 }
-function identChar(c, first) {
-  if (c === 95 || c === 46) return true;
-  return first ? (CTYPE[c] & ALPHA) !== 0 : (CTYPE[c] & (ALPHA | DIGIT)) !== 0;
+var IDENT_FIRST = new Uint8Array(256);
+var IDENT_REST = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  const punct = c === 95 || c === 46;
+  IDENT_FIRST[c] = punct || (CTYPE[c] & ALPHA) !== 0 ? 1 : 0;
+  IDENT_REST[c] = punct || (CTYPE[c] & (ALPHA | DIGIT)) !== 0 ? 1 : 0;
 }
 function isValidIdentifier(bytes2, pos) {
-  const c0 = bytes2[pos];
-  if (c0 === void 0 || !identChar(c0, true)) return false;
-  const limit = pos + KSYM_NAME_LEN2;
+  const n = bytes2.length;
+  if (pos >= n || IDENT_FIRST[bytes2[pos]] === 0) return false;
   let p = pos + 1;
-  while (p < bytes2.length && bytes2[p] !== 0 && p < limit) {
-    if (!identChar(bytes2[p], false)) return false;
-    p++;
-  }
-  return p < bytes2.length && bytes2[p] === 0;
+  while (p < n && IDENT_REST[bytes2[p]] === 1) p++;
+  return p < n && bytes2[p] === 0 && p - pos <= KSYM_NAME_LEN2;
 }
 function isValidSectionName(bytes2, pos) {
   if (pos >= bytes2.length || bytes2[pos] === 0) return false;
@@ -9663,8 +9663,8 @@ import { statSync as statSync7 } from "node:fs";
 import { basename, isAbsolute as isAbsolute3, join as join3, relative as relative2, resolve } from "node:path";
 
 // src/load/pool.ts
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { availableParallelism as availableParallelism2 } from "node:os";
+import { Worker as Worker2 } from "node:worker_threads";
 
 // src/load/hint-board.ts
 import { MessageChannel, receiveMessageOnPort } from "node:worker_threads";
@@ -10704,20 +10704,53 @@ function analyzersFor(ids) {
   });
 }
 
+// src/load/spare-workers.ts
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+function workerUrl() {
+  const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+  return new URL(`./module-worker${ext}`, import.meta.url);
+}
+var SpareWorkers = class {
+  idle = [];
+  exited = /* @__PURE__ */ new WeakSet();
+  constructor(count2 = availableParallelism()) {
+    for (let i = 0; i < count2; i++) {
+      const w = new Worker(workerUrl());
+      w.unref();
+      w.on("error", () => this.exited.add(w));
+      w.once("exit", () => this.exited.add(w));
+      this.idle.push(w);
+    }
+  }
+  /** A started worker, kept alive from now on; undefined when none is left. */
+  take() {
+    for (let w = this.idle.shift(); w; w = this.idle.shift()) {
+      if (this.exited.has(w)) continue;
+      w.removeAllListeners();
+      w.ref();
+      return w;
+    }
+    return void 0;
+  }
+  /** Stops the workers not taken. */
+  async stop() {
+    const rest = this.idle.splice(0);
+    await Promise.all(rest.map((w) => w.terminate()));
+  }
+};
+
 // src/load/pool.ts
 var IN_THREAD_BELOW = 24;
 var PER_WORKER = 1024;
 var PRELOADED_PER_WORKER = 16;
 var MIN_IN_FLIGHT = 16;
-function workerUrl() {
-  const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
-  return new URL(`./module-worker${ext}`, import.meta.url);
-}
 async function analyzeModules(modules, options, pool = {}) {
-  const jobs = Math.min(pool.jobs ?? availableParallelism(), Math.ceil(modules.length / 8));
+  const jobs = Math.min(pool.jobs ?? availableParallelism2(), Math.ceil(modules.length / 8));
   const sink = orderedSink(modules.length, pool.onResult);
   const timeout = pool.moduleTimeoutMs ?? LIMITS.maxModuleMillis;
   if (jobs <= 0 || modules.length < IN_THREAD_BELOW) {
+    await pool.spares?.stop();
     await analyzeInThread(modules, options, sink.put, pool.hints);
     return sink.results;
   }
@@ -10736,7 +10769,8 @@ async function analyzeModules(modules, options, pool = {}) {
     const runWorker = () => new Promise((resolve4, reject) => {
       const channel = pool.hints?.connect();
       if (channel) channels.push(channel);
-      const worker = new Worker(workerUrl(), channel ? { workerData: { options, hints: channel.port }, transferList: [channel.port] } : { workerData: { options } });
+      const worker = pool.spares?.take() ?? new Worker2(workerUrl());
+      worker.postMessage({ init: { options, hints: channel?.port } }, channel ? [channel.port] : []);
       workers.push(worker);
       const inFlight = /* @__PURE__ */ new Map();
       let preloadedInFlight = 0;
@@ -10811,7 +10845,7 @@ async function analyzeModules(modules, options, pool = {}) {
       })
     ]);
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all([...workers.map((w) => w.terminate()), pool.spares?.stop()]);
     for (const c of channels) c.disconnect();
   }
   return sink.results;
@@ -14144,9 +14178,20 @@ function toSnapshot(build, parts, configKey, commit) {
   if (commit) snap.commit = commit;
   return snap;
 }
+function openReviewed(req, analysis = {}) {
+  const spares = req.jobs === 0 ? null : new SpareWorkers(req.jobs ?? availableParallelism3());
+  try {
+    const build = openBuild(req.input, spares ? { ...jobsOf(req), spares } : jobsOf(req), analysis);
+    if (spares && build.layout.modules.length === 0) void spares.stop();
+    return build;
+  } catch (err) {
+    void spares?.stop();
+    throw err;
+  }
+}
 async function takeSnapshot(req, meta = {}) {
   const checks = selectedChecks(req.options);
-  const build = openBuild(req.input, jobsOf(req));
+  const build = openReviewed(req);
   try {
     return toSnapshot(build, await snapshotChecks(build, checks, req.options), req.options.configKey, meta.commit);
   } finally {
@@ -14189,7 +14234,7 @@ async function runCheck(check, build, options, current, baseline) {
 }
 async function review(req) {
   const checks = selectedChecks(req.options);
-  const build = openBuild(req.input, jobsOf(req), { sizeTables: req.baseline ? "baseline" : "none" });
+  const build = openReviewed(req, { sizeTables: req.baseline ? "baseline" : "none" });
   if (build.layout.modules.length) {
     void build.modules().then(
       () => timing(`${build.layout.modules.length} modules analyzed`),

@@ -276,7 +276,7 @@ var require_xz_decompress = __commonJS({
 });
 
 // src/load/module-worker.ts
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 
 // src/model/errors.ts
 var InputError = class extends Error {
@@ -638,11 +638,11 @@ var ElfFile = class _ElfFile {
       throw new InputError("bad-magic", file, "not an ELF file (bad magic)", 0);
     }
     const cls = ident[4];
-    const data2 = ident[5];
+    const data = ident[5];
     if (cls !== 1 && cls !== 2) throw new InputError("bad-value", file, `unknown ELF class ${cls}`, 4);
-    if (data2 !== 1 && data2 !== 2) throw new InputError("bad-value", file, `unknown ELF data encoding ${data2}`, 5);
+    if (data !== 1 && data !== 2) throw new InputError("bad-value", file, `unknown ELF data encoding ${data}`, 5);
     const is64 = cls === 2;
-    const le = data2 === 1;
+    const le = data === 1;
     const ehsize = is64 ? 64 : 52;
     const eh = new ByteReader(source.read(0, Math.min(ehsize, source.size), "ELF header"), le, file);
     eh.check(0, ehsize, "ELF header");
@@ -1101,16 +1101,16 @@ function emptySummary(mod, error) {
   if (error !== void 0) summary.error = error;
   return summary;
 }
-async function analyzeModule(mod, analyzers2, options2, memo2, preloaded, hints2) {
+async function analyzeModule(mod, analyzers, options, memo2, preloaded, hints) {
   const summary = emptySummary(mod);
   arena.hold();
   try {
-    return await analyzeHeld(mod, analyzers2, options2, memo2, summary, preloaded, hints2);
+    return await analyzeHeld(mod, analyzers, options, memo2, summary, preloaded, hints);
   } finally {
     arena.release();
   }
 }
-async function analyzeHeld(mod, analyzers2, options2, memo2, summary, preloaded, hints2) {
+async function analyzeHeld(mod, analyzers, options, memo2, summary, preloaded, hints) {
   let image;
   try {
     image = await readModuleImage(mod, preloaded);
@@ -1121,11 +1121,11 @@ async function analyzeHeld(mod, analyzers2, options2, memo2, summary, preloaded,
   summary.fileBytes = image.fileBytes;
   summary.elfBytes = image.elf.source.size;
   summary.signatureBytes = image.signatureBytes;
-  const table = hints2?.read();
+  const table = hints?.read();
   try {
-    for (const a of analyzers2) {
+    for (const a of analyzers) {
       try {
-        const ctx = { module: mod, options: options2, memo: memo2 };
+        const ctx = { module: mod, options, memo: memo2 };
         const byModule = table?.get(a.id);
         if (byModule) {
           ctx.hinted = true;
@@ -1246,20 +1246,19 @@ for (let c = 0; c < 256; c++) {
   if (c >= 32 && c <= 126 || c >= 160) v |= PRINT;
   CTYPE[c] = v;
 }
-function identChar(c, first) {
-  if (c === 95 || c === 46) return true;
-  return first ? (CTYPE[c] & ALPHA) !== 0 : (CTYPE[c] & (ALPHA | DIGIT)) !== 0;
+var IDENT_FIRST = new Uint8Array(256);
+var IDENT_REST = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  const punct = c === 95 || c === 46;
+  IDENT_FIRST[c] = punct || (CTYPE[c] & ALPHA) !== 0 ? 1 : 0;
+  IDENT_REST[c] = punct || (CTYPE[c] & (ALPHA | DIGIT)) !== 0 ? 1 : 0;
 }
 function isValidIdentifier(bytes, pos) {
-  const c0 = bytes[pos];
-  if (c0 === void 0 || !identChar(c0, true)) return false;
-  const limit = pos + KSYM_NAME_LEN;
+  const n = bytes.length;
+  if (pos >= n || IDENT_FIRST[bytes[pos]] === 0) return false;
   let p = pos + 1;
-  while (p < bytes.length && bytes[p] !== 0 && p < limit) {
-    if (!identChar(bytes[p], false)) return false;
-    p++;
-  }
-  return p < bytes.length && bytes[p] === 0;
+  while (p < n && IDENT_REST[bytes[p]] === 1) p++;
+  return p < n && bytes[p] === 0 && p - pos <= KSYM_NAME_LEN;
 }
 function isValidSectionName(bytes, pos) {
   if (pos >= bytes.length || bytes[pos] === 0) return false;
@@ -1435,11 +1434,11 @@ function parseBtf(bytes, file, opts = {}) {
   const base = opts.base ?? null;
   const encoding = opts.encoding ?? WIDE_INFO;
   const { header, littleEndian } = parseHeader(bytes, file);
-  const data2 = bytes.subarray(header.hdrLen);
-  const strings = data2.subarray(header.strOff, header.strOff + header.strLen);
+  const data = bytes.subarray(header.hdrLen);
+  const strings = data.subarray(header.strOff, header.strOff + header.strLen);
   checkStrings(strings, file, base !== null);
-  const layout2 = parseLayout(data2, header, file);
-  const words = nativeWords(data2.subarray(header.typeOff, header.typeOff + header.typeLen), littleEndian);
+  const layout2 = parseLayout(data, header, file);
+  const words = nativeWords(data.subarray(header.typeOff, header.typeOff + header.typeLen), littleEndian);
   const firstId = base ? base.endId : 1;
   const recs = walkRecords(words, header.typeLen, encoding, layout2, firstId, file);
   const btf = new Btf({ file, base, header, littleEndian, encoding, words, recs, strings, layout: layout2 });
@@ -1538,7 +1537,7 @@ function checkStrings(strings, file, split) {
   if (!split && strings[0] !== 0)
     throw new InputError("bad-value", file, "BTF string section does not start with the empty string");
 }
-function parseLayout(data2, header, file) {
+function parseLayout(data, header, file) {
   if (!header.layoutLen) return null;
   if (header.layoutLen % 4)
     throw new InputError(
@@ -1546,7 +1545,7 @@ function parseLayout(data2, header, file) {
       file,
       `BTF layout section is ${header.layoutLen} bytes, not a multiple of 4`
     );
-  const dv = new DataView(data2.buffer, data2.byteOffset + header.layoutOff, header.layoutLen);
+  const dv = new DataView(data.buffer, data.byteOffset + header.layoutOff, header.layoutLen);
   const out = [];
   for (let o = 0; o < header.layoutLen; o += 4)
     out.push({ infoBytes: dv.getUint8(o), elemBytes: dv.getUint8(o + 1) });
@@ -3772,14 +3771,14 @@ function readFlags(elf, sec, count) {
 function readExportMarkers(elf) {
   const sec = elf.section(".export_symbol");
   if (!sec || sec.size === 0) return [];
-  const data2 = elf.data(sec);
+  const data = elf.data(sec);
   const prefix = "__export_symbol_";
   const out = [];
   for (const sym of elf.symbols()) {
     if (sym.reserved || sym.shndx !== sec.index || !sym.name.startsWith(prefix)) continue;
     const off = Number(sym.value);
-    const license = cString(data2, off);
-    const namespace = license === void 0 ? void 0 : cString(data2, off + license.length + 1);
+    const license = cString(data, off);
+    const namespace = license === void 0 ? void 0 : cString(data, off + license.length + 1);
     if (license === void 0 || namespace === void 0) {
       throw new InputError("bad-value", elf.file, `.export_symbol: ${sym.name} does not point at a license and a namespace`);
     }
@@ -3828,13 +3827,13 @@ var modinfoAnalyzer = {
   analyze(elf) {
     const sec = elf.section(".modinfo");
     if (!sec) return null;
-    const data2 = elf.data(sec);
+    const data = elf.data(sec);
     const entries = [];
     let start = 0;
-    for (let i = 0; i <= data2.length; i++) {
-      if (i === data2.length || data2[i] === 0) {
+    for (let i = 0; i <= data.length; i++) {
+      if (i === data.length || data[i] === 0) {
         if (i > start) {
-          const s = Buffer.from(data2.subarray(start, i)).toString("utf8");
+          const s = Buffer.from(data.subarray(start, i)).toString("utf8");
           const eq = s.indexOf("=");
           if (eq > 0) entries.push([s.slice(0, eq), s.slice(eq + 1)]);
         }
@@ -4205,7 +4204,7 @@ var TWO_32 = 4294967296;
 var HEX = Uint8Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
 var SPACE = 32;
 var NEWLINE = 10;
-function nmListing(elf, options2) {
+function nmListing(elf, options) {
   const table = elf.symbolTable();
   if (!table) return new Uint8Array(0);
   const { count, entsize, entries, strings } = table;
@@ -4223,7 +4222,7 @@ function nmListing(elf, options2) {
   const letters = new Uint8Array(count);
   const hiWords = new Uint32Array(count);
   const loWords = new Uint32Array(count);
-  const sizes = options2.sizes ? new Float64Array(count) : void 0;
+  const sizes = options.sizes ? new Float64Array(count) : void 0;
   let escaped;
   let n = 0;
   let bytes = 0;
@@ -4252,7 +4251,7 @@ function nmListing(elf, options2) {
       }
       if (plain) bytes += end - nameOff;
       else {
-        const safe = Buffer.from(options2.escape(table.name(i, nameOff)), "utf8");
+        const safe = Buffer.from(options.escape(table.name(i, nameOff)), "utf8");
         (escaped ??= /* @__PURE__ */ new Map()).set(n, safe);
         bytes += safe.length;
       }
@@ -4375,17 +4374,23 @@ var HintReader = class {
 };
 
 // src/load/module-worker.ts
-var data = workerData;
-var options = data.options;
-var hints = new HintReader(data.hints);
-var analyzers = analyzersFor(options.analyzers);
+var setup = null;
 var memoStore = /* @__PURE__ */ new Map();
 var memo = (key, make) => {
   if (!memoStore.has(key)) memoStore.set(key, make());
   return memoStore.get(key);
 };
-parentPort.on("message", (req) => {
-  analyzeModule(req.module, analyzers, options, memo, req.preloaded, hints).then(
+parentPort.on("message", (msg) => {
+  if ("init" in msg) {
+    setup = { options: msg.init.options, hints: new HintReader(msg.init.hints), analyzers: analyzersFor(msg.init.options.analyzers) };
+    return;
+  }
+  const req = msg;
+  if (!setup) {
+    parentPort.postMessage({ id: req.id, error: "module worker: a module before the setup message" });
+    return;
+  }
+  analyzeModule(req.module, setup.analyzers, setup.options, memo, req.preloaded, setup.hints).then(
     (summary) => parentPort.postMessage({ id: req.id, summary }, ownedBuffers(summary.facts)),
     (err) => parentPort.postMessage({ id: req.id, error: describeError(err) })
   );

@@ -1,12 +1,14 @@
 import { statSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import type { AnyCheck, Baseline, CheckOutcome } from './checks/check.ts'
 import { CHECKS } from './checks/registry.ts'
 import type { DiscoverInput } from './discover/discover.ts'
-import type { Build } from './model/build.ts'
+import type { Build, BuildAnalysis } from './model/build.ts'
 import { describeError, InputError } from './model/errors.ts'
 import { statusOf, type CheckResult, type Finding } from './model/finding.ts'
 import { nextTurn } from './model/turns.ts'
 import { openBuild } from './model/open-build.ts'
+import { SpareWorkers } from './load/spare-workers.ts'
 import type { ReviewOptions } from './model/options.ts'
 import { TOOL_VERSION, type Report } from './report/schema.ts'
 import { readSnapshot, type Snapshot } from './snapshot/io.ts'
@@ -88,9 +90,25 @@ function toSnapshot(build: Build, parts: Map<string, unknown>, configKey: string
   return snap
 }
 
+/**
+ * The build under review, its module workers started before discovery so they boot while the
+ * tree is walked (src/load/spare-workers.ts).
+ */
+function openReviewed(req: ReviewRequest, analysis: BuildAnalysis = {}): Build {
+  const spares = req.jobs === 0 ? null : new SpareWorkers(req.jobs ?? availableParallelism())
+  try {
+    const build = openBuild(req.input, spares ? { ...jobsOf(req), spares } : jobsOf(req), analysis)
+    if (spares && build.layout.modules.length === 0) void spares.stop()
+    return build
+  } catch (err) {
+    void spares?.stop()
+    throw err
+  }
+}
+
 export async function takeSnapshot(req: ReviewRequest, meta: { commit?: string } = {}): Promise<Snapshot> {
   const checks = selectedChecks(req.options)
-  const build = openBuild(req.input, jobsOf(req))
+  const build = openReviewed(req)
   try {
     return toSnapshot(build, await snapshotChecks(build, checks, req.options), req.options.configKey, meta.commit)
   } finally {
@@ -154,7 +172,7 @@ async function runCheck(
 export async function review(req: ReviewRequest): Promise<Report> {
   const checks = selectedChecks(req.options)
   // Symbol-size tables only for the modules whose size changed (the sizes check asks for them).
-  const build = openBuild(req.input, jobsOf(req), { sizeTables: req.baseline ? 'baseline' : 'none' })
+  const build = openReviewed(req, { sizeTables: req.baseline ? 'baseline' : 'none' })
   // Start module analysis at once: workers run while vmlinux-based checks use this thread.
   if (build.layout.modules.length) {
     void build.modules().then(

@@ -1,5 +1,5 @@
 // Worker thread entry: analyzes the modules it is sent, one message per module.
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads'
+import { parentPort, type MessagePort } from 'node:worker_threads'
 import type { ModuleFile } from '../discover/layout.ts'
 import { describeError } from '../model/errors.ts'
 import type { AnalyzerOptions } from './analyzer.ts'
@@ -14,18 +14,29 @@ interface Request {
   preloaded?: Preloaded
 }
 
-const data = workerData as { options: AnalyzerOptions; hints?: MessagePort }
-const options = data.options
-const hints = new HintReader(data.hints)
-const analyzers = analyzersFor(options.analyzers)
+/** The first message: what to compute, and the port hints arrive on. */
+interface Init {
+  init: { options: AnalyzerOptions; hints?: MessagePort }
+}
+
+let setup: { options: AnalyzerOptions; hints: HintReader; analyzers: ReturnType<typeof analyzersFor> } | null = null
 const memoStore = new Map<string, unknown>()
 const memo = <V>(key: string, make: () => V): V => {
   if (!memoStore.has(key)) memoStore.set(key, make())
   return memoStore.get(key) as V
 }
 
-parentPort!.on('message', (req: Request) => {
-  analyzeModule(req.module, analyzers, options, memo, req.preloaded, hints).then(
+parentPort!.on('message', (msg: Init | Request) => {
+  if ('init' in msg) {
+    setup = { options: msg.init.options, hints: new HintReader(msg.init.hints), analyzers: analyzersFor(msg.init.options.analyzers) }
+    return
+  }
+  const req = msg
+  if (!setup) {
+    parentPort!.postMessage({ id: req.id, error: 'module worker: a module before the setup message' })
+    return
+  }
+  analyzeModule(req.module, setup.analyzers, setup.options, memo, req.preloaded, setup.hints).then(
     summary => parentPort!.postMessage({ id: req.id, summary }, ownedBuffers(summary.facts)),
     err => parentPort!.postMessage({ id: req.id, error: describeError(err) })
   )

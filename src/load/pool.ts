@@ -7,6 +7,7 @@ import { analyzeModule, emptySummary, type Preloaded } from './analyze-module.ts
 import { decodeXzBatch, systemXz } from './xz-batch.ts'
 import { LIMITS } from './limits.ts'
 import { analyzersFor } from './analyzers.ts'
+import { workerUrl, type SpareWorkers } from './spare-workers.ts'
 
 export interface PoolOptions {
   /** Worker threads; default: one per core. 0 analyzes in this thread. */
@@ -20,6 +21,8 @@ export interface PoolOptions {
   onResult?: (summary: ModuleSummary, index: number) => void
   /** What checks tell the analyzers (Build.hint), read by each worker before each module. */
   hints?: HintBoard
+  /** Workers started ahead (taken before new ones are made; those left over are stopped). */
+  spares?: SpareWorkers
 }
 
 /** Below this many modules, starting workers costs more than it saves. */
@@ -35,12 +38,6 @@ const PRELOADED_PER_WORKER = 16
 /** What a worker may hold when few modules are left: its last results come back together with the others'. */
 const MIN_IN_FLIGHT = 16
 
-/** The worker entry next to this file: .ts when running from source, .js in dist/. */
-function workerUrl(): URL {
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js'
-  return new URL(`./module-worker${ext}`, import.meta.url)
-}
-
 /**
  * Analyzes every module with every analyzer, spread over worker threads. Results come back in
  * the order of `modules`. Memory stays bounded: each worker holds at most PER_WORKER modules.
@@ -54,6 +51,7 @@ export async function analyzeModules(
   const sink = orderedSink(modules.length, pool.onResult)
   const timeout = pool.moduleTimeoutMs ?? LIMITS.maxModuleMillis
   if (jobs <= 0 || modules.length < IN_THREAD_BELOW) {
+    await pool.spares?.stop()
     await analyzeInThread(modules, options, sink.put, pool.hints)
     return sink.results
   }
@@ -79,7 +77,8 @@ export async function analyzeModules(
       new Promise<'done' | 'stuck'>((resolve, reject) => {
         const channel = pool.hints?.connect()
         if (channel) channels.push(channel)
-        const worker = new Worker(workerUrl(), channel ? { workerData: { options, hints: channel.port }, transferList: [channel.port] } : { workerData: { options } })
+        const worker = pool.spares?.take() ?? new Worker(workerUrl())
+        worker.postMessage({ init: { options, hints: channel?.port } }, channel ? [channel.port] : [])
         workers.push(worker)
         // Module index -> whether its bytes were handed over; in the order sent (the worker's order).
         const inFlight = new Map<number, boolean>()
@@ -163,7 +162,7 @@ export async function analyzeModules(
       })
     ])
   } finally {
-    await Promise.all(workers.map(w => w.terminate()))
+    await Promise.all([...workers.map(w => w.terminate()), pool.spares?.stop()])
     for (const c of channels) c.disconnect()
   }
   return sink.results
