@@ -1,3 +1,4 @@
+import type { PackedCursor } from './packed-cursor.ts'
 import type { SizeTable } from './size-table.ts'
 import type { SizeMap } from './symbol-sizes.ts'
 
@@ -50,6 +51,12 @@ class Tally {
     this.rows.push({ name, old: undefined, new: size, delta: size })
   }
 
+  /** A name on both sides with the same size: counted in the totals only. */
+  same(size: number): void {
+    this.oldTotal += size
+    this.newTotal += size
+  }
+
   both(name: string, size: number, n: number): void {
     this.oldTotal += size
     this.newTotal += n
@@ -98,6 +105,34 @@ export function compareSortedSizes(oldNames: readonly string[], oldSizes: readon
     if (c === undefined || (o !== undefined && o < c)) t.removed(o!, oldSizes[i++]!)
     else if (o === undefined || c < o) t.added(c, curSizes[j++]!)
     else t.both(o, oldSizes[i++]!, curSizes[j++]!)
+  }
+  return t.result()
+}
+
+/**
+ * compareSortedSizes() over two packed tables read side by side, making strings only for the
+ * names whose size changed. Null when either table turns out not to be strictly ascending:
+ * the caller then compares them the way of maps. Malformed lines throw as decodePacked does.
+ */
+export function compareSortedPacked(old: PackedCursor, cur: PackedCursor): BloatResult | null {
+  const t = new Tally()
+  let o = old.next()
+  let c = cur.next()
+  while (o || c) {
+    if (!old.ascending || !cur.ascending) return null
+    const order = !c ? -1 : !o ? 1 : old.compare(cur)
+    if (order < 0) {
+      t.removed(old.name(), old.size)
+      o = old.next()
+    } else if (order > 0) {
+      t.added(cur.name(), cur.size)
+      c = cur.next()
+    } else {
+      if (old.size === cur.size) t.same(old.size)
+      else t.both(old.name(), old.size, cur.size)
+      o = old.next()
+      c = cur.next()
+    }
   }
   return t.result()
 }

@@ -1,7 +1,8 @@
-import { compareSizes, compareSortedSizes, compareWithTable, type BloatResult } from './bloat.ts'
+import { compareSizes, compareSortedPacked, compareSortedSizes, compareWithTable, type BloatResult } from './bloat.ts'
 import { InputError } from '../model/errors.ts'
 import { MODULE_CLASSES, type ModuleClass } from './module-classes.ts'
 import { decodePacked, tablesPackedHere, type PackedCategories } from './pack.ts'
+import { PackedCursor } from './packed-cursor.ts'
 import { sameClasses, type ModuleSizeEntry, type SizesSnapshot } from './snapshot.ts'
 import { CATEGORIES, type Category } from './symbol-sizes.ts'
 import { VMLINUX_CLASSES, type VmlinuxClass } from './vmlinux-classes.ts'
@@ -93,6 +94,12 @@ function tableText(p: PackedCategories, c: Category, file: string): string {
 
 /** Two packed tables compared; walked together when both are in packSizes' order (they are, unless made elsewhere). */
 function comparePacked(a: string, b: string, fileA: string, fileB: string): BloatResult {
+  try {
+    const walked = compareSortedPacked(new PackedCursor(a, fileA), new PackedCursor(b, fileB))
+    if (walked) return walked
+  } catch {
+    // A malformed table: decoded below, which names the first one and its line, as always.
+  }
   const old = decodePacked(a, fileA)
   const cur = decodePacked(b, fileB)
   if (old.ascending && cur.ascending) return compareSortedSizes(old.names, old.sizes, cur.names, cur.sizes)

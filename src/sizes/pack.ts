@@ -1,4 +1,5 @@
 import { InputError } from '../model/errors.ts'
+import { base36 } from './packed-cursor.ts'
 import { SizeTable } from './size-table.ts'
 import { sortStrings } from './sort-strings.ts'
 import { CATEGORIES, type Category, type CategorySizes, type SizeMap } from './symbol-sizes.ts'
@@ -63,29 +64,6 @@ export function decodePacked(text: string, file: string): { names: string[]; siz
     start = end + 1
   }
   return { names, sizes, ascending }
-}
-
-/**
- * The base-36 number text[from, to) holds as parseInt(…, 36) reads it, or -1 when that is not
- * a safe non-negative integer: parseInt stops at the first non-digit (a prefix of digits
- * counts), takes an optional sign and leading whitespace. Plain digits are read here; anything
- * else goes to parseInt.
- */
-function base36(text: string, from: number, to: number): number {
-  if (from >= to) return -1
-  let n = 0
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i)
-    const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x7a ? c - 0x57 : c >= 0x41 && c <= 0x5a ? c - 0x37 : -1
-    if (d < 0 || n > 2 ** 46) return slowBase36(text, from, to)
-    n = n * 36 + d
-  }
-  return n
-}
-
-function slowBase36(text: string, from: number, to: number): number {
-  const n = parseInt(text.slice(from, to), 36)
-  return Number.isSafeInteger(n) && n >= 0 ? n : -1
 }
 
 export type PackedCategories = Record<Category, string>

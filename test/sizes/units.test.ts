@@ -5,7 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { EM_ARM, EM_PPC64, EM_X86_64, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS } from '../../src/elf/constants.ts'
-import { bloatHeader, compareCodePoints, compareSizes, compareSortedSizes, compareWithTable, formatBloat, pyFixed } from '../../src/sizes/bloat.ts'
+import { bloatHeader, compareCodePoints, compareSizes, compareSortedPacked, compareSortedSizes, compareWithTable, formatBloat, pyFixed } from '../../src/sizes/bloat.ts'
+import { PackedCursor } from '../../src/sizes/packed-cursor.ts'
 import { SizeTable } from '../../src/sizes/size-table.ts'
 import { overBudget, parseSizeBudget } from '../../src/sizes/budget.ts'
 import { sortStrings } from '../../src/sizes/sort-strings.ts'
@@ -179,6 +180,8 @@ describe('packed symbol sizes', () => {
         const y = decodePacked(packSizes(cur), 'b')
         expect(x.ascending && y.ascending).toBe(true)
         expect(compareSortedSizes(x.names, x.sizes, y.names, y.sizes)).toEqual(compareSizes(old, cur))
+        // The same read side by side from the packed text, no name decoded unless it changed.
+        expect(compareSortedPacked(new PackedCursor(packSizes(old), 'a'), new PackedCursor(packSizes(cur), 'b'))).toEqual(compareSizes(old, cur))
         // The same against a SizeTable (vmlinux's side, made here), its names added in any order.
         const t = new SizeTable()
         for (const [n, v] of [...cur].reverse()) t.add(n, v)
@@ -188,6 +191,40 @@ describe('packed symbol sizes', () => {
     // A table not in packSizes' order (written elsewhere) says so, and is compared through maps.
     expect(decodePacked('0 b 1\n0 a 2', 't').ascending).toBe(false)
     expect(decodePacked('0 a 1\n0 a 2', 't').ascending).toBe(false)
+  })
+  it('reads any text entry by entry as decodePacked decodes it whole, errors included', () => {
+    const text = fc.array(fc.constantFrom('0', '1', '2', 'z', '-', ' ', '\n', 'a', 'b', '\u00e9', '\u{1F600}'), { maxLength: 40 }).map(a => a.join(''))
+    fc.assert(
+      fc.property(text, t => {
+        let expected: { names: string[]; sizes: number[]; ascending: boolean } | Error
+        try {
+          expected = decodePacked(t, 'f')
+        } catch (err) {
+          expected = err as Error
+        }
+        const cursor = new PackedCursor(t, 'f')
+        const names: string[] = []
+        const sizes: number[] = []
+        let got: typeof expected
+        try {
+          while (cursor.next()) {
+            names.push(cursor.name())
+            sizes.push(cursor.size)
+          }
+          got = { names, sizes, ascending: cursor.ascending }
+        } catch (err) {
+          got = err as Error
+        }
+        if (expected instanceof Error) expect((got as Error).message).toBe(expected.message)
+        else expect(got).toEqual(expected)
+      }),
+      { numRuns: 3000 }
+    )
+    // Not ascending (a name after a greater or an equal one), so the walk gives way to the maps.
+    for (const t of ['0 b 1\n0 a 2', '0 ab 1\n1 b 2', '0 a 1\n0 a 2']) {
+      expect(compareSortedPacked(new PackedCursor(t, 'a'), new PackedCursor('0 a 1', 'b')), t).toBeNull()
+      expect(compareSortedPacked(new PackedCursor('0 a 1', 'a'), new PackedCursor(t, 'b')), t).toBeNull()
+    }
   })
   it('reads numbers as parseInt(…, 36) reads them', () => {
     const line = (shared: string, size: string) => `${shared} x ${size}`
