@@ -8891,6 +8891,25 @@ var modinfoAnalyzer = {
   }
 };
 
+// src/model/turns.ts
+function nextTurn() {
+  return new Promise((resolve4) => {
+    waiting.push(resolve4);
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(release);
+    }
+  });
+}
+var waiting = [];
+var scheduled = false;
+function release() {
+  const next = waiting.shift();
+  if (waiting.length) setImmediate(release);
+  else scheduled = false;
+  next?.();
+}
+
 // src/checks/check.ts
 function skipped(summary) {
   return { status: "skip", summary, findings: [] };
@@ -8901,11 +8920,19 @@ var SEPARATE_FINDINGS = 10;
 var SIZE_ROWS = 30;
 var fmt = (n) => n.toLocaleString("en-US");
 var plural = (n, one, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
+function vmlinuxRefusal(build, path2, rules) {
+  return build.memo(`btf:vmlinux-verdict:${rules.label}:${path2}`, () => verifyVmlinuxBtf(path2, rules));
+}
 var btfCheck = {
   id: "btf",
   title: "Module BTF",
   async snapshot(build) {
     if (!build.layout.modules.length) return null;
+    const basePath = build.layout.btfBase;
+    const version = build.info.version;
+    if (basePath && version && build.info.config.DEBUG_INFO_BTF_MODULES === "y") {
+      nextTurn().then(() => vmlinuxRefusal(build, basePath, rulesFor(version))).catch(() => void 0);
+    }
     const modules = {};
     for (const m of await build.modules()) {
       const f = factOf(m, btfAnalyzer);
@@ -8956,7 +8983,7 @@ var btfCheck = {
       });
     } else if (basePath && withBtf.length) {
       const rules = build.info.version ? rulesFor(build.info.version) : rulesFor(parseKernelVersion(withBtf[0].f.rules));
-      const refused = verifyVmlinuxBtf(basePath, rules);
+      const refused = vmlinuxRefusal(build, basePath, rules);
       if (refused) {
         notes.push({
           severity: "error",
@@ -10147,6 +10174,92 @@ function moduleClassSizes(elf, opts = {}) {
   return out;
 }
 
+// src/sizes/packed-cursor.ts
+var PackedCursor = class {
+  /** The current entry's size. */
+  size = 0;
+  /** Whether every name so far was greater than the one before (UTF-16 order, as `<` compares). */
+  ascending = true;
+  units = new Uint16Array(256);
+  length = 0;
+  line = 0;
+  pos = 0;
+  text;
+  file;
+  constructor(text, file) {
+    this.text = text;
+    this.file = file;
+    if (text === "") this.pos = 1;
+  }
+  /** Moves to the next entry; false when there is none. Throws InputError on a malformed line. */
+  next() {
+    const text = this.text;
+    const start = this.pos;
+    if (start > text.length) return false;
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    this.line++;
+    const a = text.indexOf(" ", start);
+    const b = text.lastIndexOf(" ", end - 1);
+    const shared = a > start && a < end ? base36(text, start, a) : -1;
+    const size = b > a + 1 && b < end ? base36(text, b + 1, end) : -1;
+    if (shared < 0 || shared > this.length || size < 0) {
+      throw new InputError("bad-value", this.file, `packed symbol sizes, line ${this.line}: malformed entry`);
+    }
+    const rest = b - a - 1;
+    const length = shared + rest;
+    if (length > this.units.length) {
+      const grown = new Uint16Array(Math.max(length, this.units.length * 2));
+      grown.set(this.units.subarray(0, this.length));
+      this.units = grown;
+    }
+    const units = this.units;
+    const old = this.length;
+    let order = 0;
+    for (let k = 0; k < rest; k++) {
+      const c = text.charCodeAt(a + 1 + k);
+      const i = shared + k;
+      if (order === 0) order = i >= old ? 1 : c === units[i] ? 0 : c > units[i] ? 1 : -1;
+      units[i] = c;
+    }
+    if (order === 0) order = length > old ? 1 : length < old ? -1 : 0;
+    if (this.line > 1 && order <= 0) this.ascending = false;
+    this.length = length;
+    this.size = size;
+    this.pos = end + 1;
+    return true;
+  }
+  /** The current name against another cursor's: negative, zero or positive, as UTF-16 order has it. */
+  compare(other) {
+    const a = this.units;
+    const b = other.units;
+    const n = Math.min(this.length, other.length);
+    for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+    return this.length - other.length;
+  }
+  /** The current name as a string. */
+  name() {
+    let s = "";
+    for (let i = 0; i < this.length; i += 4096) s += String.fromCharCode(...this.units.subarray(i, Math.min(this.length, i + 4096)));
+    return s;
+  }
+};
+function base36(text, from, to) {
+  if (from >= to) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : c >= 65 && c <= 90 ? c - 55 : -1;
+    if (d < 0 || n > 2 ** 46) return slowBase36(text, from, to);
+    n = n * 36 + d;
+  }
+  return n;
+}
+function slowBase36(text, from, to) {
+  const n = parseInt(text.slice(from, to), 36);
+  return Number.isSafeInteger(n) && n >= 0 ? n : -1;
+}
+
 // src/sizes/size-table.ts
 var SizeTable = class _SizeTable {
   positions = /* @__PURE__ */ new Map();
@@ -10409,21 +10522,6 @@ function decodePacked(text, file) {
     start = end + 1;
   }
   return { names: names2, sizes, ascending };
-}
-function base36(text, from, to) {
-  if (from >= to) return -1;
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : c >= 65 && c <= 90 ? c - 55 : -1;
-    if (d < 0 || n > 2 ** 46) return slowBase36(text, from, to);
-    n = n * 36 + d;
-  }
-  return n;
-}
-function slowBase36(text, from, to) {
-  const n = parseInt(text.slice(from, to), 36);
-  return Number.isSafeInteger(n) && n >= 0 ? n : -1;
 }
 var madeFrom = /* @__PURE__ */ new WeakMap();
 function remember(packed, make) {
@@ -12169,25 +12267,6 @@ function mapGroups(groups) {
   return Object.fromEntries(Object.entries(groups).map(([k, gs]) => [k, gs.map((g) => ({ ...g, shift: (g.shift < 0n ? "-0x" : "+0x") + (g.shift < 0n ? -g.shift : g.shift).toString(16) }))]));
 }
 
-// src/model/turns.ts
-function nextTurn() {
-  return new Promise((resolve4) => {
-    waiting.push(resolve4);
-    if (!scheduled) {
-      scheduled = true;
-      setImmediate(release);
-    }
-  });
-}
-var waiting = [];
-var scheduled = false;
-function release() {
-  const next = waiting.shift();
-  if (waiting.length) setImmediate(release);
-  else scheduled = false;
-  next?.();
-}
-
 // src/sizes/budget.ts
 var SCOPES = ["total", "vmlinux", "module"];
 var UNITS = { "": 1, b: 1, k: 1024, kib: 1024, m: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gib: 1024 ** 3 };
@@ -12256,6 +12335,11 @@ var Tally = class {
     this.up += size;
     this.rows.push({ name, old: void 0, new: size, delta: size });
   }
+  /** A name on both sides with the same size: counted in the totals only. */
+  same(size) {
+    this.oldTotal += size;
+    this.newTotal += size;
+  }
   both(name, size, n) {
     this.oldTotal += size;
     this.newTotal += n;
@@ -12296,6 +12380,28 @@ function compareSortedSizes(oldNames, oldSizes, curNames, curSizes) {
     if (c === void 0 || o !== void 0 && o < c) t.removed(o, oldSizes[i++]);
     else if (o === void 0 || c < o) t.added(c, curSizes[j++]);
     else t.both(o, oldSizes[i++], curSizes[j++]);
+  }
+  return t.result();
+}
+function compareSortedPacked(old, cur) {
+  const t = new Tally();
+  let o = old.next();
+  let c = cur.next();
+  while (o || c) {
+    if (!old.ascending || !cur.ascending) return null;
+    const order = !c ? -1 : !o ? 1 : old.compare(cur);
+    if (order < 0) {
+      t.removed(old.name(), old.size);
+      o = old.next();
+    } else if (order > 0) {
+      t.added(cur.name(), cur.size);
+      c = cur.next();
+    } else {
+      if (old.size === cur.size) t.same(old.size);
+      else t.both(old.name(), old.size, cur.size);
+      o = old.next();
+      c = cur.next();
+    }
   }
   return t.result();
 }
@@ -12813,6 +12919,11 @@ function tableText(p, c, file) {
   return text;
 }
 function comparePacked(a, b, fileA, fileB) {
+  try {
+    const walked = compareSortedPacked(new PackedCursor(a, fileA), new PackedCursor(b, fileB));
+    if (walked) return walked;
+  } catch {
+  }
   const old = decodePacked(a, fileA);
   const cur = decodePacked(b, fileB);
   if (old.ascending && cur.ascending) return compareSortedSizes(old.names, old.sizes, cur.names, cur.sizes);

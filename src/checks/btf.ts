@@ -1,11 +1,13 @@
 import { btfAnalyzer, type BtfModuleFact } from '../btf/module-analyzer.ts'
-import { rulesFor } from '../btf/rules.ts'
+import { rulesFor, type VerifierRules } from '../btf/rules.ts'
 import { verifyVmlinuxBtf } from '../btf/vmlinux-btf.ts'
 import { MISMATCH_ALLOWED_WARNING, failedToValidate, type VerifierFailure } from '../btf/verifier-log.ts'
 import { factOf, type ModuleSummary } from '../load/analyzer.ts'
 import { modinfoAnalyzer } from '../load/modinfo-analyzer.ts'
 import { atLeast, parseKernelVersion } from '../model/build-info.ts'
+import type { Build } from '../model/build.ts'
 import type { Block, Finding, Text } from '../model/finding.ts'
+import { nextTurn } from '../model/turns.ts'
 import type { ReviewOptions } from '../model/options.ts'
 import { skipped, type Check, type CheckOutcome } from './check.ts'
 
@@ -38,12 +40,26 @@ const plural = (n: number, one: string, many = `${one}s`) => `${fmt(n)} ${n === 
  * evidence of a module built against another vmlinux; .BTF.base presence by policy; modules
  * that lost BTF or .BTF.base against the baseline.
  */
+/** What the kernel checks of vmlinux BTF at boot (btf_parse_vmlinux), once per build and rules. */
+function vmlinuxRefusal(build: Build, path: string, rules: VerifierRules): VerifierFailure | null {
+  return build.memo(`btf:vmlinux-verdict:${rules.label}:${path}`, () => verifyVmlinuxBtf(path, rules))
+}
+
 export const btfCheck: Check<BtfSnapshot> = {
   id: 'btf',
   title: 'Module BTF',
 
   async snapshot(build) {
     if (!build.layout.modules.length) return null
+    // The vmlinux BTF's own verdict needs no module: made on a later turn, while workers run.
+    const basePath = build.layout.btfBase
+    const version = build.info.version
+    if (basePath && version && build.info.config.DEBUG_INFO_BTF_MODULES === 'y') {
+      // A failure here is run()'s to report, when it asks again.
+      nextTurn()
+        .then(() => vmlinuxRefusal(build, basePath, rulesFor(version)))
+        .catch(() => undefined)
+    }
     const modules: Record<string, [number, number]> = {}
     for (const m of await build.modules()) {
       const f = factOf(m, btfAnalyzer)
@@ -104,7 +120,7 @@ export const btfCheck: Check<BtfSnapshot> = {
       const rules = build.info.version
         ? rulesFor(build.info.version)
         : rulesFor(parseKernelVersion(withBtf[0]!.f.rules))
-      const refused = verifyVmlinuxBtf(basePath, rules)
+      const refused = vmlinuxRefusal(build, basePath, rules)
       if (refused) {
         notes.push({
           severity: 'error',
