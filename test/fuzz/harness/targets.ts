@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
 import { zstdCompressSync } from 'node:zlib'
 import { parseBtf, type Btf } from '../../../src/btf/btf.ts'
 import { NARROW_INFO } from '../../../src/btf/kinds.ts'
@@ -52,7 +53,9 @@ import { renderText } from '../../../src/report/text.ts'
 import type { Report } from '../../../src/report/schema.ts'
 import { parseSizeBudget } from '../../../src/sizes/budget.ts'
 import { parseBuiltinRanges, parseModulesBuiltin } from '../../../src/sizes/builtin-ranges.ts'
-import { unpackSizes } from '../../../src/sizes/pack.ts'
+import { compareSortedPacked, compareSortedSizes, type BloatResult } from '../../../src/sizes/bloat.ts'
+import { decodePacked, unpackSizes } from '../../../src/sizes/pack.ts'
+import { PackedCursor } from '../../../src/sizes/packed-cursor.ts'
 import { scanSections } from '../../../src/sizes/section-scan.ts'
 import { sizedSymbols } from '../../../src/sizes/symbol-sizes.ts'
 import { parseSnapshot, type Snapshot } from '../../../src/snapshot/io.ts'
@@ -922,13 +925,41 @@ const sizeBudgetTarget = target({
   }
 })
 
+const PACKED_SEED = '0 crc8 2s\n3 _populate_table 1k\n0 md4_init 5\n0 zz 0'
+
+/** What a review makes of two packed tables by decoding both (the reference for PackedCursor). */
+function decodedComparison(a: string, b: string): BloatResult | 'unordered' | 'malformed' {
+  try {
+    const x = decodePacked(a, FILE)
+    const y = decodePacked(b, 'seed')
+    return x.ascending && y.ascending ? compareSortedSizes(x.names, x.sizes, y.names, y.sizes) : 'unordered'
+  } catch (err) {
+    if (err instanceof InputError) return 'malformed'
+    throw err
+  }
+}
+
 const sizesPackTarget = target({
   name: 'sizes-pack',
-  covers: 'src/sizes/pack.ts (front-coded symbol sizes kept in snapshots)',
+  covers:
+    'src/sizes/pack.ts (front-coded symbol sizes kept in snapshots) and src/sizes/packed-cursor.ts, whose side-by-side comparison must equal decoding both tables',
   mutation: 'text',
-  seeds: () => [textSeed('packed', '0 crc8 2s\n3 _populate_table 1k\n0 md4_init 5\n0 zz 0')],
+  seeds: () => [textSeed('packed', PACKED_SEED)],
   run(input) {
-    unpackSizes(text(input), FILE)
+    const t = text(input)
+    const expected = decodedComparison(t, PACKED_SEED)
+    let walked: BloatResult | 'unordered' | 'malformed'
+    try {
+      walked = compareSortedPacked(new PackedCursor(t, FILE), new PackedCursor(PACKED_SEED, 'seed')) ?? 'unordered'
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err
+      walked = 'malformed'
+    }
+    // Where either side has a result (tables well formed and ascending), both must have the same one.
+    if ((typeof walked === 'object' || typeof expected === 'object') && !isDeepStrictEqual(walked, expected)) {
+      throw new Error(`PackedCursor disagrees with decodePacked: ${JSON.stringify(walked).slice(0, 200)} vs ${JSON.stringify(expected).slice(0, 200)}`)
+    }
+    unpackSizes(t, FILE)
   }
 })
 
