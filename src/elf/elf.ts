@@ -92,6 +92,7 @@ export class ElfFile {
   readonly entry: bigint
   readonly sections: readonly ElfSection[]
   private byName: Map<string, ElfSection> | undefined
+  private readonly symbolTables = new Map<ElfSection, SymbolTable>()
 
   private constructor(source: ByteSource, init: Omit<ElfFile, 'source' | 'file' | 'byName' | keyof ElfMethods>) {
     this.source = source
@@ -231,6 +232,15 @@ export class ElfFile {
    */
   symbolTable(sec: ElfSection | undefined = this.sections.find(s => s.type === SHT_SYMTAB)): SymbolTable | undefined {
     if (!sec) return undefined
+    // Read once: a debug vmlinux's symbols and names are 9 MB, asked for by several checks.
+    const cached = this.symbolTables.get(sec)
+    if (cached) return cached
+    const table = this.readSymbolTable(sec)
+    this.symbolTables.set(sec, table)
+    return table
+  }
+
+  private readSymbolTable(sec: ElfSection): SymbolTable {
     const entsize = this.is64 ? 24 : 16
     if (sec.entsize !== 0 && sec.entsize !== entsize) {
       throw new InputError('bad-value', this.file, `${sec.name}: symbol entry size ${sec.entsize}, expected ${entsize}`)
@@ -277,21 +287,28 @@ export class ElfFile {
   symbolsNamed(names: readonly string[], sec?: ElfSection): ElfSymbol[] {
     const table = this.symbolTable(sec)
     if (!table) return []
-    const wanted = names.map(n => Buffer.from(n, 'utf8'))
-    const firstBytes = new Uint8Array(256)
-    for (const w of wanted) if (w.length) firstBytes[w[0]!] = 1
+    // The wanted names by first byte: a symbol is compared only with those starting as it does,
+    // and only when a NUL ends its name at their length.
+    const byFirst: Uint8Array[][] = Array.from({ length: 256 }, () => [])
+    for (const n of names) {
+      const w = new Uint8Array(Buffer.from(n, 'utf8'))
+      if (w.length) byFirst[w[0]!]!.push(w)
+    }
     const { count, entsize, entries, strings } = table
+    const end = strings.length
     const out: ElfSymbol[] = []
     for (let i = 1; i < count; i++) {
       const nameOff = entries.u32(i * entsize)
       if (nameOff === 0) continue
-      if (nameOff >= strings.length) table.name(i, nameOff) // throws, naming the offset
-      if (!firstBytes[strings[nameOff]!]) continue
-      for (const w of wanted) {
-        if (nameOff + w.length >= strings.length || strings[nameOff + w.length] !== 0) continue
-        let k = 0
-        while (k < w.length && strings[nameOff + k] === w[k]) k++
-        if (k === w.length) {
+      if (nameOff >= end) table.name(i, nameOff) // throws, naming the offset
+      const candidates = byFirst[strings[nameOff]!]!
+      for (let c = 0; c < candidates.length; c++) {
+        const w = candidates[c]!
+        const len = w.length
+        if (nameOff + len >= end || strings[nameOff + len] !== 0) continue
+        let k = 1
+        while (k < len && strings[nameOff + k] === w[k]) k++
+        if (k === len) {
           out.push(this.symbolAt(table, i, nameOff))
           break
         }
