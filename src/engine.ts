@@ -118,8 +118,8 @@ export async function takeSnapshot(req: ReviewRequest, meta: { commit?: string }
 
 /**
  * KBR_TIMINGS=1 prints when each stage ended to stderr (for profiling, never in reports): the
- * time since the process started and this thread's CPU time so far. On two cores the threads share, so the gap
- * between the two says how long this thread waited.
+ * time since the process started and this thread's CPU time so far. On two cores shared by
+ * three threads, the gap between the two says how long this thread waited for a core.
  */
 const TIMINGS = process.env.KBR_TIMINGS === '1'
 export function timing(what: string): void {
@@ -171,6 +171,12 @@ async function runCheck(
 /** discover -> parse -> checks: the whole review of one build, as the JSON report model. */
 export async function review(req: ReviewRequest): Promise<Report> {
   const checks = selectedChecks(req.options)
+  // A snapshot file first: read and gunzipped on the libuv pool while this thread walks the
+  // build, so its hints reach the module analyzers sooner. (A base build directory is opened
+  // after this one: a bad input stops the review before any base module is analyzed.)
+  const baselineFile = !!req.baseline && !!statSync(req.baseline, { throwIfNoEntry: false })?.isFile()
+  const early = baselineFile ? loadBaseline(req, checks) : null
+  early?.catch(() => undefined)
   // Symbol-size tables only for the modules whose size changed (the sizes check asks for them).
   const build = openReviewed(req, { sizeTables: req.baseline ? 'baseline' : 'none' })
   // Start module analysis at once: workers run while vmlinux-based checks use this thread.
@@ -186,7 +192,7 @@ export async function review(req: ReviewRequest): Promise<Report> {
     label: snap.commit ? `${label} (${snap.commit})` : label,
     data: (snap.checks[c.id] as unknown) ?? null
   })
-  const loading = loadBaseline(req, checks).then(snap => {
+  const loading = (early ?? loadBaseline(req, checks)).then(snap => {
     if (snap) for (const c of checks) tellBaseline(c, build, baselineFor(snap, c))
     if (snap) timing('baseline loaded')
     return snap
@@ -196,8 +202,7 @@ export async function review(req: ReviewRequest): Promise<Report> {
   // A snapshot file is quick to load (a gunzip and a JSON parse, 0.3 s for Debian's 4,230
   // modules): loaded before the checks take this thread, its hints reach the module analyzers
   // before most modules are analyzed. A base build directory is a whole review: not waited for.
-  if (req.baseline && statSync(req.baseline, { throwIfNoEntry: false })?.isFile())
-    await loading.catch(() => undefined)
+  if (baselineFile) await loading.catch(() => undefined)
   const results: CheckResult[] = []
   const extra: Record<string, unknown> = {}
   // Each check runs as soon as its own snapshot and the baseline are there: the checks that do

@@ -1,5 +1,6 @@
 import { checkJsonShape } from '../model/json-shape.ts'
-import { readFile, stat, writeFile } from 'node:fs/promises'
+import { readFileSync, statSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import { gunzip, gzipSync } from 'node:zlib'
 
@@ -57,12 +58,17 @@ export async function parseSnapshot(bytes: Uint8Array, file: string): Promise<Sn
   return s as Snapshot
 }
 
+/**
+ * Reads and parses a snapshot file. The read is synchronous (a few milliseconds for a distro's
+ * 4.5 MB) so that the gunzip is under way on the libuv pool when this returns: the caller goes
+ * on walking the build meanwhile.
+ */
 export async function readSnapshot(path: string): Promise<Snapshot> {
   let bytes: Buffer
   try {
-    const { size } = await stat(path)
+    const { size } = statSync(path)
     if (size > LIMITS.maxTextBytes) throw new InputError('too-large', path, `${size} bytes is more than a snapshot can be`)
-    bytes = await readFile(path)
+    bytes = readFileSync(path)
   } catch (err) {
     if (err instanceof InputError) throw err
     throw new InputError('io', path, `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`)
