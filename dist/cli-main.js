@@ -4324,6 +4324,7 @@ var ElfFile = class _ElfFile {
   entry;
   sections;
   byName;
+  symbolTables = /* @__PURE__ */ new Map();
   constructor(source, init) {
     this.source = source;
     this.file = source.file;
@@ -4452,6 +4453,13 @@ var ElfFile = class _ElfFile {
    */
   symbolTable(sec = this.sections.find((s) => s.type === SHT_SYMTAB)) {
     if (!sec) return void 0;
+    const cached = this.symbolTables.get(sec);
+    if (cached) return cached;
+    const table = this.readSymbolTable(sec);
+    this.symbolTables.set(sec, table);
+    return table;
+  }
+  readSymbolTable(sec) {
     const entsize = this.is64 ? 24 : 16;
     if (sec.entsize !== 0 && sec.entsize !== entsize) {
       throw new InputError("bad-value", this.file, `${sec.name}: symbol entry size ${sec.entsize}, expected ${entsize}`);
@@ -4496,21 +4504,26 @@ var ElfFile = class _ElfFile {
   symbolsNamed(names2, sec) {
     const table = this.symbolTable(sec);
     if (!table) return [];
-    const wanted = names2.map((n) => Buffer.from(n, "utf8"));
-    const firstBytes = new Uint8Array(256);
-    for (const w of wanted) if (w.length) firstBytes[w[0]] = 1;
+    const byFirst = Array.from({ length: 256 }, () => []);
+    for (const n of names2) {
+      const w = new Uint8Array(Buffer.from(n, "utf8"));
+      if (w.length) byFirst[w[0]].push(w);
+    }
     const { count: count2, entsize, entries, strings } = table;
+    const end = strings.length;
     const out = [];
     for (let i = 1; i < count2; i++) {
       const nameOff = entries.u32(i * entsize);
       if (nameOff === 0) continue;
-      if (nameOff >= strings.length) table.name(i, nameOff);
-      if (!firstBytes[strings[nameOff]]) continue;
-      for (const w of wanted) {
-        if (nameOff + w.length >= strings.length || strings[nameOff + w.length] !== 0) continue;
-        let k = 0;
-        while (k < w.length && strings[nameOff + k] === w[k]) k++;
-        if (k === w.length) {
+      if (nameOff >= end) table.name(i, nameOff);
+      const candidates = byFirst[strings[nameOff]];
+      for (let c = 0; c < candidates.length; c++) {
+        const w = candidates[c];
+        const len = w.length;
+        if (nameOff + len >= end || strings[nameOff + len] !== 0) continue;
+        let k = 1;
+        while (k < len && strings[nameOff + k] === w[k]) k++;
+        if (k === len) {
           out.push(this.symbolAt(table, i, nameOff));
           break;
         }
@@ -5718,10 +5731,12 @@ var TableWatcher = class {
     if (this.needed !== null) return prefix.length >= this.needed;
     if (this.searched < 0) {
       if (prefix.length < 64) return false;
-      if (prefix[0] === 127 && prefix[1] === 69 && prefix[2] === 76 && prefix[3] === 70) {
-        this.is64 = prefix[4] === 2;
-        this.le = prefix[5] !== 2;
-      } else this.le = (prefix[24] & 1) === 0;
+      if (!(prefix[0] === 127 && prefix[1] === 69 && prefix[2] === 76 && prefix[3] === 70)) {
+        this.needed = Infinity;
+        return false;
+      }
+      this.is64 = prefix[4] === 2;
+      this.le = prefix[5] !== 2;
       this.searched = 0;
     }
     const image = { file: "", bytes: prefix, va: null, le: this.le, is64: this.is64, what: "prefix" };
@@ -6481,7 +6496,7 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 // src/engine.ts
-import { statSync as statSync14 } from "node:fs";
+import { statSync as statSync15 } from "node:fs";
 import { availableParallelism as availableParallelism3 } from "node:os";
 
 // src/load/vermagic.ts
@@ -12036,6 +12051,10 @@ async function embeddedTable(build) {
   if (image) {
     const file = build.rel(image);
     try {
+      if (build.layout.vmlinux) {
+        const e2 = await readEmbeddedTable(image, file, hints);
+        return { table: e2.table, source: `${file} (${e2.source})` };
+      }
       const fromElf = await vmlinuxFromImage(build);
       if (fromElf) {
         const found = tablesOfElf(fromElf.elf, hints);
@@ -14185,7 +14204,8 @@ function checkJsonShape(text, file, what) {
 }
 
 // src/snapshot/io.ts
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { readFileSync as readFileSync10, statSync as statSync14 } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { promisify as promisify3 } from "node:util";
 import { gunzip as gunzip3, gzipSync } from "node:zlib";
 var gunzipAsync3 = promisify3(gunzip3);
@@ -14223,9 +14243,9 @@ async function parseSnapshot(bytes2, file) {
 async function readSnapshot(path2) {
   let bytes2;
   try {
-    const { size } = await stat(path2);
+    const { size } = statSync14(path2);
     if (size > LIMITS.maxTextBytes) throw new InputError("too-large", path2, `${size} bytes is more than a snapshot can be`);
-    bytes2 = await readFile(path2);
+    bytes2 = readFileSync10(path2);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError("io", path2, `cannot read: ${err.code ?? String(err)}`);
@@ -14263,7 +14283,7 @@ async function snapshotOf2(check, build, options) {
 }
 async function loadBaseline(req, checks) {
   if (!req.baseline) return null;
-  const st = statSync14(req.baseline, { throwIfNoEntry: false });
+  const st = statSync15(req.baseline, { throwIfNoEntry: false });
   if (!st) throw new InputError("io", req.baseline, "baseline: no such file or directory");
   if (st.isFile()) return readSnapshot(req.baseline);
   const base = openBuild({ dir: req.baseline }, jobsOf(req));
@@ -14345,6 +14365,9 @@ async function runCheck(check, build, options, current, baseline) {
 }
 async function review(req) {
   const checks = selectedChecks(req.options);
+  const baselineFile = !!req.baseline && !!statSync15(req.baseline, { throwIfNoEntry: false })?.isFile();
+  const early = baselineFile ? loadBaseline(req, checks) : null;
+  early?.catch(() => void 0);
   const build = openReviewed(req, { sizeTables: req.baseline ? "baseline" : "none" });
   if (build.layout.modules.length) {
     void build.modules().then(
@@ -14358,14 +14381,13 @@ async function review(req) {
     label: snap.commit ? `${label} (${snap.commit})` : label,
     data: snap.checks[c.id] ?? null
   });
-  const loading = loadBaseline(req, checks).then((snap) => {
+  const loading = (early ?? loadBaseline(req, checks)).then((snap) => {
     if (snap) for (const c of checks) tellBaseline(c, build, baselineFor(snap, c));
     if (snap) timing("baseline loaded");
     return snap;
   });
   loading.catch(() => void 0);
-  if (req.baseline && statSync14(req.baseline, { throwIfNoEntry: false })?.isFile())
-    await loading.catch(() => void 0);
+  if (baselineFile) await loading.catch(() => void 0);
   const results = [];
   const extra = {};
   const outcomes = await Promise.all(

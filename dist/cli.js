@@ -50,8 +50,10 @@ var TUNED_NODE_FLAGS = [
   "--no-turbofan"
 ];
 var HUGE_PAGES = "glibc.malloc.hugetlb=1";
+var EVAL_FLAGS = /* @__PURE__ */ new Set(["-e", "--eval", "-p", "--print", "-i", "--interactive"]);
 function relaunchPlan(p) {
   if (p.env[TUNED_MARK] === "1" || p.env[RELAUNCH_SWITCH] === "0") return null;
+  if (p.execArgv.some((a) => EVAL_FLAGS.has(a.split("=")[0]))) return null;
   const env = { ...p.env, [TUNED_MARK]: "1" };
   if (p.platform === "linux") env.GLIBC_TUNABLES = withHugePages(p.env.GLIBC_TUNABLES);
   return { args: [...TUNED_NODE_FLAGS, ...p.execArgv, p.script, ...p.argv], env };

@@ -606,6 +606,7 @@ var ElfFile = class _ElfFile {
   entry;
   sections;
   byName;
+  symbolTables = /* @__PURE__ */ new Map();
   constructor(source, init) {
     this.source = source;
     this.file = source.file;
@@ -734,6 +735,13 @@ var ElfFile = class _ElfFile {
    */
   symbolTable(sec = this.sections.find((s) => s.type === SHT_SYMTAB)) {
     if (!sec) return void 0;
+    const cached = this.symbolTables.get(sec);
+    if (cached) return cached;
+    const table = this.readSymbolTable(sec);
+    this.symbolTables.set(sec, table);
+    return table;
+  }
+  readSymbolTable(sec) {
     const entsize = this.is64 ? 24 : 16;
     if (sec.entsize !== 0 && sec.entsize !== entsize) {
       throw new InputError("bad-value", this.file, `${sec.name}: symbol entry size ${sec.entsize}, expected ${entsize}`);
@@ -778,21 +786,26 @@ var ElfFile = class _ElfFile {
   symbolsNamed(names, sec) {
     const table = this.symbolTable(sec);
     if (!table) return [];
-    const wanted = names.map((n) => Buffer.from(n, "utf8"));
-    const firstBytes = new Uint8Array(256);
-    for (const w of wanted) if (w.length) firstBytes[w[0]] = 1;
+    const byFirst = Array.from({ length: 256 }, () => []);
+    for (const n of names) {
+      const w = new Uint8Array(Buffer.from(n, "utf8"));
+      if (w.length) byFirst[w[0]].push(w);
+    }
     const { count, entsize, entries, strings } = table;
+    const end = strings.length;
     const out = [];
     for (let i = 1; i < count; i++) {
       const nameOff = entries.u32(i * entsize);
       if (nameOff === 0) continue;
-      if (nameOff >= strings.length) table.name(i, nameOff);
-      if (!firstBytes[strings[nameOff]]) continue;
-      for (const w of wanted) {
-        if (nameOff + w.length >= strings.length || strings[nameOff + w.length] !== 0) continue;
-        let k = 0;
-        while (k < w.length && strings[nameOff + k] === w[k]) k++;
-        if (k === w.length) {
+      if (nameOff >= end) table.name(i, nameOff);
+      const candidates = byFirst[strings[nameOff]];
+      for (let c = 0; c < candidates.length; c++) {
+        const w = candidates[c];
+        const len = w.length;
+        if (nameOff + len >= end || strings[nameOff + len] !== 0) continue;
+        let k = 1;
+        while (k < len && strings[nameOff + k] === w[k]) k++;
+        if (k === len) {
           out.push(this.symbolAt(table, i, nameOff));
           break;
         }

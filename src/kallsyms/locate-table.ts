@@ -380,11 +380,14 @@ export class TableWatcher {
     if (this.needed !== null) return prefix.length >= this.needed
     if (this.searched < 0) {
       if (prefix.length < 64) return false
-      // An ELF says its class and byte order; anything else (arm64 Image) is 64-bit little-endian.
-      if (prefix[0] === 0x7f && prefix[1] === 0x45 && prefix[2] === 0x4c && prefix[3] === 0x46) {
-        this.is64 = prefix[4] === 2
-        this.le = prefix[5] !== 2
-      } else this.le = (prefix[0x18]! & 1) === 0
+      // Only an ELF is decoded from a prefix (its program headers place the tables): a raw arm64
+      // Image needs its relocations, which follow the tables, so it is inflated whole at once.
+      if (!(prefix[0] === 0x7f && prefix[1] === 0x45 && prefix[2] === 0x4c && prefix[3] === 0x46)) {
+        this.needed = Infinity
+        return false
+      }
+      this.is64 = prefix[4] === 2
+      this.le = prefix[5] !== 2
       this.searched = 0
     }
     const image: KernelImage = { file: '', bytes: prefix, va: null, le: this.le, is64: this.is64, what: 'prefix' }

@@ -6,7 +6,7 @@ import { atLeast } from '../model/build-info.ts'
 import { describeError, InputError } from '../model/errors.ts'
 import { unpackKernel } from './boot-image.ts'
 import { compareSymbolLists, type SymbolListDiff } from './compare-symbols.ts'
-import { tablesOfElf, tablesOfUnpacked } from './embedded.ts'
+import { readEmbeddedTable, tablesOfElf, tablesOfUnpacked } from './embedded.ts'
 import { loadPasses, type LoadedPasses } from './load-passes.ts'
 import type { TableHints } from './locate-table.ts'
 import { movement, passCount, type Movement, type PassCount, type PassMap } from './pass-analysis.ts'
@@ -78,6 +78,13 @@ async function embeddedTable(build: Build): Promise<{ table: DecodedTable; sourc
   if (image) {
     const file = build.rel(image)
     try {
+      // With a vmlinux beside it, only as much of the kernel is inflated as the tables need (a
+      // distro bzImage's 58 MB kernel, about half). Without one, the exports check reads the
+      // image's whole ELF: shared.
+      if (build.layout.vmlinux) {
+        const e = await readEmbeddedTable(image, file, hints)
+        return { table: e.table, source: `${file} (${e.source})` }
+      }
       const fromElf = await vmlinuxFromImage(build)
       if (fromElf) {
         const found = tablesOfElf(fromElf.elf, hints)

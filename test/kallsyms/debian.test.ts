@@ -12,7 +12,7 @@ import { deriveSyms } from '../../src/kallsyms/derive-syms.ts'
 import { readEmbeddedTable, tablesOfElf } from '../../src/kallsyms/embedded.ts'
 import { expectedTable } from '../../src/kallsyms/expected.ts'
 import { formatTable } from '../../src/kallsyms/format-table.ts'
-import { tablesByScan } from '../../src/kallsyms/locate-table.ts'
+import { TableWatcher, tablesByScan } from '../../src/kallsyms/locate-table.ts'
 import { builtinMksysmap } from '../../src/kallsyms/mksysmap.ts'
 import { formatSystemMap, parseSystemMap } from '../../src/kallsyms/system-map.ts'
 import type { KernelImage } from '../../src/kallsyms/table.ts'
@@ -42,6 +42,24 @@ describe.each(releases)('Debian 6.12 ($which)', ({ which, rel }) => {
     expect(e.table.count).toBe(map.symbols.length - absolute)
     expect(verifyTable(e.table, map.symbols, options).dropped).toEqual({ 'absolute symbol': absolute })
     if (which === 'new') expect([map.symbols.length, e.table.count]).toEqual([163_210, 163_205])
+  })
+
+  it('stops inflating an ELF kernel once the tables are in; never a raw one', async ctx => {
+    if (!rel?.vmlinuz) return fixtureMissing(`Debian 6.12 ${which} vmlinuz`, ctx.skip)
+    const whole = await unpackKernel(readFileSync(rel.vmlinuz), 'vmlinuz')
+    const seen = (bytes: Uint8Array) => {
+      const w = new TableWatcher()
+      // Fed as decompression feeds it: growing prefixes, 1 MiB at a time.
+      for (let n = 1 << 20; n < bytes.length; n += 1 << 20) if (w.enough(bytes.subarray(0, n))) return n
+      return null
+    }
+    const at = seen(whole.bytes)
+    expect(at).not.toBeNull()
+    expect(at!).toBeLessThan(whole.bytes.length / 2)
+    // The same bytes without the ELF magic read as a raw Image: its relocations follow the tables.
+    const raw = Uint8Array.from(whole.bytes.subarray(0, at! + (1 << 20)))
+    raw[0] = 0
+    expect(seen(raw)).toBeNull()
   })
 
   it('the -dbg vmlinux gives the same table by its symbols and by a scan of .rodata', async ctx => {
