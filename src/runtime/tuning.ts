@@ -24,6 +24,8 @@ export const TUNED_NODE_FLAGS: readonly string[] = [
 
 const HUGE_PAGES = 'glibc.malloc.hugetlb=1'
 
+const EVAL_FLAGS = new Set(['-e', '--eval', '-p', '--print', '-i', '--interactive'])
+
 export interface Relaunch {
   /** Arguments for process.execPath. */
   args: string[]
@@ -41,11 +43,15 @@ export interface ProcessFacts {
 }
 
 /**
- * The child process to run instead of this one; null when this one is the child or the user
- * turned relaunching off. The user's own Node flags come after ours, so theirs win.
+ * The process to run instead of this one; null when this one is it already, the user turned
+ * relaunching off, or Node was given code to run. The user's own Node flags come after ours,
+ * so theirs win.
  */
 export function relaunchPlan(p: ProcessFacts): Relaunch | null {
   if (p.env[TUNED_MARK] === '1' || p.env[RELAUNCH_SWITCH] === '0') return null
+  // Started by code given on the command line (node -e "import(...)"): a new process would run
+  // that code, not the CLI.
+  if (p.execArgv.some(a => EVAL_FLAGS.has(a.split('=')[0]!))) return null
   const env: Record<string, string | undefined> = { ...p.env, [TUNED_MARK]: '1' }
   if (p.platform === 'linux') env.GLIBC_TUNABLES = withHugePages(p.env.GLIBC_TUNABLES)
   return { args: [...TUNED_NODE_FLAGS, ...p.execArgv, p.script, ...p.argv], env }

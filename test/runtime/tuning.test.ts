@@ -46,6 +46,13 @@ describe('relaunchPlan', () => {
     expect(relaunchPlan({ ...facts, env: { KBUILD_REVIEW_RELAUNCH: '1' } })).not.toBeNull()
   })
 
+  it('is null when Node was started with code to run (a new process would run that code)', () => {
+    expect(relaunchPlan({ ...facts, execArgv: ['-e', 'import("kbuild-review")'] })).toBeNull()
+    expect(relaunchPlan({ ...facts, execArgv: ['--eval=1'] })).toBeNull()
+    expect(relaunchPlan({ ...facts, execArgv: ['--print', '1'] })).toBeNull()
+    expect(relaunchPlan({ ...facts, execArgv: ['--enable-source-maps'] })).not.toBeNull()
+  })
+
   it('sets glibc tunables only on Linux', () => {
     expect(relaunchPlan({ ...facts, platform: 'darwin' })!.env.GLIBC_TUNABLES).toBeUndefined()
   })
