@@ -34,17 +34,17 @@ interface Problem {
 const fmt = (n: number) => n.toLocaleString('en-US')
 const plural = (n: number, one: string, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`
 
+/** What the kernel checks of vmlinux BTF at boot (btf_parse_vmlinux), once per build and rules. */
+function vmlinuxRefusal(build: Build, path: string, rules: VerifierRules): VerifierFailure | null {
+  return build.memo(`btf:vmlinux-verdict:${rules.label}:${path}`, () => verifyVmlinuxBtf(path, rules))
+}
+
 /**
  * Module BTF against the vmlinux BTF of the same build: what the module loader does with it
  * (kernel/bpf/btf.c btf_parse_module, relocation of .BTF.base included), full verification, and
  * evidence of a module built against another vmlinux; .BTF.base presence by policy; modules
  * that lost BTF or .BTF.base against the baseline.
  */
-/** What the kernel checks of vmlinux BTF at boot (btf_parse_vmlinux), once per build and rules. */
-function vmlinuxRefusal(build: Build, path: string, rules: VerifierRules): VerifierFailure | null {
-  return build.memo(`btf:vmlinux-verdict:${rules.label}:${path}`, () => verifyVmlinuxBtf(path, rules))
-}
-
 export const btfCheck: Check<BtfSnapshot> = {
   id: 'btf',
   title: 'Module BTF',
