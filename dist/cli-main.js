@@ -6496,7 +6496,7 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 // src/engine.ts
-import { statSync as statSync15 } from "node:fs";
+import { statSync as statSync14 } from "node:fs";
 import { availableParallelism as availableParallelism3 } from "node:os";
 
 // src/load/vermagic.ts
@@ -10554,21 +10554,18 @@ function packCategories(c) {
   return packed;
 }
 function packCategoriesLazily(c) {
-  const packed = {};
-  for (const cat of CATEGORIES) {
-    let text;
-    Object.defineProperty(packed, cat, { enumerable: true, get: () => text ??= packSizes(c[cat]) });
-  }
-  remember(packed, tablesOfMaps(c));
-  return packed;
+  return packedOnRead((cat) => c[cat], tablesOfMaps(c));
 }
 function packTablesLazily(t) {
+  return packedOnRead((cat) => t[cat].toMap(), () => t);
+}
+function packedOnRead(mapOf2, tables) {
   const packed = {};
   for (const cat of CATEGORIES) {
     let text;
-    Object.defineProperty(packed, cat, { enumerable: true, get: () => text ??= packSizes(t[cat].toMap()) });
+    Object.defineProperty(packed, cat, { enumerable: true, get: () => text ??= packSizes(mapOf2(cat)) });
   }
-  remember(packed, () => t);
+  remember(packed, tables);
   return packed;
 }
 function tablesPackedHere(p) {
@@ -11730,9 +11727,6 @@ var inventoryCheck = {
   }
 };
 
-// src/kallsyms/review.ts
-import { readFileSync as readFileSync6, statSync as statSync10 } from "node:fs";
-
 // src/kallsyms/load-passes.ts
 import { readFileSync as readFileSync5, statSync as statSync9 } from "node:fs";
 import { join as join4 } from "node:path";
@@ -12051,19 +12045,13 @@ async function embeddedTable(build) {
   if (image) {
     const file = build.rel(image);
     try {
-      if (build.layout.vmlinux) {
-        const e2 = await readEmbeddedTable(image, file, hints);
-        return { table: e2.table, source: `${file} (${e2.source})` };
-      }
-      const fromElf = await vmlinuxFromImage(build);
+      const fromElf = build.layout.vmlinux ? null : await vmlinuxFromImage(build);
       if (fromElf) {
         const found = tablesOfElf(fromElf.elf, hints);
         if (!found) throw new InputError("bad-value", file, "no kallsyms tables found in the image");
         return { table: found.table, source: `${fromElf.what}, by ${found.via}` };
       }
-      const size = statSync10(image).size;
-      if (size > LIMITS.maxModuleBytes) throw new InputError("too-large", file, `${size} bytes is more than a boot image`);
-      const e = tablesOfUnpacked(await unpackKernel(readFileSync6(image), file), file, hints);
+      const e = await readEmbeddedTable(image, file, hints);
       return { table: e.table, source: `${file} (${e.source})` };
     } catch (err) {
       errors.push(describeError(err));
@@ -12387,19 +12375,6 @@ function compareSizes(old, cur) {
     else t.both(name, size, n);
   }
   for (const [name, size] of cur) if (!old.has(name)) t.added(name, size);
-  return t.result();
-}
-function compareSortedSizes(oldNames, oldSizes, curNames, curSizes) {
-  const t = new Tally();
-  let i = 0;
-  let j = 0;
-  while (i < oldNames.length || j < curNames.length) {
-    const o = oldNames[i];
-    const c = curNames[j];
-    if (c === void 0 || o !== void 0 && o < c) t.removed(o, oldSizes[i++]);
-    else if (o === void 0 || c < o) t.added(c, curSizes[j++]);
-    else t.both(o, oldSizes[i++], curSizes[j++]);
-  }
   return t.result();
 }
 function compareSortedPacked(old, cur) {
@@ -12943,10 +12918,7 @@ function comparePacked(a, b, fileA, fileB) {
     if (walked) return walked;
   } catch {
   }
-  const old = decodePacked(a, fileA);
-  const cur = decodePacked(b, fileB);
-  if (old.ascending && cur.ascending) return compareSortedSizes(old.names, old.sizes, cur.names, cur.sizes);
-  return compareSizes(mapOf(old), mapOf(cur));
+  return compareSizes(mapOf(decodePacked(a, fileA)), mapOf(decodePacked(b, fileB)));
 }
 function mapOf(t) {
   const m = /* @__PURE__ */ new Map();
@@ -13732,7 +13704,7 @@ function statusOf(findings) {
 }
 
 // src/discover/discover.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync7, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync11 } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync as readFileSync6, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync10 } from "node:fs";
 import { basename as basename2, dirname, join as join5, resolve as resolve3 } from "node:path";
 
 // src/discover/placeholder.ts
@@ -13759,7 +13731,7 @@ function moduleName(file) {
 function discover(input) {
   const dir = input.dir ? resolve3(input.dir) : void 0;
   if (dir) {
-    const st = statSync11(dir, { throwIfNoEntry: false });
+    const st = statSync10(dir, { throwIfNoEntry: false });
     if (!st) throw new InputError("io", dir, "no such directory");
     if (!st.isDirectory()) throw new InputError("not-a-file", dir, "is not a directory");
   }
@@ -13961,7 +13933,7 @@ function applyOverrides(layout2, input) {
   const file = (p, what) => {
     if (!p) return void 0;
     const abs = resolve3(p);
-    const st = statSync11(abs, { throwIfNoEntry: false });
+    const st = statSync10(abs, { throwIfNoEntry: false });
     if (!st) throw new InputError("io", p, `${what}: no such file`);
     if (!st.isFile()) throw new InputError("not-a-file", p, `${what}: ${st.isDirectory() ? "is a directory, expected a file" : "is not a regular file"}`);
     return abs;
@@ -13988,16 +13960,16 @@ function applyOverrides(layout2, input) {
   if (cfg) layout2.config = cfg;
   if (input.modulesDir) {
     const d = resolve3(input.modulesDir);
-    const st = statSync11(d, { throwIfNoEntry: false });
+    const st = statSync10(d, { throwIfNoEntry: false });
     if (!st?.isDirectory()) throw new InputError("not-a-file", input.modulesDir, "--modules-dir: not a directory");
     layout2.modulesDir = d;
     layout2.modules = modulesByWalk(realpathSync4(d), d);
   }
 }
 function readSmall(path2) {
-  const st = statSync11(path2);
+  const st = statSync10(path2);
   if (st.size > LIMITS.maxTextBytes) throw new InputError("too-large", path2, "file too large");
-  return readFileSync7(path2, "utf8");
+  return readFileSync6(path2, "utf8");
 }
 
 // src/parse/kconfig.ts
@@ -14019,7 +13991,7 @@ function parseKconfig(text) {
 }
 
 // src/model/build.ts
-import { readFileSync as readFileSync8, statSync as statSync12 } from "node:fs";
+import { readFileSync as readFileSync7, statSync as statSync11 } from "node:fs";
 import { relative as relative3, isAbsolute as isAbsolute4 } from "node:path";
 var AGAIN_IN_THREAD = 256;
 var Build = class {
@@ -14051,11 +14023,11 @@ var Build = class {
   readText(path2) {
     return this.memo(`text:${path2}`, () => {
       const name = this.rel(path2);
-      const st = statSync12(path2, { throwIfNoEntry: false });
+      const st = statSync11(path2, { throwIfNoEntry: false });
       if (!st) throw new InputError("io", name, "no such file");
       if (!st.isFile()) throw new InputError("not-a-file", name, st.isDirectory() ? "is a directory, expected a file" : "is not a regular file");
       if (st.size > LIMITS.maxTextBytes) throw new InputError("too-large", name, `${st.size} bytes is more than the text limit`);
-      return readFileSync8(path2, "utf8");
+      return readFileSync7(path2, "utf8");
     });
   }
   /** vmlinux (or 6.18+ vmlinux.unstripped when asked), opened for ranged reads. */
@@ -14098,7 +14070,7 @@ var Build = class {
 };
 
 // src/model/open-build.ts
-import { readFileSync as readFileSync9, statSync as statSync13 } from "node:fs";
+import { readFileSync as readFileSync8, statSync as statSync12 } from "node:fs";
 import { relative as relative4 } from "node:path";
 var CONFIG_KEYS = [
   "MODULES",
@@ -14140,11 +14112,11 @@ function openBuild(input, pool = {}, analysis = {}) {
   let config = null;
   if (layout2.config) {
     const name = relative4(layout2.root, layout2.config).startsWith("..") ? layout2.config : relative4(layout2.root, layout2.config);
-    const size = statSync13(layout2.config).size;
+    const size = statSync12(layout2.config).size;
     if (size > LIMITS.maxTextBytes) (layout2.refused ??= []).push(`${name}: ${size} bytes is more than the ${LIMITS.maxTextBytes}-byte text limit; reviewed without it`);
     else {
       try {
-        config = parseKconfig(readFileSync9(layout2.config, "utf8"));
+        config = parseKconfig(readFileSync8(layout2.config, "utf8"));
       } catch (err) {
         throw new InputError("io", name, `cannot read .config: ${err.message}`);
       }
@@ -14204,7 +14176,7 @@ function checkJsonShape(text, file, what) {
 }
 
 // src/snapshot/io.ts
-import { readFileSync as readFileSync10, statSync as statSync14 } from "node:fs";
+import { readFileSync as readFileSync9, statSync as statSync13 } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { promisify as promisify3 } from "node:util";
 import { gunzip as gunzip3, gzipSync } from "node:zlib";
@@ -14243,9 +14215,9 @@ async function parseSnapshot(bytes2, file) {
 async function readSnapshot(path2) {
   let bytes2;
   try {
-    const { size } = statSync14(path2);
+    const { size } = statSync13(path2);
     if (size > LIMITS.maxTextBytes) throw new InputError("too-large", path2, `${size} bytes is more than a snapshot can be`);
-    bytes2 = readFileSync10(path2);
+    bytes2 = readFileSync9(path2);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError("io", path2, `cannot read: ${err.code ?? String(err)}`);
@@ -14283,7 +14255,7 @@ async function snapshotOf2(check, build, options) {
 }
 async function loadBaseline(req, checks) {
   if (!req.baseline) return null;
-  const st = statSync15(req.baseline, { throwIfNoEntry: false });
+  const st = statSync14(req.baseline, { throwIfNoEntry: false });
   if (!st) throw new InputError("io", req.baseline, "baseline: no such file or directory");
   if (st.isFile()) return readSnapshot(req.baseline);
   const base = openBuild({ dir: req.baseline }, jobsOf(req));
@@ -14365,7 +14337,7 @@ async function runCheck(check, build, options, current, baseline) {
 }
 async function review(req) {
   const checks = selectedChecks(req.options);
-  const baselineFile = !!req.baseline && !!statSync15(req.baseline, { throwIfNoEntry: false })?.isFile();
+  const baselineFile = !!req.baseline && !!statSync14(req.baseline, { throwIfNoEntry: false })?.isFile();
   const early = baselineFile ? loadBaseline(req, checks) : null;
   early?.catch(() => void 0);
   const build = openReviewed(req, { sizeTables: req.baseline ? "baseline" : "none" });

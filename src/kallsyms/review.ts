@@ -1,12 +1,9 @@
-import { readFileSync, statSync } from 'node:fs'
 import { vmlinuxFromImage } from '../exports/image.ts'
-import { LIMITS } from '../load/limits.ts'
 import type { Build } from '../model/build.ts'
 import { atLeast } from '../model/build-info.ts'
 import { describeError, InputError } from '../model/errors.ts'
-import { unpackKernel } from './boot-image.ts'
 import { compareSymbolLists, type SymbolListDiff } from './compare-symbols.ts'
-import { readEmbeddedTable, tablesOfElf, tablesOfUnpacked } from './embedded.ts'
+import { readEmbeddedTable, tablesOfElf } from './embedded.ts'
 import { loadPasses, type LoadedPasses } from './load-passes.ts'
 import type { TableHints } from './locate-table.ts'
 import { movement, passCount, type Movement, type PassCount, type PassMap } from './pass-analysis.ts'
@@ -78,22 +75,16 @@ async function embeddedTable(build: Build): Promise<{ table: DecodedTable; sourc
   if (image) {
     const file = build.rel(image)
     try {
-      // With a vmlinux beside it, only as much of the kernel is inflated as the tables need (a
-      // distro bzImage's 58 MB kernel, about half). Without one, the exports check reads the
-      // image's whole ELF: shared.
-      if (build.layout.vmlinux) {
-        const e = await readEmbeddedTable(image, file, hints)
-        return { table: e.table, source: `${file} (${e.source})` }
-      }
-      const fromElf = await vmlinuxFromImage(build)
+      // Without a vmlinux, the exports check reads the image's whole ELF: the tables come from
+      // it too. Otherwise only as much of the kernel is inflated as the tables need (a distro
+      // bzImage's 58 MB kernel, about half), or all of a raw Image (readEmbeddedTable).
+      const fromElf = build.layout.vmlinux ? null : await vmlinuxFromImage(build)
       if (fromElf) {
         const found = tablesOfElf(fromElf.elf, hints)
         if (!found) throw new InputError('bad-value', file, 'no kallsyms tables found in the image')
         return { table: found.table, source: `${fromElf.what}, by ${found.via}` }
       }
-      const size = statSync(image).size
-      if (size > LIMITS.maxModuleBytes) throw new InputError('too-large', file, `${size} bytes is more than a boot image`)
-      const e = tablesOfUnpacked(await unpackKernel(readFileSync(image), file), file, hints)
+      const e = await readEmbeddedTable(image, file, hints)
       return { table: e.table, source: `${file} (${e.source})` }
     } catch (err) {
       errors.push(describeError(err))

@@ -93,7 +93,9 @@ export function compareSizes(old: SizeMap, cur: SizeMap): BloatResult {
 
 /**
  * compareSizes() over two tables given as names in strictly ascending order (UTF-16 order, as
- * packSizes writes them) with their sizes: one merge walk instead of two maps.
+ * packSizes writes them) with their sizes: one merge walk instead of two maps. The reviews
+ * read packed tables with compareSortedPacked; this decoded form is what the tests and the
+ * sizes-pack fuzz oracle hold that walk to.
  */
 export function compareSortedSizes(oldNames: readonly string[], oldSizes: readonly number[], curNames: readonly string[], curSizes: readonly number[]): BloatResult {
   const t = new Tally()

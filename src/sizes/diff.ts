@@ -1,4 +1,4 @@
-import { compareSizes, compareSortedPacked, compareSortedSizes, compareWithTable, type BloatResult } from './bloat.ts'
+import { compareSizes, compareSortedPacked, compareWithTable, type BloatResult } from './bloat.ts'
 import { InputError } from '../model/errors.ts'
 import { MODULE_CLASSES, type ModuleClass } from './module-classes.ts'
 import { decodePacked, tablesPackedHere, type PackedCategories } from './pack.ts'
@@ -92,18 +92,19 @@ function tableText(p: PackedCategories, c: Category, file: string): string {
   return text
 }
 
-/** Two packed tables compared; walked together when both are in packSizes' order (they are, unless made elsewhere). */
+/**
+ * Two packed tables compared, read side by side when both are in packSizes' order (they are,
+ * unless made elsewhere); otherwise through maps. A malformed table is decoded here, so the
+ * error names the first bad table and line, as decoding both always did.
+ */
 function comparePacked(a: string, b: string, fileA: string, fileB: string): BloatResult {
   try {
     const walked = compareSortedPacked(new PackedCursor(a, fileA), new PackedCursor(b, fileB))
     if (walked) return walked
   } catch {
-    // A malformed table: decoded below, which names the first one and its line, as always.
+    // decoded below, which throws
   }
-  const old = decodePacked(a, fileA)
-  const cur = decodePacked(b, fileB)
-  if (old.ascending && cur.ascending) return compareSortedSizes(old.names, old.sizes, cur.names, cur.sizes)
-  return compareSizes(mapOf(old), mapOf(cur))
+  return compareSizes(mapOf(decodePacked(a, fileA)), mapOf(decodePacked(b, fileB)))
 }
 
 function mapOf(t: { names: string[]; sizes: number[] }): Map<string, number> {

@@ -94,23 +94,21 @@ export function packCategories(c: CategorySizes): PackedCategories {
  * whose 100,000 names take a quarter second to pack.
  */
 export function packCategoriesLazily(c: CategorySizes): PackedCategories {
-  const packed = {} as PackedCategories
-  for (const cat of CATEGORIES) {
-    let text: string | undefined
-    Object.defineProperty(packed, cat, { enumerable: true, get: () => (text ??= packSizes(c[cat])) })
-  }
-  remember(packed, tablesOfMaps(c))
-  return packed
+  return packedOnRead(cat => c[cat], tablesOfMaps(c))
 }
 
 /** packCategoriesLazily for tables with positions (vmlinux's, made by one pass over its symbols). */
 export function packTablesLazily(t: Record<Category, SizeTable>): PackedCategories {
+  return packedOnRead(cat => t[cat].toMap(), () => t)
+}
+
+function packedOnRead(mapOf: (cat: Category) => SizeMap, tables: () => Record<Category, SizeTable>): PackedCategories {
   const packed = {} as PackedCategories
   for (const cat of CATEGORIES) {
     let text: string | undefined
-    Object.defineProperty(packed, cat, { enumerable: true, get: () => (text ??= packSizes(t[cat].toMap())) })
+    Object.defineProperty(packed, cat, { enumerable: true, get: () => (text ??= packSizes(mapOf(cat))) })
   }
-  remember(packed, () => t)
+  remember(packed, tables)
   return packed
 }
 
