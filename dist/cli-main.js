@@ -571,15 +571,15 @@ ${sectionHeading(r)}
   const loud = r.checks.filter((c) => c.status === "fail" || c.status === "warn" || c.findings.length > 0);
   const quiet = r.checks.filter((c) => !loud.includes(c));
   const passed = quiet.filter((c) => c.status === "pass");
-  const skipped2 = quiet.filter((c) => c.status === "skip");
+  const skipped3 = quiet.filter((c) => c.status === "skip");
   let tail = "";
   if (passed.length) tail += `\u2705 Passed: ${passed.map((c) => escapeText(c.title)).join(", ")}.
 
 `;
-  if (skipped2.length) {
-    const items = skipped2.map((c) => `- ${escapeText(c.title)}: ${escapeText(c.summary)}
+  if (skipped3.length) {
+    const items = skipped3.map((c) => `- ${escapeText(c.title)}: ${escapeText(c.summary)}
 `);
-    tail += `<details><summary>${plural2(skipped2.length, "check")} skipped</summary>
+    tail += `<details><summary>${plural2(skipped3.length, "check")} skipped</summary>
 
 ${items.join("")}
 </details>
@@ -10195,6 +10195,7 @@ var PackedCursor = class {
   size = 0;
   /** Whether every name so far was greater than the one before (UTF-16 order, as `<` compares). */
   ascending = true;
+  /** The current name: units[0, length) (read only; overwritten by next()). */
   units = new Uint16Array(256);
   length = 0;
   line = 0;
@@ -10224,9 +10225,9 @@ var PackedCursor = class {
     const rest = b - a - 1;
     const length = shared + rest;
     if (length > this.units.length) {
-      const grown = new Uint16Array(Math.max(length, this.units.length * 2));
-      grown.set(this.units.subarray(0, this.length));
-      this.units = grown;
+      const grown2 = new Uint16Array(Math.max(length, this.units.length * 2));
+      grown2.set(this.units.subarray(0, this.length));
+      this.units = grown2;
     }
     const units = this.units;
     const old = this.length;
@@ -10573,6 +10574,180 @@ function tablesPackedHere(p) {
 }
 
 // src/sizes/module-symbol-sizes.ts
+import { isAscii } from "node:buffer";
+
+// src/sizes/byte-size-table.ts
+var ByteSizeTable = class {
+  arena;
+  top = 0;
+  starts;
+  lengths;
+  sizes;
+  /**
+   * Open addressing, at most half full: per slot its name's hash, entry index + 1 (0: empty),
+   * start and length, so a probe reads one cache line before the name's bytes.
+   */
+  slots;
+  /** Distinct names. */
+  count = 0;
+  /** `bytes` and `names`: room to start with (a table grows as needed). */
+  constructor(bytes2 = 1 << 16, names2 = 1024) {
+    this.arena = new Uint8Array(Math.max(bytes2, 64));
+    this.starts = new Int32Array(Math.max(names2, 16));
+    this.lengths = new Int32Array(this.starts.length);
+    this.sizes = new Float64Array(this.starts.length);
+    let slotCount = 64;
+    while (slotCount < 2 * names2) slotCount *= 2;
+    this.slots = new Int32Array(4 * slotCount);
+  }
+  /** Adds the raw name src[from, to) (an nm name, '@' version included) with its size, cleaned; skipped names are dropped. */
+  addRaw(src, from, to, size) {
+    if (from === to || src[from] === 64 || skipped2(src, from, to)) return;
+    const need = this.top + (to - from);
+    if (need > this.arena.length) this.arena = grown(this.arena, need);
+    const arena2 = this.arena;
+    const top = this.top;
+    let w = top;
+    let h = FNV_OFFSET;
+    for (let k = from; k < to; ) {
+      const c = src[k];
+      if (c === 64) break;
+      if (c === 58 || c >= 9 && c <= 13 || c >= 28 && c <= 32) return;
+      if (c === 46 && k + 1 < to && isDigit(src[k + 1])) {
+        k += 2;
+        while (k < to && isDigit(src[k])) k++;
+        continue;
+      }
+      arena2[w++] = c;
+      h = Math.imul(h ^ c, FNV_PRIME);
+      k++;
+    }
+    this.insert(h, top, w - top, size);
+  }
+  /** The entry whose name is units[0, length), or -1. */
+  find(units, length) {
+    let h = FNV_OFFSET;
+    for (let k = 0; k < length; k++) h = Math.imul(h ^ units[k], FNV_PRIME);
+    const slots = this.slots;
+    const mask = (slots.length >> 2) - 1;
+    const arena2 = this.arena;
+    for (let s = h & mask; ; s = s + 1 & mask) {
+      const at = s << 2;
+      const e = slots[at + 1] - 1;
+      if (e < 0) return -1;
+      if (slots[at] !== h || slots[at + 3] !== length) continue;
+      const start = slots[at + 2];
+      let k = 0;
+      while (k < length && arena2[start + k] === units[k]) k++;
+      if (k === length) return e;
+    }
+  }
+  sizeAt(e) {
+    return this.sizes[e];
+  }
+  nameAt(e) {
+    const start = this.starts[e];
+    return Buffer.from(this.arena.buffer, this.arena.byteOffset, this.arena.byteLength).toString("latin1", start, start + this.lengths[e]);
+  }
+  get size() {
+    return this.count;
+  }
+  /** The same table as a map, in the order names were first added (as SizeTable.toMap). */
+  toMap() {
+    const m = /* @__PURE__ */ new Map();
+    for (let e = 0; e < this.count; e++) m.set(this.nameAt(e), this.sizes[e]);
+    return m;
+  }
+  /** Sums `size` into the name arena[start, start + length) of hash h, kept (top advanced) when new. */
+  insert(h, start, length, size) {
+    const arena2 = this.arena;
+    const slots = this.slots;
+    const mask = (slots.length >> 2) - 1;
+    let s = h & mask;
+    for (; ; s = s + 1 & mask) {
+      const at2 = s << 2;
+      const e2 = slots[at2 + 1] - 1;
+      if (e2 < 0) break;
+      if (slots[at2] !== h || slots[at2 + 3] !== length) continue;
+      const old = slots[at2 + 2];
+      let k = 0;
+      while (k < length && arena2[old + k] === arena2[start + k]) k++;
+      if (k === length) {
+        this.sizes[e2] += size;
+        return;
+      }
+    }
+    const e = this.count++;
+    if (e === this.starts.length) this.growEntries();
+    this.starts[e] = start;
+    this.lengths[e] = length;
+    this.sizes[e] = size;
+    const at = s << 2;
+    slots[at] = h;
+    slots[at + 1] = e + 1;
+    slots[at + 2] = start;
+    slots[at + 3] = length;
+    this.top = start + length;
+    if (this.count * 2 > slots.length >> 2) this.rehash();
+  }
+  growEntries() {
+    const n = this.starts.length * 2;
+    const starts = new Int32Array(n);
+    const lengths = new Int32Array(n);
+    const sizes = new Float64Array(n);
+    starts.set(this.starts);
+    lengths.set(this.lengths);
+    sizes.set(this.sizes);
+    this.starts = starts;
+    this.lengths = lengths;
+    this.sizes = sizes;
+  }
+  rehash() {
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = (slots.length >> 2) - 1;
+    for (let from = 0; from < old.length; from += 4) {
+      if (old[from + 1] === 0) continue;
+      let s = old[from] & mask;
+      while (slots[(s << 2) + 1] !== 0) s = s + 1 & mask;
+      const at = s << 2;
+      slots[at] = old[from];
+      slots[at + 1] = old[from + 1];
+      slots[at + 2] = old[from + 2];
+      slots[at + 3] = old[from + 3];
+    }
+    this.slots = slots;
+  }
+};
+var FNV_OFFSET = 2166136261 | 0;
+var FNV_PRIME = 16777619;
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
+function grown(a, need) {
+  const b = new Uint8Array(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+var bytesOf = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+var SKIPPED_PREFIXES = ["__mod_", "__se_sys", "__se_compat_sys", "__addressable_", "__noinstr_text_start", "_sdata"].map(bytesOf);
+var SKIPPED_NAMES = ["linux_banner", "vermagic"].map(bytesOf);
+function skipped2(src, from, to) {
+  const first = src[from] === 95;
+  const second = to - from > 1 ? src[from + 1] : -1;
+  if (first ? second !== 95 && second !== 115 : second !== 105 && second !== 101) return false;
+  const list = first ? SKIPPED_PREFIXES : SKIPPED_NAMES;
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i];
+    if (to - from < p.length) continue;
+    let k = 0;
+    while (k < p.length && src[from + k] === p[k]) k++;
+    if (k === p.length && (first || from + k === to || src[from + k] === 64)) return true;
+  }
+  return false;
+}
+
+// src/sizes/module-symbol-sizes.ts
 function moduleSymbolSizes(elf) {
   const out = emptyCategorySizes();
   scanSymbolSizes(elf, (cat, name, size) => {
@@ -10582,6 +10757,13 @@ function moduleSymbolSizes(elf) {
   return out;
 }
 function symbolSizeTables(elf) {
+  const table = elf.symbolTable();
+  if (table && isAscii(table.strings)) {
+    const strings = new Uint8Array(table.strings.buffer, table.strings.byteOffset, table.strings.byteLength);
+    const out2 = { function: new ByteSizeTable(strings.length >> 1, table.count >> 1), data: new ByteSizeTable(), rodata: new ByteSizeTable() };
+    forEachSizedRow(elf, table, (cat, nameOff, nameEnd, size) => out2[cat].addRaw(strings, nameOff, nameEnd, size));
+    return out2;
+  }
   const out = { function: new SizeTable(), data: new SizeTable(), rodata: new SizeTable() };
   scanSymbolSizes(elf, (cat, name, size) => out[cat].add(name, size));
   return out;
@@ -10589,17 +10771,27 @@ function symbolSizeTables(elf) {
 function scanSymbolSizes(elf, add) {
   const table = elf.symbolTable();
   if (!table) return;
-  const { count: count2, entsize, entries, strings } = table;
+  const text = Buffer.from(table.strings.buffer, table.strings.byteOffset, table.strings.byteLength).toString("latin1");
+  const ascii = !/[\x80-\xff]/.test(text);
+  forEachSizedRow(elf, table, (cat, nameOff, nameEnd, size, i) => {
+    let name = nameOff === 0 ? "" : ascii ? text.slice(nameOff, nameEnd) : table.name(i, nameOff);
+    const at = name.indexOf("@");
+    if (at >= 0) name = name.slice(0, at);
+    const clean = cleanName(name);
+    if (clean !== null) add(cat, clean, size);
+  });
+}
+function forEachSizedRow(elf, table, visit) {
+  const { count: count2, entsize, entries } = table;
+  const strings = new Uint8Array(table.strings.buffer, table.strings.byteOffset, table.strings.byteLength);
   const view = entries.view;
   const le = elf.littleEndian;
   const is64 = elf.is64;
   const letters = sectionLetters(elf);
-  const text = Buffer.from(strings.buffer, strings.byteOffset, strings.byteLength).toString("latin1");
-  const ascii = !/[\x80-\xff]/.test(text);
   for (let i = 1; i < count2; i++) {
     const o = i * entsize;
     const nameOff = view.getUint32(o, le);
-    const nameEnd = nameOff === 0 ? 0 : nameOff < text.length ? text.indexOf("\0", nameOff) : -1;
+    const nameEnd = nameOff === 0 ? 0 : strings.indexOf(0, nameOff);
     if (nameEnd < 0) table.name(i, nameOff);
     const size = is64 ? entries.u64n(o + 16, "st_size") : view.getUint32(o + 8, le);
     if (size === 0) continue;
@@ -10611,12 +10803,7 @@ function scanSymbolSizes(elf, add) {
     if (shndx === SHN_XINDEX) shndx = table.extendedIndex(i);
     if (reserved ? shndx === SHN_ABS : shndx === SHN_UNDEF) continue;
     const cat = categoryOf(nmLetter(elf, info >> 4, type, shndx, reserved, letters));
-    if (!cat) continue;
-    let name = nameOff === 0 ? "" : ascii ? text.slice(nameOff, nameEnd) : table.name(i, nameOff);
-    const at = name.indexOf("@");
-    if (at >= 0) name = name.slice(0, at);
-    const clean = cleanName(name);
-    if (clean !== null) add(cat, clean, size);
+    if (cat) visit(cat, nameOff, nameEnd, size, i);
   }
 }
 
@@ -12416,6 +12603,24 @@ function compareWithTable(oldNames, oldSizes, cur) {
   for (let j = 0; j < names2.length; j++) if (!matched[j]) t.added(names2[j], sizes[j]);
   return t.result();
 }
+function compareWithByteTable(old, cur) {
+  const t = new Tally();
+  const matched = new Uint8Array(cur.count);
+  while (old.next()) {
+    if (!old.ascending) return null;
+    const j = cur.find(old.units, old.length);
+    if (j < 0) {
+      t.removed(old.name(), old.size);
+      continue;
+    }
+    matched[j] = 1;
+    const n = cur.sizeAt(j);
+    if (n === old.size) t.same(n);
+    else t.both(old.name(), old.size, n);
+  }
+  for (let j = 0; j < cur.count; j++) if (!matched[j]) t.added(cur.nameAt(j), cur.sizeAt(j));
+  return t.result();
+}
 function compareCodePoints(a, b) {
   if (a === b) return 0;
   const n = Math.min(a.length, b.length);
@@ -12902,8 +13107,14 @@ function symbolDiff(a, b, what) {
       out[c] = comparePacked(tableText(a, c, file), tableText(b, c, what), file, what);
       continue;
     }
-    const old = decodePacked(tableText(a, c, file), file);
-    out[c] = old.ascending ? compareWithTable(old.names, old.sizes, here[c]) : compareSizes(mapOf(old), here[c].toMap());
+    const cur = here[c];
+    const text = tableText(a, c, file);
+    if (cur instanceof ByteSizeTable) {
+      out[c] = compareWithByteTable(new PackedCursor(text, file), cur) ?? compareSizes(mapOf(decodePacked(text, file)), cur.toMap());
+      continue;
+    }
+    const old = decodePacked(text, file);
+    out[c] = old.ascending ? compareWithTable(old.names, old.sizes, cur) : compareSizes(mapOf(old), cur.toMap());
   }
   return out;
 }

@@ -4120,6 +4120,12 @@ function packCategories(c) {
   return packed;
 }
 
+// src/sizes/byte-size-table.ts
+var FNV_OFFSET = 2166136261 | 0;
+var bytesOf = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+var SKIPPED_PREFIXES = ["__mod_", "__se_sys", "__se_compat_sys", "__addressable_", "__noinstr_text_start", "_sdata"].map(bytesOf);
+var SKIPPED_NAMES = ["linux_banner", "vermagic"].map(bytesOf);
+
 // src/sizes/module-symbol-sizes.ts
 function moduleSymbolSizes(elf) {
   const out = emptyCategorySizes();
@@ -4132,17 +4138,27 @@ function moduleSymbolSizes(elf) {
 function scanSymbolSizes(elf, add) {
   const table = elf.symbolTable();
   if (!table) return;
-  const { count, entsize, entries, strings } = table;
+  const text = Buffer.from(table.strings.buffer, table.strings.byteOffset, table.strings.byteLength).toString("latin1");
+  const ascii = !/[\x80-\xff]/.test(text);
+  forEachSizedRow(elf, table, (cat, nameOff, nameEnd, size, i) => {
+    let name = nameOff === 0 ? "" : ascii ? text.slice(nameOff, nameEnd) : table.name(i, nameOff);
+    const at = name.indexOf("@");
+    if (at >= 0) name = name.slice(0, at);
+    const clean = cleanName(name);
+    if (clean !== null) add(cat, clean, size);
+  });
+}
+function forEachSizedRow(elf, table, visit) {
+  const { count, entsize, entries } = table;
+  const strings = new Uint8Array(table.strings.buffer, table.strings.byteOffset, table.strings.byteLength);
   const view = entries.view;
   const le = elf.littleEndian;
   const is64 = elf.is64;
   const letters = sectionLetters(elf);
-  const text = Buffer.from(strings.buffer, strings.byteOffset, strings.byteLength).toString("latin1");
-  const ascii = !/[\x80-\xff]/.test(text);
   for (let i = 1; i < count; i++) {
     const o = i * entsize;
     const nameOff = view.getUint32(o, le);
-    const nameEnd = nameOff === 0 ? 0 : nameOff < text.length ? text.indexOf("\0", nameOff) : -1;
+    const nameEnd = nameOff === 0 ? 0 : strings.indexOf(0, nameOff);
     if (nameEnd < 0) table.name(i, nameOff);
     const size = is64 ? entries.u64n(o + 16, "st_size") : view.getUint32(o + 8, le);
     if (size === 0) continue;
@@ -4154,12 +4170,7 @@ function scanSymbolSizes(elf, add) {
     if (shndx === SHN_XINDEX) shndx = table.extendedIndex(i);
     if (reserved ? shndx === SHN_ABS : shndx === SHN_UNDEF) continue;
     const cat = categoryOf(nmLetter(elf, info >> 4, type, shndx, reserved, letters));
-    if (!cat) continue;
-    let name = nameOff === 0 ? "" : ascii ? text.slice(nameOff, nameEnd) : table.name(i, nameOff);
-    const at = name.indexOf("@");
-    if (at >= 0) name = name.slice(0, at);
-    const clean = cleanName(name);
-    if (clean !== null) add(cat, clean, size);
+    if (cat) visit(cat, nameOff, nameEnd, size, i);
   }
 }
 

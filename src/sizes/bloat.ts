@@ -1,3 +1,4 @@
+import type { ByteSizeTable } from './byte-size-table.ts'
 import type { PackedCursor } from './packed-cursor.ts'
 import type { SizeTable } from './size-table.ts'
 import type { SizeMap } from './symbol-sizes.ts'
@@ -158,6 +159,31 @@ export function compareWithTable(oldNames: readonly string[], oldSizes: readonly
     }
   }
   for (let j = 0; j < names.length; j++) if (!matched[j]) t.added(names[j]!, sizes[j]!)
+  return t.result()
+}
+
+/**
+ * compareWithTable() with the old table read by a cursor and the current one held as bytes:
+ * each old name looked up in place, strings made only for names whose size changed. Null when
+ * the old table turns out not to be strictly ascending (its names may repeat): the caller then
+ * compares through maps. Malformed lines throw as decodePacked does.
+ */
+export function compareWithByteTable(old: PackedCursor, cur: ByteSizeTable): BloatResult | null {
+  const t = new Tally()
+  const matched = new Uint8Array(cur.count)
+  while (old.next()) {
+    if (!old.ascending) return null
+    const j = cur.find(old.units, old.length)
+    if (j < 0) {
+      t.removed(old.name(), old.size)
+      continue
+    }
+    matched[j] = 1
+    const n = cur.sizeAt(j)
+    if (n === old.size) t.same(n)
+    else t.both(old.name(), old.size, n)
+  }
+  for (let j = 0; j < cur.count; j++) if (!matched[j]) t.added(cur.nameAt(j), cur.sizeAt(j))
   return t.result()
 }
 

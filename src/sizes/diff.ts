@@ -1,4 +1,5 @@
-import { compareSizes, compareSortedPacked, compareWithTable, type BloatResult } from './bloat.ts'
+import { compareSizes, compareSortedPacked, compareWithByteTable, compareWithTable, type BloatResult } from './bloat.ts'
+import { ByteSizeTable } from './byte-size-table.ts'
 import { InputError } from '../model/errors.ts'
 import { MODULE_CLASSES, type ModuleClass } from './module-classes.ts'
 import { decodePacked, tablesPackedHere, type PackedCategories } from './pack.ts'
@@ -80,8 +81,14 @@ function symbolDiff(a: PackedCategories | undefined, b: PackedCategories | undef
     }
     // Tables made here (vmlinux's, built-in modules'): each baseline name looked up once.
     // Names in packSizes' order are distinct; a table made elsewhere goes the way of maps.
-    const old = decodePacked(tableText(a, c, file), file)
-    out[c] = old.ascending ? compareWithTable(old.names, old.sizes, here[c]) : compareSizes(mapOf(old), here[c].toMap())
+    const cur = here[c]
+    const text = tableText(a, c, file)
+    if (cur instanceof ByteSizeTable) {
+      out[c] = compareWithByteTable(new PackedCursor(text, file), cur) ?? compareSizes(mapOf(decodePacked(text, file)), cur.toMap())
+      continue
+    }
+    const old = decodePacked(text, file)
+    out[c] = old.ascending ? compareWithTable(old.names, old.sizes, cur) : compareSizes(mapOf(old), cur.toMap())
   }
   return out
 }

@@ -1,5 +1,6 @@
 import { InputError } from '../model/errors.ts'
 import { base36 } from './packed-cursor.ts'
+import type { ByteSizeTable } from './byte-size-table.ts'
 import { SizeTable } from './size-table.ts'
 import { sortStrings } from './sort-strings.ts'
 import { CATEGORIES, type Category, type CategorySizes, type SizeMap } from './symbol-sizes.ts'
@@ -68,11 +69,14 @@ export function decodePacked(text: string, file: string): { names: string[]; siz
 
 export type PackedCategories = Record<Category, string>
 
-/** Tables made in this process, by the packed form made from them: a diff reads them as they are. */
-const madeFrom = new WeakMap<PackedCategories, () => Record<Category, SizeTable>>()
+/** A name -> size table made in this process, with its names as strings or as bytes. */
+export type HeldTable = SizeTable | ByteSizeTable
 
-function remember(packed: PackedCategories, make: () => Record<Category, SizeTable>): void {
-  let tables: Record<Category, SizeTable> | undefined
+/** Tables made in this process, by the packed form made from them: a diff reads them as they are. */
+const madeFrom = new WeakMap<PackedCategories, () => Record<Category, HeldTable>>()
+
+function remember(packed: PackedCategories, make: () => Record<Category, HeldTable>): void {
+  let tables: Record<Category, HeldTable> | undefined
   madeFrom.set(packed, () => (tables ??= make()))
 }
 
@@ -98,11 +102,11 @@ export function packCategoriesLazily(c: CategorySizes): PackedCategories {
 }
 
 /** packCategoriesLazily for tables with positions (vmlinux's, made by one pass over its symbols). */
-export function packTablesLazily(t: Record<Category, SizeTable>): PackedCategories {
+export function packTablesLazily(t: Record<Category, HeldTable>): PackedCategories {
   return packedOnRead(cat => t[cat].toMap(), () => t)
 }
 
-function packedOnRead(mapOf: (cat: Category) => SizeMap, tables: () => Record<Category, SizeTable>): PackedCategories {
+function packedOnRead(mapOf: (cat: Category) => SizeMap, tables: () => Record<Category, HeldTable>): PackedCategories {
   const packed = {} as PackedCategories
   for (const cat of CATEGORIES) {
     let text: string | undefined
@@ -113,7 +117,7 @@ function packedOnRead(mapOf: (cat: Category) => SizeMap, tables: () => Record<Ca
 }
 
 /** The tables a packed table of this process was made from (undefined for tables read or received). */
-export function tablesPackedHere(p: PackedCategories): Record<Category, SizeTable> | undefined {
+export function tablesPackedHere(p: PackedCategories): Record<Category, HeldTable> | undefined {
   return p && typeof p === 'object' ? madeFrom.get(p)?.() : undefined
 }
 

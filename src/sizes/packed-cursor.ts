@@ -12,8 +12,9 @@ export class PackedCursor {
   size = 0
   /** Whether every name so far was greater than the one before (UTF-16 order, as `<` compares). */
   ascending = true
-  private units = new Uint16Array(256)
-  private length = 0
+  /** The current name: units[0, length) (read only; overwritten by next()). */
+  units = new Uint16Array(256)
+  length = 0
   private line = 0
   private pos = 0
   private readonly text: string

@@ -9,12 +9,14 @@ import { FileSource } from '../../src/bytes/source.ts'
 import { ElfFile } from '../../src/elf/elf.ts'
 import { walkFiles } from '../../src/discover/walk.ts'
 import { CATEGORIES, CATEGORY_TITLES, allSizes, categorySizes, sizedSymbols } from '../../src/sizes/symbol-sizes.ts'
-import { compareSizes, formatBloat } from '../../src/sizes/bloat.ts'
+import { compareSizes, compareWithByteTable, formatBloat } from '../../src/sizes/bloat.ts'
+import { ByteSizeTable } from '../../src/sizes/byte-size-table.ts'
 import { classRecord } from '../../src/sizes/module-classes.ts'
 import { moduleFileClassSizes } from '../../src/sizes/module-file-sizes.ts'
 import { sizesAnalyzer } from '../../src/sizes/module-analyzer.ts'
-import { moduleSymbolSizes } from '../../src/sizes/module-symbol-sizes.ts'
-import { unpackCategories } from '../../src/sizes/pack.ts'
+import { moduleSymbolSizes, symbolSizeTables } from '../../src/sizes/module-symbol-sizes.ts'
+import { packSizes, unpackCategories } from '../../src/sizes/pack.ts'
+import { PackedCursor } from '../../src/sizes/packed-cursor.ts'
 import { symbolSource, VMLINUX_CLASSES, VMLINUX_LABEL_SYMBOLS, vmlinuxClassSizes } from '../../src/sizes/vmlinux-classes.ts'
 import { debianRelease, fixtureMissing, type DebianRelease } from '../support/kernels.ts'
 import { bloatOMeter, expectSizeAgreement, readelfFlags, runBloatOMeter, sizeA, sizeAll, sizeBerkeley } from './support.ts'
@@ -81,8 +83,12 @@ describe('the one-pass module symbol sizes', () => {
       try {
         const fast = moduleSymbolSizes(elf)
         const reference = categorySizes(sizedSymbols(elf))
+        const tables = symbolSizeTables(elf)
         for (const c of CATEGORIES) {
           expect([...fast[c]], `${f} ${c}`).toEqual([...reference[c]])
+          // The tables over name bytes (module string tables are ASCII): the same names and order.
+          expect(tables[c], `${f} ${c}`).toBeInstanceOf(ByteSizeTable)
+          expect([...tables[c].toMap()], `${f} ${c}`).toEqual([...reference[c]])
           names += fast[c].size
         }
       } finally {
@@ -100,7 +106,12 @@ describe('the one-pass module symbol sizes', () => {
       expect(all.length).toBeGreaterThan(150_000)
       const fast = moduleSymbolSizes(elf)
       const reference = categorySizes(sizedSymbols(elf, all))
-      for (const c of CATEGORIES) expect([...fast[c]], c).toEqual([...reference[c]])
+      const tables = symbolSizeTables(elf)
+      for (const c of CATEGORIES) {
+        expect([...fast[c]], c).toEqual([...reference[c]])
+        expect(tables[c], c).toBeInstanceOf(ByteSizeTable)
+        expect([...tables[c].toMap()], c).toEqual([...reference[c]])
+      }
       expect(fast.function.size).toBeGreaterThan(50_000)
       const named = elf.symbolsNamed(VMLINUX_LABEL_SYMBOLS)
       expect(named).toEqual(all.filter(s => VMLINUX_LABEL_SYMBOLS.includes(s.name)))
@@ -190,6 +201,13 @@ describe('symbol deltas agree with scripts/bloat-o-meter line for line', () => {
     }
     const a = load(oldRel.dbgVmlinux!)
     const b = load(newRel.dbgVmlinux!)
+    // The review's way: the old table packed, the new one held as bytes, compared in place.
+    const held = symbolSizeTables(ElfFile.open(new FileSource(newRel.dbgVmlinux!)))
+    for (const c of CATEGORIES) {
+      const t = held[c]
+      if (!(t instanceof ByteSizeTable)) throw new Error(`${c}: not a byte table`)
+      expect(compareWithByteTable(new PackedCursor(packSizes(a[c]), 'old'), t), c).toEqual(compareSizes(a[c], b[c]))
+    }
     for (const categorize of [true, false]) {
       const expected = runBloatOMeter(script, oldRel.dbgVmlinux!, newRel.dbgVmlinux!, categorize)
       expect(expected.length).toBeGreaterThan(categorize ? 100 : 50)

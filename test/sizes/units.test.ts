@@ -5,9 +5,10 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { EM_ARM, EM_PPC64, EM_X86_64, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS } from '../../src/elf/constants.ts'
-import { bloatHeader, compareCodePoints, compareSizes, compareSortedPacked, compareSortedSizes, compareWithTable, formatBloat, pyFixed } from '../../src/sizes/bloat.ts'
+import { bloatHeader, compareCodePoints, compareSizes, compareSortedPacked, compareSortedSizes, compareWithByteTable, compareWithTable, formatBloat, pyFixed } from '../../src/sizes/bloat.ts'
 import { PackedCursor } from '../../src/sizes/packed-cursor.ts'
 import { SizeTable } from '../../src/sizes/size-table.ts'
+import { ByteSizeTable } from '../../src/sizes/byte-size-table.ts'
 import { overBudget, parseSizeBudget } from '../../src/sizes/budget.ts'
 import { sortStrings } from '../../src/sizes/sort-strings.ts'
 import { parseBuiltinRanges, parseModulesBuiltin } from '../../src/sizes/builtin-ranges.ts'
@@ -144,6 +145,51 @@ describe('bloat-o-meter arithmetic', () => {
     expect(pyFixed(1.005, 2)).toBe('1.00') // 1.005 is below the tie in binary
     expect(pyFixed(-18.421052631578945, 2, true)).toBe('-18.42')
     expect(pyFixed(0, 2, true)).toBe('+0.00')
+  })
+})
+
+describe('symbol-size tables over name bytes', () => {
+  // Raw nm names built from the pieces cleanName looks at: '@' versions, '.NUMBER' parts,
+  // ':' and whitespace, the skipped prefixes and whole names, and their near misses.
+  const piece = fc.constantFrom('a', 'b', '_', '.', '.1', '.23', '..', '0', '@', '@@x', ':', ' ', '\t', '\x1c', '\x7f', '__mod_', '__mo', '__se_sys', '__se_compat_sys', '__addressable_', '__noinstr_text_start', '_sdata', '_sdat', 'linux_banner', 'vermagic', 'vermagi')
+  const rawName = fc.array(piece, { maxLength: 6 }).map(a => a.join(''))
+  const bytes = (s: string) => Uint8Array.from(s, c => c.charCodeAt(0))
+
+  it('clean and sum raw names as cleanName and a SizeTable do', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(rawName, fc.nat({ max: 1000 })), { maxLength: 30 }), rows => {
+        const byBytes = new ByteSizeTable(4, 2)
+        const byStrings = new SizeTable()
+        for (const [raw, size] of rows) {
+          // Somewhere inside a larger buffer, as names sit in a string table.
+          const src = bytes(`x\0${raw}\0y`)
+          byBytes.addRaw(src, 2, 2 + raw.length, size)
+          const at = raw.indexOf('@')
+          const clean = cleanName(at >= 0 ? raw.slice(0, at) : raw)
+          if (clean !== null) byStrings.add(clean, size)
+        }
+        expect([...byBytes.toMap()]).toEqual([...byStrings.toMap()])
+        expect(byBytes.size).toBe(byStrings.size)
+      })
+    )
+  })
+
+  it('compare with a packed table as compareSizes compares the maps', () => {
+    const name = fc.stringMatching(/^(ab|abc|x_|_)[a-c.1]{0,4}$/)
+    const table = fc.dictionary(name, fc.nat({ max: 50 }), { maxKeys: 60 })
+    fc.assert(
+      fc.property(table, table, (a, b) => {
+        const old = new Map(Object.entries(a))
+        const cur = new Map(Object.entries(b).filter(([n]) => cleanName(n) === n))
+        const t = new ByteSizeTable(8, 2)
+        for (const [n, v] of cur) t.addRaw(bytes(n), 0, n.length, v)
+        expect(compareWithByteTable(new PackedCursor(packSizes(old), 'a'), t)).toEqual(compareSizes(old, cur))
+      })
+    )
+    // An old table whose names repeat is not walked: the caller compares through maps.
+    const t = new ByteSizeTable()
+    t.addRaw(bytes('a'), 0, 1, 1)
+    expect(compareWithByteTable(new PackedCursor('0 a 1\n0 a 2', 't'), t)).toBeNull()
   })
 })
 
