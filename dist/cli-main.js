@@ -10189,6 +10189,207 @@ function moduleClassSizes(elf, opts = {}) {
   return out;
 }
 
+// src/sizes/byte-size-table.ts
+var ByteSizeTable = class _ByteSizeTable {
+  arena;
+  top = 0;
+  starts;
+  lengths;
+  sizes;
+  /**
+   * Open addressing, at most half full: per slot its name's hash, entry index + 1 (0: empty),
+   * start and length, so a probe reads one cache line before the name's bytes.
+   */
+  slots;
+  /** Distinct names. */
+  count = 0;
+  /** `bytes` and `names`: room to start with (a table grows as needed). */
+  constructor(bytes2 = 4096, names2 = 64) {
+    this.arena = new Uint8Array(Math.max(bytes2, 64));
+    this.starts = new Int32Array(Math.max(names2, 16));
+    this.lengths = new Int32Array(this.starts.length);
+    this.sizes = new Float64Array(this.starts.length);
+    let slotCount = 64;
+    while (slotCount < 2 * names2) slotCount *= 2;
+    this.slots = new Int32Array(4 * slotCount);
+  }
+  /** Adds the raw name src[from, to) (an nm name, '@' version included) with its size, cleaned; skipped names are dropped. */
+  addRaw(src, from, to, size) {
+    if (from === to || src[from] === 64 || skipped2(src, from, to)) return;
+    const need = this.top + (to - from);
+    if (need > this.arena.length) this.arena = grown(this.arena, need);
+    const arena2 = this.arena;
+    const top = this.top;
+    let w = top;
+    let h = FNV_OFFSET;
+    for (let k = from; k < to; ) {
+      const c = src[k];
+      if (c === 64) break;
+      if (c === 58 || c >= 9 && c <= 13 || c >= 28 && c <= 32) return;
+      if (c === 46 && k + 1 < to && isDigit(src[k + 1])) {
+        k += 2;
+        while (k < to && isDigit(src[k])) k++;
+        continue;
+      }
+      arena2[w++] = c;
+      h = Math.imul(h ^ c, FNV_PRIME);
+      k++;
+    }
+    this.insert(h, top, w - top, size);
+  }
+  /** The entry whose name is units[0, length), or -1. */
+  find(units, length) {
+    let h = FNV_OFFSET;
+    for (let k = 0; k < length; k++) h = Math.imul(h ^ units[k], FNV_PRIME);
+    const slots = this.slots;
+    const mask = (slots.length >> 2) - 1;
+    const arena2 = this.arena;
+    for (let s = h & mask; ; s = s + 1 & mask) {
+      const at = s << 2;
+      const e = slots[at + 1] - 1;
+      if (e < 0) return -1;
+      if (slots[at] !== h || slots[at + 3] !== length) continue;
+      const start = slots[at + 2];
+      let k = 0;
+      while (k < length && arena2[start + k] === units[k]) k++;
+      if (k === length) return e;
+    }
+  }
+  sizeAt(e) {
+    return this.sizes[e];
+  }
+  nameAt(e) {
+    const start = this.starts[e];
+    return Buffer.from(this.arena.buffer, this.arena.byteOffset, this.arena.byteLength).toString("latin1", start, start + this.lengths[e]);
+  }
+  get size() {
+    return this.count;
+  }
+  /** The table as plain typed arrays, trimmed, to cross a thread boundary (fromWire rebuilds it). */
+  toWire() {
+    const n = this.count;
+    return {
+      count: n,
+      arena: this.arena.slice(0, this.top),
+      starts: this.starts.slice(0, n),
+      lengths: this.lengths.slice(0, n),
+      sizes: this.sizes.slice(0, n),
+      slots: this.slots.slice()
+    };
+  }
+  /**
+   * A table from toWire's arrays (made by our own module workers, not read from a file):
+   * the shapes are checked, so a wrong message fails here rather than in a lookup.
+   */
+  static fromWire(w) {
+    const n = w.count;
+    const ok = Number.isSafeInteger(n) && w.arena instanceof Uint8Array && w.starts instanceof Int32Array && w.starts.length === n && w.lengths instanceof Int32Array && w.lengths.length === n && w.sizes instanceof Float64Array && w.sizes.length === n && w.slots instanceof Int32Array && w.slots.length >= 8 * n && (w.slots.length & w.slots.length - 1) === 0;
+    if (!ok) throw new Error("a size table from a module worker has the wrong shape");
+    const t = new _ByteSizeTable(0, 0);
+    t.arena = w.arena;
+    t.top = w.arena.length;
+    t.starts = w.starts;
+    t.lengths = w.lengths;
+    t.sizes = w.sizes;
+    t.slots = w.slots;
+    t.count = n;
+    return t;
+  }
+  /** The same table as a map, in the order names were first added (as SizeTable.toMap). */
+  toMap() {
+    const m = /* @__PURE__ */ new Map();
+    for (let e = 0; e < this.count; e++) m.set(this.nameAt(e), this.sizes[e]);
+    return m;
+  }
+  /** Sums `size` into the name arena[start, start + length) of hash h, kept (top advanced) when new. */
+  insert(h, start, length, size) {
+    const arena2 = this.arena;
+    const slots = this.slots;
+    const mask = (slots.length >> 2) - 1;
+    let s = h & mask;
+    for (; ; s = s + 1 & mask) {
+      const at2 = s << 2;
+      const e2 = slots[at2 + 1] - 1;
+      if (e2 < 0) break;
+      if (slots[at2] !== h || slots[at2 + 3] !== length) continue;
+      const old = slots[at2 + 2];
+      let k = 0;
+      while (k < length && arena2[old + k] === arena2[start + k]) k++;
+      if (k === length) {
+        this.sizes[e2] += size;
+        return;
+      }
+    }
+    const e = this.count++;
+    if (e === this.starts.length) this.growEntries();
+    this.starts[e] = start;
+    this.lengths[e] = length;
+    this.sizes[e] = size;
+    const at = s << 2;
+    slots[at] = h;
+    slots[at + 1] = e + 1;
+    slots[at + 2] = start;
+    slots[at + 3] = length;
+    this.top = start + length;
+    if (this.count * 2 > slots.length >> 2) this.rehash();
+  }
+  growEntries() {
+    const n = Math.max(16, this.starts.length * 2);
+    const starts = new Int32Array(n);
+    const lengths = new Int32Array(n);
+    const sizes = new Float64Array(n);
+    starts.set(this.starts);
+    lengths.set(this.lengths);
+    sizes.set(this.sizes);
+    this.starts = starts;
+    this.lengths = lengths;
+    this.sizes = sizes;
+  }
+  rehash() {
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = (slots.length >> 2) - 1;
+    for (let from = 0; from < old.length; from += 4) {
+      if (old[from + 1] === 0) continue;
+      let s = old[from] & mask;
+      while (slots[(s << 2) + 1] !== 0) s = s + 1 & mask;
+      const at = s << 2;
+      slots[at] = old[from];
+      slots[at + 1] = old[from + 1];
+      slots[at + 2] = old[from + 2];
+      slots[at + 3] = old[from + 3];
+    }
+    this.slots = slots;
+  }
+};
+var FNV_OFFSET = 2166136261 | 0;
+var FNV_PRIME = 16777619;
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
+function grown(a, need) {
+  const b = new Uint8Array(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+var bytesOf = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+var SKIPPED_PREFIXES = ["__mod_", "__se_sys", "__se_compat_sys", "__addressable_", "__noinstr_text_start", "_sdata"].map(bytesOf);
+var SKIPPED_NAMES = ["linux_banner", "vermagic"].map(bytesOf);
+function skipped2(src, from, to) {
+  const first = src[from] === 95;
+  const second = to - from > 1 ? src[from + 1] : -1;
+  if (first ? second !== 95 && second !== 115 : second !== 105 && second !== 101) return false;
+  const list = first ? SKIPPED_PREFIXES : SKIPPED_NAMES;
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i];
+    if (to - from < p.length) continue;
+    let k = 0;
+    while (k < p.length && src[from + k] === p[k]) k++;
+    if (k === p.length && (first || from + k === to || src[from + k] === 64)) return true;
+  }
+  return false;
+}
+
 // src/sizes/packed-cursor.ts
 var PackedCursor = class {
   /** The current entry's size. */
@@ -10569,185 +10770,17 @@ function packedOnRead(mapOf2, tables) {
   remember(packed, tables);
   return packed;
 }
+function packedFromWorker(t) {
+  if (!("wire" in t)) return t;
+  const w = t.wire;
+  return packTablesLazily({ function: ByteSizeTable.fromWire(w.function), data: ByteSizeTable.fromWire(w.data), rodata: ByteSizeTable.fromWire(w.rodata) });
+}
 function tablesPackedHere(p) {
   return p && typeof p === "object" ? madeFrom.get(p)?.() : void 0;
 }
 
 // src/sizes/module-symbol-sizes.ts
 import { isAscii } from "node:buffer";
-
-// src/sizes/byte-size-table.ts
-var ByteSizeTable = class {
-  arena;
-  top = 0;
-  starts;
-  lengths;
-  sizes;
-  /**
-   * Open addressing, at most half full: per slot its name's hash, entry index + 1 (0: empty),
-   * start and length, so a probe reads one cache line before the name's bytes.
-   */
-  slots;
-  /** Distinct names. */
-  count = 0;
-  /** `bytes` and `names`: room to start with (a table grows as needed). */
-  constructor(bytes2 = 1 << 16, names2 = 1024) {
-    this.arena = new Uint8Array(Math.max(bytes2, 64));
-    this.starts = new Int32Array(Math.max(names2, 16));
-    this.lengths = new Int32Array(this.starts.length);
-    this.sizes = new Float64Array(this.starts.length);
-    let slotCount = 64;
-    while (slotCount < 2 * names2) slotCount *= 2;
-    this.slots = new Int32Array(4 * slotCount);
-  }
-  /** Adds the raw name src[from, to) (an nm name, '@' version included) with its size, cleaned; skipped names are dropped. */
-  addRaw(src, from, to, size) {
-    if (from === to || src[from] === 64 || skipped2(src, from, to)) return;
-    const need = this.top + (to - from);
-    if (need > this.arena.length) this.arena = grown(this.arena, need);
-    const arena2 = this.arena;
-    const top = this.top;
-    let w = top;
-    let h = FNV_OFFSET;
-    for (let k = from; k < to; ) {
-      const c = src[k];
-      if (c === 64) break;
-      if (c === 58 || c >= 9 && c <= 13 || c >= 28 && c <= 32) return;
-      if (c === 46 && k + 1 < to && isDigit(src[k + 1])) {
-        k += 2;
-        while (k < to && isDigit(src[k])) k++;
-        continue;
-      }
-      arena2[w++] = c;
-      h = Math.imul(h ^ c, FNV_PRIME);
-      k++;
-    }
-    this.insert(h, top, w - top, size);
-  }
-  /** The entry whose name is units[0, length), or -1. */
-  find(units, length) {
-    let h = FNV_OFFSET;
-    for (let k = 0; k < length; k++) h = Math.imul(h ^ units[k], FNV_PRIME);
-    const slots = this.slots;
-    const mask = (slots.length >> 2) - 1;
-    const arena2 = this.arena;
-    for (let s = h & mask; ; s = s + 1 & mask) {
-      const at = s << 2;
-      const e = slots[at + 1] - 1;
-      if (e < 0) return -1;
-      if (slots[at] !== h || slots[at + 3] !== length) continue;
-      const start = slots[at + 2];
-      let k = 0;
-      while (k < length && arena2[start + k] === units[k]) k++;
-      if (k === length) return e;
-    }
-  }
-  sizeAt(e) {
-    return this.sizes[e];
-  }
-  nameAt(e) {
-    const start = this.starts[e];
-    return Buffer.from(this.arena.buffer, this.arena.byteOffset, this.arena.byteLength).toString("latin1", start, start + this.lengths[e]);
-  }
-  get size() {
-    return this.count;
-  }
-  /** The same table as a map, in the order names were first added (as SizeTable.toMap). */
-  toMap() {
-    const m = /* @__PURE__ */ new Map();
-    for (let e = 0; e < this.count; e++) m.set(this.nameAt(e), this.sizes[e]);
-    return m;
-  }
-  /** Sums `size` into the name arena[start, start + length) of hash h, kept (top advanced) when new. */
-  insert(h, start, length, size) {
-    const arena2 = this.arena;
-    const slots = this.slots;
-    const mask = (slots.length >> 2) - 1;
-    let s = h & mask;
-    for (; ; s = s + 1 & mask) {
-      const at2 = s << 2;
-      const e2 = slots[at2 + 1] - 1;
-      if (e2 < 0) break;
-      if (slots[at2] !== h || slots[at2 + 3] !== length) continue;
-      const old = slots[at2 + 2];
-      let k = 0;
-      while (k < length && arena2[old + k] === arena2[start + k]) k++;
-      if (k === length) {
-        this.sizes[e2] += size;
-        return;
-      }
-    }
-    const e = this.count++;
-    if (e === this.starts.length) this.growEntries();
-    this.starts[e] = start;
-    this.lengths[e] = length;
-    this.sizes[e] = size;
-    const at = s << 2;
-    slots[at] = h;
-    slots[at + 1] = e + 1;
-    slots[at + 2] = start;
-    slots[at + 3] = length;
-    this.top = start + length;
-    if (this.count * 2 > slots.length >> 2) this.rehash();
-  }
-  growEntries() {
-    const n = this.starts.length * 2;
-    const starts = new Int32Array(n);
-    const lengths = new Int32Array(n);
-    const sizes = new Float64Array(n);
-    starts.set(this.starts);
-    lengths.set(this.lengths);
-    sizes.set(this.sizes);
-    this.starts = starts;
-    this.lengths = lengths;
-    this.sizes = sizes;
-  }
-  rehash() {
-    const old = this.slots;
-    const slots = new Int32Array(old.length * 2);
-    const mask = (slots.length >> 2) - 1;
-    for (let from = 0; from < old.length; from += 4) {
-      if (old[from + 1] === 0) continue;
-      let s = old[from] & mask;
-      while (slots[(s << 2) + 1] !== 0) s = s + 1 & mask;
-      const at = s << 2;
-      slots[at] = old[from];
-      slots[at + 1] = old[from + 1];
-      slots[at + 2] = old[from + 2];
-      slots[at + 3] = old[from + 3];
-    }
-    this.slots = slots;
-  }
-};
-var FNV_OFFSET = 2166136261 | 0;
-var FNV_PRIME = 16777619;
-function isDigit(c) {
-  return c >= 48 && c <= 57;
-}
-function grown(a, need) {
-  const b = new Uint8Array(Math.max(need, a.length * 2));
-  b.set(a);
-  return b;
-}
-var bytesOf = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));
-var SKIPPED_PREFIXES = ["__mod_", "__se_sys", "__se_compat_sys", "__addressable_", "__noinstr_text_start", "_sdata"].map(bytesOf);
-var SKIPPED_NAMES = ["linux_banner", "vermagic"].map(bytesOf);
-function skipped2(src, from, to) {
-  const first = src[from] === 95;
-  const second = to - from > 1 ? src[from + 1] : -1;
-  if (first ? second !== 95 && second !== 115 : second !== 105 && second !== 101) return false;
-  const list = first ? SKIPPED_PREFIXES : SKIPPED_NAMES;
-  for (let i = 0; i < list.length; i++) {
-    const p = list[i];
-    if (to - from < p.length) continue;
-    let k = 0;
-    while (k < p.length && src[from + k] === p[k]) k++;
-    if (k === p.length && (first || from + k === to || src[from + k] === 64)) return true;
-  }
-  return false;
-}
-
-// src/sizes/module-symbol-sizes.ts
 function moduleSymbolSizes(elf) {
   const out = emptyCategorySizes();
   scanSymbolSizes(elf, (cat, name, size) => {
@@ -10760,7 +10793,9 @@ function symbolSizeTables(elf) {
   const table = elf.symbolTable();
   if (table && isAscii(table.strings)) {
     const strings = new Uint8Array(table.strings.buffer, table.strings.byteOffset, table.strings.byteLength);
-    const out2 = { function: new ByteSizeTable(strings.length >> 1, table.count >> 1), data: new ByteSizeTable(), rodata: new ByteSizeTable() };
+    const bytes2 = strings.length >> 1;
+    const names2 = table.count >> 1;
+    const out2 = { function: new ByteSizeTable(bytes2, names2), data: new ByteSizeTable(bytes2 >> 2, names2 >> 2), rodata: new ByteSizeTable(bytes2 >> 2, names2 >> 2) };
     forEachSizedRow(elf, table, (cat, nameOff, nameEnd, size) => out2[cat].addRaw(strings, nameOff, nameEnd, size));
     return out2;
   }
@@ -10827,7 +10862,13 @@ function tablesWanted(ctx, classes) {
 }
 var sizeTablesAnalyzer = {
   id: "size-tables",
-  analyze(elf) {
+  analyze(elf, ctx) {
+    if (ctx?.options?.sizeTables === "baseline") {
+      const t = symbolSizeTables(elf);
+      if (t.function instanceof ByteSizeTable && t.data instanceof ByteSizeTable && t.rodata instanceof ByteSizeTable) {
+        return { wire: { function: t.function.toWire(), data: t.data.toWire(), rodata: t.rodata.toWire() } };
+      }
+    }
     return packCategories(moduleSymbolSizes(elf));
   }
 };
@@ -12936,7 +12977,7 @@ async function withSizeTables(build, current, base) {
   summaries.forEach((s, i) => {
     const tables = factOf(s, sizeTablesAnalyzer);
     const name = wanted[i][0];
-    if (tables) modules[name] = { ...modules[name], symbols: tables };
+    if (tables) modules[name] = { ...modules[name], symbols: packedFromWorker(tables) };
   });
   const out = { ...current, modules };
   sourcesOf.set(out, files);
@@ -12983,7 +13024,7 @@ async function takeSizesSnapshot(build) {
       }
       if (seen?.kind === "y") snap.problems.push({ kind: "duplicate", file: s.relPath, module: s.name, message: `${s.name} is both built in and a loadable module; the sizes count ${s.relPath}` });
       const entry = { kind: "m", classes: facts.classes, file: s.elfBytes + s.signatureBytes };
-      if (facts.symbols) entry.symbols = facts.symbols;
+      if (facts.symbols) entry.symbols = packedFromWorker(facts.symbols);
       if (s.compression !== "none") entry.compressed = s.fileBytes;
       snap.modules[s.name] = entry;
       files.set(s.name, layout2.modules[i]);

@@ -25,7 +25,7 @@ export class ByteSizeTable {
   count = 0
 
   /** `bytes` and `names`: room to start with (a table grows as needed). */
-  constructor(bytes = 1 << 16, names = 1024) {
+  constructor(bytes = 4096, names = 64) {
     this.arena = new Uint8Array(Math.max(bytes, 64))
     this.starts = new Int32Array(Math.max(names, 16))
     this.lengths = new Int32Array(this.starts.length)
@@ -95,6 +95,49 @@ export class ByteSizeTable {
     return this.count
   }
 
+  /** The table as plain typed arrays, trimmed, to cross a thread boundary (fromWire rebuilds it). */
+  toWire(): ByteSizeTableWire {
+    const n = this.count
+    return {
+      count: n,
+      arena: this.arena.slice(0, this.top),
+      starts: this.starts.slice(0, n),
+      lengths: this.lengths.slice(0, n),
+      sizes: this.sizes.slice(0, n),
+      slots: this.slots.slice()
+    }
+  }
+
+  /**
+   * A table from toWire's arrays (made by our own module workers, not read from a file):
+   * the shapes are checked, so a wrong message fails here rather than in a lookup.
+   */
+  static fromWire(w: ByteSizeTableWire): ByteSizeTable {
+    const n = w.count
+    const ok =
+      Number.isSafeInteger(n) &&
+      w.arena instanceof Uint8Array &&
+      w.starts instanceof Int32Array &&
+      w.starts.length === n &&
+      w.lengths instanceof Int32Array &&
+      w.lengths.length === n &&
+      w.sizes instanceof Float64Array &&
+      w.sizes.length === n &&
+      w.slots instanceof Int32Array &&
+      w.slots.length >= 8 * n &&
+      (w.slots.length & (w.slots.length - 1)) === 0
+    if (!ok) throw new Error('a size table from a module worker has the wrong shape')
+    const t = new ByteSizeTable(0, 0)
+    t.arena = w.arena
+    t.top = w.arena.length
+    t.starts = w.starts
+    t.lengths = w.lengths
+    t.sizes = w.sizes
+    t.slots = w.slots
+    t.count = n
+    return t
+  }
+
   /** The same table as a map, in the order names were first added (as SizeTable.toMap). */
   toMap(): SizeMap {
     const m: SizeMap = new Map()
@@ -136,7 +179,7 @@ export class ByteSizeTable {
   }
 
   private growEntries(): void {
-    const n = this.starts.length * 2
+    const n = Math.max(16, this.starts.length * 2)
     const starts = new Int32Array(n)
     const lengths = new Int32Array(n)
     const sizes = new Float64Array(n)
@@ -164,6 +207,15 @@ export class ByteSizeTable {
     }
     this.slots = slots
   }
+}
+
+export interface ByteSizeTableWire {
+  count: number
+  arena: Uint8Array
+  starts: Int32Array
+  lengths: Int32Array
+  sizes: Float64Array
+  slots: Int32Array
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0

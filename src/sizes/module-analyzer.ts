@@ -1,8 +1,9 @@
 import type { AnalyzerContext, ModuleAnalyzer } from '../load/analyzer.ts'
 import { vermagicOf } from '../load/vermagic.ts'
 import { layoutOptionsFromVermagic, moduleClassSizes, type ClassSizes } from './module-classes.ts'
-import { packCategories, type PackedCategories } from './pack.ts'
-import { moduleSymbolSizes } from './module-symbol-sizes.ts'
+import { ByteSizeTable } from './byte-size-table.ts'
+import { packCategories, type ModuleSizeTables } from './pack.ts'
+import { moduleSymbolSizes, symbolSizeTables } from './module-symbol-sizes.ts'
 
 /**
  * Per-module sizes: loader classes, and the symbol sizes bloat-o-meter would read, packed.
@@ -11,7 +12,7 @@ import { moduleSymbolSizes } from './module-symbol-sizes.ts'
  */
 export interface ModuleSizeFacts {
   classes: ClassSizes
-  symbols?: PackedCategories
+  symbols?: ModuleSizeTables
 }
 
 export const sizesAnalyzer: ModuleAnalyzer<ModuleSizeFacts> = {
@@ -44,10 +45,21 @@ function tablesWanted(ctx: AnalyzerContext, classes: readonly number[]): boolean
   return hint.length !== classes.length || hint.some((v, i) => v !== classes[i])
 }
 
-/** The packed symbol-size tables alone, for the modules a review asks about. */
-export const sizeTablesAnalyzer: ModuleAnalyzer<PackedCategories> = {
+/**
+ * The symbol-size tables alone, for the modules a review asks about. A review only compares
+ * them with the baseline's: they go as name bytes (ByteSizeTable), looked up in place, packed
+ * only if a snapshot is written. A snapshot keeps every module's: those are packed here, in
+ * the workers.
+ */
+export const sizeTablesAnalyzer: ModuleAnalyzer<ModuleSizeTables> = {
   id: 'size-tables',
-  analyze(elf) {
+  analyze(elf, ctx) {
+    if (ctx?.options?.sizeTables === 'baseline') {
+      const t = symbolSizeTables(elf)
+      if (t.function instanceof ByteSizeTable && t.data instanceof ByteSizeTable && t.rodata instanceof ByteSizeTable) {
+        return { wire: { function: t.function.toWire(), data: t.data.toWire(), rodata: t.rodata.toWire() } }
+      }
+    }
     return packCategories(moduleSymbolSizes(elf))
   }
 }

@@ -28,8 +28,10 @@ export function symbolSizeTables(elf: ElfFile): Record<Category, SizeTable | Byt
   const table = elf.symbolTable()
   if (table && isAscii(table.strings)) {
     const strings = new Uint8Array(table.strings.buffer, table.strings.byteOffset, table.strings.byteLength)
-    // Most names are functions': room for half of them, the others grow from small.
-    const out = { function: new ByteSizeTable(strings.length >> 1, table.count >> 1), data: new ByteSizeTable(), rodata: new ByteSizeTable() }
+    // Most names are functions': room for half of them; the others grow from a quarter.
+    const bytes = strings.length >> 1
+    const names = table.count >> 1
+    const out = { function: new ByteSizeTable(bytes, names), data: new ByteSizeTable(bytes >> 2, names >> 2), rodata: new ByteSizeTable(bytes >> 2, names >> 2) }
     forEachSizedRow(elf, table, (cat, nameOff, nameEnd, size) => out[cat].addRaw(strings, nameOff, nameEnd, size))
     return out
   }

@@ -1,6 +1,6 @@
 import { InputError } from '../model/errors.ts'
 import { base36 } from './packed-cursor.ts'
-import type { ByteSizeTable } from './byte-size-table.ts'
+import { ByteSizeTable, type ByteSizeTableWire } from './byte-size-table.ts'
 import { SizeTable } from './size-table.ts'
 import { sortStrings } from './sort-strings.ts'
 import { CATEGORIES, type Category, type CategorySizes, type SizeMap } from './symbol-sizes.ts'
@@ -114,6 +114,16 @@ function packedOnRead(mapOf: (cat: Category) => SizeMap, tables: () => Record<Ca
   }
   remember(packed, tables)
   return packed
+}
+
+/** A module's symbol-size tables as a module worker sends them: packed, or as name bytes. */
+export type ModuleSizeTables = PackedCategories | { wire: Record<Category, ByteSizeTableWire> }
+
+/** A worker's tables as the snapshot holds them: packed, or packed when first read (see packedOnRead). */
+export function packedFromWorker(t: ModuleSizeTables): PackedCategories {
+  if (!('wire' in t)) return t
+  const w = t.wire
+  return packTablesLazily({ function: ByteSizeTable.fromWire(w.function), data: ByteSizeTable.fromWire(w.data), rodata: ByteSizeTable.fromWire(w.rodata) })
 }
 
 /** The tables a packed table of this process was made from (undefined for tables read or received). */

@@ -7,7 +7,7 @@ import { attributeBuiltins } from './builtin-attribution.ts'
 import { parseBuiltinRanges, parseModulesBuiltin } from './builtin-ranges.ts'
 import { MODULE_CLASSES } from './module-classes.ts'
 import { sizesAnalyzer, sizeTablesAnalyzer, type SizeTablesHint } from './module-analyzer.ts'
-import { packCategoriesLazily, packTablesLazily, type PackedCategories } from './pack.ts'
+import { packCategoriesLazily, packedFromWorker, packTablesLazily, type PackedCategories } from './pack.ts'
 import { categorySizes, CATEGORIES, sizedSymbols } from './symbol-sizes.ts'
 import { symbolSource, VMLINUX_CLASSES, vmlinuxClassSizes } from './vmlinux-classes.ts'
 import { symbolSizeTables } from './module-symbol-sizes.ts'
@@ -79,7 +79,7 @@ export async function withSizeTables(build: Build, current: SizesSnapshot, base:
   summaries.forEach((s, i) => {
     const tables = factOf(s, sizeTablesAnalyzer)
     const name = wanted[i]![0]
-    if (tables) modules[name] = { ...modules[name]!, symbols: tables }
+    if (tables) modules[name] = { ...modules[name]!, symbols: packedFromWorker(tables) }
   })
   const out = { ...current, modules }
   sourcesOf.set(out, files)
@@ -138,7 +138,7 @@ export async function takeSizesSnapshot(build: Build): Promise<SizesSnapshot> {
       }
       if (seen?.kind === 'y') snap.problems.push({ kind: 'duplicate', file: s.relPath, module: s.name, message: `${s.name} is both built in and a loadable module; the sizes count ${s.relPath}` })
       const entry: ModuleSizeEntry = { kind: 'm', classes: facts.classes, file: s.elfBytes + s.signatureBytes }
-      if (facts.symbols) entry.symbols = facts.symbols
+      if (facts.symbols) entry.symbols = packedFromWorker(facts.symbols)
       if (s.compression !== 'none') entry.compressed = s.fileBytes
       snap.modules[s.name] = entry
       files.set(s.name, layout.modules[i]!)

@@ -15,7 +15,7 @@ import { classRecord } from '../../src/sizes/module-classes.ts'
 import { moduleFileClassSizes } from '../../src/sizes/module-file-sizes.ts'
 import { sizesAnalyzer } from '../../src/sizes/module-analyzer.ts'
 import { moduleSymbolSizes, symbolSizeTables } from '../../src/sizes/module-symbol-sizes.ts'
-import { packSizes, unpackCategories } from '../../src/sizes/pack.ts'
+import { packedFromWorker, packSizes, unpackCategories } from '../../src/sizes/pack.ts'
 import { PackedCursor } from '../../src/sizes/packed-cursor.ts'
 import { symbolSource, VMLINUX_CLASSES, VMLINUX_LABEL_SYMBOLS, vmlinuxClassSizes } from '../../src/sizes/vmlinux-classes.ts'
 import { debianRelease, fixtureMissing, type DebianRelease } from '../support/kernels.ts'
@@ -227,7 +227,7 @@ describe('symbol deltas agree with scripts/bloat-o-meter line for line', () => {
     let changed = 0
     for (const [rel, oldPath] of olds) {
       const newPath = news.get(rel)!
-      const facts = (p: string) => unpackCategories(sizesAnalyzer.analyze(ElfFile.fromBytes(readFileSync(p), p), {} as never).symbols!, p)
+      const facts = (p: string) => unpackCategories(packedFromWorker(sizesAnalyzer.analyze(ElfFile.fromBytes(readFileSync(p), p), {} as never).symbols!), p)
       const expected = runBloatOMeter(script, oldPath, newPath, true)
       expect(ourBloat(facts(oldPath), facts(newPath), true), rel).toEqual(expected)
       if (expected.some(l => /^add\/remove: /.test(l) && !l.endsWith('(0)'))) changed++

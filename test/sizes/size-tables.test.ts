@@ -10,6 +10,7 @@ import type { AnalyzerContext } from '../../src/load/analyzer.ts'
 import { openBuild } from '../../src/model/open-build.ts'
 import { diffSizes } from '../../src/sizes/diff.ts'
 import { sizesAnalyzer } from '../../src/sizes/module-analyzer.ts'
+import { packedFromWorker, unpackCategories, type PackedCategories } from '../../src/sizes/pack.ts'
 import { readSizesSnapshot, sizeTablesHints, takeSizesSnapshot, withSizeTables, type SizesSnapshot } from '../../src/sizes/snapshot.ts'
 import { debianRelease, fixtureMissing } from '../support/kernels.ts'
 
@@ -30,13 +31,19 @@ describe('the sizes analyzer', () => {
     const f = walkFiles(newRel.koRoot, n => n === 'e1000e.ko', 100_000)[0]!
     const elf = ElfFile.fromBytes(readFileSync(f), f)
     const full = sizesAnalyzer.analyze(elf, ctxWith({}))
-    expect(full.symbols?.function.length).toBeGreaterThan(1000)
+    // A snapshot's tables are packed in the worker; a review's go as name bytes, packed on demand.
+    expect(full.symbols && 'function' in full.symbols && full.symbols.function.length).toBeGreaterThan(1000)
+    const tables = (f: typeof full) => (f.symbols ? unpackCategories(packedFromWorker(f.symbols), 'm') : undefined)
+    const wanted = tables(full)
     const same = full.classes
     const other = same.map((v, i) => (i === 0 ? v + 16 : v))
     expect(sizesAnalyzer.analyze(elf, ctxWith({ sizeTables: 'none' })).symbols).toBeUndefined()
     expect(sizesAnalyzer.analyze(elf, ctxWith({ sizeTables: 'baseline' }, same)).symbols).toBeUndefined()
-    expect(sizesAnalyzer.analyze(elf, ctxWith({ sizeTables: 'baseline' }, other)).symbols).toEqual(full.symbols)
-    expect(sizesAnalyzer.analyze(elf, ctxWith({ sizeTables: 'baseline' }, 'read')).symbols).toEqual(full.symbols)
+    const byBytes = sizesAnalyzer.analyze(elf, ctxWith({ sizeTables: 'baseline' }, other))
+    expect(byBytes.symbols && 'wire' in byBytes.symbols).toBe(true)
+    expect(tables(byBytes)).toEqual(wanted)
+    expect(packedFromWorker(byBytes.symbols!).function).toBe((full.symbols as PackedCategories).function)
+    expect(tables(sizesAnalyzer.analyze(elf, ctxWith({ sizeTables: 'baseline' }, 'read')))).toEqual(wanted)
     // Hinted, but not in the baseline with tables: never read.
     expect(sizesAnalyzer.analyze(elf, ctxWith({ sizeTables: 'baseline' }, null)).symbols).toBeUndefined()
     // Analyzed before the baseline was loaded: no hints yet, no tables (read again if needed).
