@@ -5111,9 +5111,12 @@ async function inflate(body, kind, file, limit, declared) {
   }
 }
 function inflateUntil(body, kind, file, limit, declared, enough) {
-  let out = Buffer.allocUnsafe(Math.max(1 << 20, Math.min(limit, declared > 0 ? declared : 1 << 24)));
+  const sized = declared > 0 && declared <= limit;
+  const chunkSize = sized ? declared + 1 : 1 << 20;
+  let out = Buffer.allocUnsafe(0);
+  let own = false;
   let op = 0;
-  const stream = kind === "gzip" ? createGunzip({ chunkSize: 1 << 20 }) : createZstdDecompress({ chunkSize: 1 << 20 });
+  const stream = kind === "gzip" ? createGunzip({ chunkSize }) : createZstdDecompress({ chunkSize });
   return new Promise((resolve4, reject) => {
     let settled = false;
     const finish = (f) => {
@@ -5128,12 +5131,17 @@ function inflateUntil(body, kind, file, limit, declared, enough) {
         finish(() => reject(new InputError("too-large", file, `${kind} payload expands beyond ${limit} bytes`)));
         return;
       }
-      if (op + chunk.length > out.length) {
-        const bigger = Buffer.allocUnsafe(Math.min(limit, Math.max(out.length * 2, op + chunk.length)));
-        out.copy(bigger, 0, 0, op);
-        out = bigger;
+      if (!own && (op === 0 || chunk.buffer === out.buffer && chunk.byteOffset === out.byteOffset + op)) {
+        out = new Uint8Array(chunk.buffer, op === 0 ? chunk.byteOffset : out.byteOffset, op + chunk.length);
+      } else {
+        if (!own || op + chunk.length > out.length) {
+          const grown2 = Buffer.allocUnsafe(Math.min(limit, Math.max(out.length * 2, op + chunk.length, 1 << 20)));
+          grown2.set(out.subarray(0, op));
+          out = grown2;
+          own = true;
+        }
+        out.set(chunk, op);
       }
-      chunk.copy(out, op);
       op += chunk.length;
       if (enough(out.subarray(0, op))) {
         stream.destroy();
@@ -5142,9 +5150,11 @@ function inflateUntil(body, kind, file, limit, declared, enough) {
     });
     stream.on("end", () => finish(() => resolve4({ bytes: out.subarray(0, op), partial: false })));
     stream.on("error", (err) => finish(() => reject(new InputError("bad-value", file, `corrupt ${kind} payload: ${err.message}`))));
-    stream.end(body);
+    for (let at = 0; at < body.length; at += INPUT_PIECE) stream.write(body.subarray(at, Math.min(body.length, at + INPUT_PIECE)));
+    stream.end();
   });
 }
+var INPUT_PIECE = 256 * 1024;
 
 // src/kallsyms/decode-table.ts
 var MAX_SYMBOLS2 = 1 << 24;
@@ -5647,7 +5657,7 @@ function namesBefore(image, r, q, markers) {
     const hi = namesEnd - last - 2;
     const lo = Math.max(8, namesEnd - last - MAX_CHUNK);
     for (let names2 = hi & ~3; names2 >= lo; names2 -= 4) {
-      for (const numSyms of [names2 - 4, names2 - 8]) {
+      for (let numSyms = names2 - 4; numSyms >= names2 - 8; numSyms -= 4) {
         const n = r.u32(numSyms);
         if (n === 0 || n + 255 >>> 8 !== k) continue;
         if (numSyms === names2 - 8 && r.u32(names2 - 4) !== 0) continue;

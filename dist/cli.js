@@ -50,13 +50,18 @@ var TUNED_NODE_FLAGS = [
   "--no-turbofan"
 ];
 var HUGE_PAGES = "glibc.malloc.hugetlb=1";
+var SINGLE_ISOLATE_COMMANDS = /* @__PURE__ */ new Set(["kallsyms"]);
+function nodeFlagsFor(argv) {
+  const command = argv.find((a) => !a.startsWith("-"));
+  return command !== void 0 && SINGLE_ISOLATE_COMMANDS.has(command) ? [] : TUNED_NODE_FLAGS;
+}
 var EVAL_FLAGS = /* @__PURE__ */ new Set(["-e", "--eval", "-p", "--print", "-i", "--interactive"]);
 function relaunchPlan(p) {
   if (p.env[TUNED_MARK] === "1" || p.env[RELAUNCH_SWITCH] === "0") return null;
   if (p.execArgv.some((a) => EVAL_FLAGS.has(a.split("=")[0]))) return null;
   const env = { ...p.env, [TUNED_MARK]: "1" };
   if (p.platform === "linux") env.GLIBC_TUNABLES = withHugePages(p.env.GLIBC_TUNABLES);
-  return { args: [...TUNED_NODE_FLAGS, ...p.execArgv, p.script, ...p.argv], env };
+  return { args: [...nodeFlagsFor(p.argv), ...p.execArgv, p.script, ...p.argv], env };
 }
 function withHugePages(tunables) {
   if (!tunables) return HUGE_PAGES;

@@ -146,7 +146,13 @@ async function inflate(body: Uint8Array, kind: 'gzip' | 'zstd', file: string, li
   }
 }
 
-/** Streaming gzip/zstd that stops as soon as `enough` is satisfied. */
+/**
+ * Streaming gzip/zstd that stops as soon as `enough` is satisfied. With the declared size known,
+ * the stream's output buffer is made that large and the input goes in pieces: node:zlib then
+ * writes each piece's output right after the previous one in that one buffer, and the prefix
+ * is a view of it (no copy; a 60 MB buffer gets huge pages where 1 MiB pieces each fault in
+ * 256 small ones). Output that does not continue the previous piece is copied, as without a size.
+ */
 function inflateUntil(
   body: Uint8Array,
   kind: 'gzip' | 'zstd',
@@ -155,9 +161,13 @@ function inflateUntil(
   declared: number,
   enough: Enough
 ): Promise<{ bytes: Uint8Array; partial: boolean }> {
-  let out = Buffer.allocUnsafe(Math.max(1 << 20, Math.min(limit, declared > 0 ? declared : 1 << 24)))
+  const sized = declared > 0 && declared <= limit
+  const chunkSize = sized ? declared + 1 : 1 << 20
+  // A view of the stream's own buffer while its pieces follow each other, else our copy (own).
+  let out: Uint8Array = Buffer.allocUnsafe(0)
+  let own = false
   let op = 0
-  const stream = kind === 'gzip' ? createGunzip({ chunkSize: 1 << 20 }) : createZstdDecompress({ chunkSize: 1 << 20 })
+  const stream = kind === 'gzip' ? createGunzip({ chunkSize }) : createZstdDecompress({ chunkSize })
   return new Promise((resolve, reject) => {
     let settled = false
     const finish = (f: () => void) => {
@@ -172,12 +182,17 @@ function inflateUntil(
         finish(() => reject(new InputError('too-large', file, `${kind} payload expands beyond ${limit} bytes`)))
         return
       }
-      if (op + chunk.length > out.length) {
-        const bigger = Buffer.allocUnsafe(Math.min(limit, Math.max(out.length * 2, op + chunk.length)))
-        out.copy(bigger, 0, 0, op)
-        out = bigger
+      if (!own && (op === 0 || (chunk.buffer === out.buffer && chunk.byteOffset === out.byteOffset + op))) {
+        out = new Uint8Array(chunk.buffer, op === 0 ? chunk.byteOffset : out.byteOffset, op + chunk.length)
+      } else {
+        if (!own || op + chunk.length > out.length) {
+          const grown = Buffer.allocUnsafe(Math.min(limit, Math.max(out.length * 2, op + chunk.length, 1 << 20)))
+          grown.set(out.subarray(0, op))
+          out = grown
+          own = true
+        }
+        out.set(chunk, op)
       }
-      chunk.copy(out, op)
       op += chunk.length
       if (enough(out.subarray(0, op))) {
         stream.destroy()
@@ -186,6 +201,10 @@ function inflateUntil(
     })
     stream.on('end', () => finish(() => resolve({ bytes: out.subarray(0, op), partial: false })))
     stream.on('error', (err: Error) => finish(() => reject(new InputError('bad-value', file, `corrupt ${kind} payload: ${err.message}`))))
-    stream.end(body)
+    for (let at = 0; at < body.length; at += INPUT_PIECE) stream.write(body.subarray(at, Math.min(body.length, at + INPUT_PIECE)))
+    stream.end()
   })
 }
+
+/** Compressed bytes per write: about 0.7 MB of kernel each, so `enough` is asked that often. */
+const INPUT_PIECE = 256 * 1024

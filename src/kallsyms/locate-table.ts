@@ -275,7 +275,8 @@ function namesBefore(image: KernelImage, r: ByteReader, q: number, markers: numb
     const hi = namesEnd - last - 2
     const lo = Math.max(8, namesEnd - last - MAX_CHUNK)
     for (let names = hi & ~3; names >= lo; names -= 4) {
-      for (const numSyms of [names - 4, names - 8]) {
+      // kallsyms_num_syms right before the names, or with 4 bytes of alignment padding between.
+      for (let numSyms = names - 4; numSyms >= names - 8; numSyms -= 4) {
         const n = r.u32(numSyms)
         if (n === 0 || ((n + 255) >>> 8) !== k) continue
         if (numSyms === names - 8 && r.u32(names - 4) !== 0) continue

@@ -8,7 +8,8 @@
  *   fewer scavenges while the snapshot, System.map and the symbol tables are parsed;
  * - no TurboFan: a review is a few seconds of code run by three isolates at once, and Maglev's
  *   code is ready sooner and costs a fraction of the compile time.
- * None of them changes what the review finds.
+ * The `kallsyms` command runs in one isolate for a third of a second: it gets the huge pages
+ * only (the V8 flags made it 10 % slower). None of them changes what the review finds.
  */
 
 /** Set in the child's environment: the process is already tuned. */
@@ -23,6 +24,15 @@ export const TUNED_NODE_FLAGS: readonly string[] = [
 ]
 
 const HUGE_PAGES = 'glibc.malloc.hugetlb=1'
+
+/** Commands whose work is one isolate's (no module workers): V8's defaults suit them. */
+const SINGLE_ISOLATE_COMMANDS = new Set(['kallsyms'])
+
+/** Our Node flags for the command in `argv` (its first argument that is not an option). */
+export function nodeFlagsFor(argv: readonly string[]): readonly string[] {
+  const command = argv.find(a => !a.startsWith('-'))
+  return command !== undefined && SINGLE_ISOLATE_COMMANDS.has(command) ? [] : TUNED_NODE_FLAGS
+}
 
 const EVAL_FLAGS = new Set(['-e', '--eval', '-p', '--print', '-i', '--interactive'])
 
@@ -54,7 +64,7 @@ export function relaunchPlan(p: ProcessFacts): Relaunch | null {
   if (p.execArgv.some(a => EVAL_FLAGS.has(a.split('=')[0]!))) return null
   const env: Record<string, string | undefined> = { ...p.env, [TUNED_MARK]: '1' }
   if (p.platform === 'linux') env.GLIBC_TUNABLES = withHugePages(p.env.GLIBC_TUNABLES)
-  return { args: [...TUNED_NODE_FLAGS, ...p.execArgv, p.script, ...p.argv], env }
+  return { args: [...nodeFlagsFor(p.argv), ...p.execArgv, p.script, ...p.argv], env }
 }
 
 /** GLIBC_TUNABLES with huge pages for malloc, keeping the user's tunables (and their choice of hugetlb). */

@@ -53,6 +53,14 @@ describe('relaunchPlan', () => {
     expect(relaunchPlan({ ...facts, execArgv: ['--enable-source-maps'] })).not.toBeNull()
   })
 
+  it('gives the kallsyms command (one isolate) the huge pages without V8 flags', () => {
+    const plan = relaunchPlan({ ...facts, argv: ['kallsyms', 'vmlinuz'], execArgv: ['--cpu-prof'] })!
+    expect(plan.args).toEqual(['--cpu-prof', '/opt/kbr/dist/cli-main.js', 'kallsyms', 'vmlinuz'])
+    expect(plan.env.GLIBC_TUNABLES).toBe('glibc.malloc.hugetlb=1')
+    // The command is the first argument that is not an option; a file named so is not it.
+    expect(relaunchPlan({ ...facts, argv: ['check', 'kallsyms'] })!.args.slice(0, 3)).toEqual([...TUNED_NODE_FLAGS])
+  })
+
   it('sets glibc tunables only on Linux', () => {
     expect(relaunchPlan({ ...facts, platform: 'darwin' })!.env.GLIBC_TUNABLES).toBeUndefined()
   })
