@@ -53,11 +53,13 @@ import { renderText } from '../../../src/report/text.ts'
 import type { Report } from '../../../src/report/schema.ts'
 import { parseSizeBudget } from '../../../src/sizes/budget.ts'
 import { parseBuiltinRanges, parseModulesBuiltin } from '../../../src/sizes/builtin-ranges.ts'
-import { compareSortedPacked, compareSortedSizes, type BloatResult } from '../../../src/sizes/bloat.ts'
+import { compareSortedPacked, compareSortedSizes, compareWithByteTable, type BloatResult } from '../../../src/sizes/bloat.ts'
+import { ByteSizeTable } from '../../../src/sizes/byte-size-table.ts'
+import { moduleSymbolSizes, symbolSizeTables } from '../../../src/sizes/module-symbol-sizes.ts'
 import { decodePacked, unpackSizes } from '../../../src/sizes/pack.ts'
 import { PackedCursor } from '../../../src/sizes/packed-cursor.ts'
 import { scanSections } from '../../../src/sizes/section-scan.ts'
-import { sizedSymbols } from '../../../src/sizes/symbol-sizes.ts'
+import { CATEGORIES, sizedSymbols } from '../../../src/sizes/symbol-sizes.ts'
 import { parseSnapshot, type Snapshot } from '../../../src/snapshot/io.ts'
 import { btfFields, elfFields } from './fields.ts'
 import type { Field, MutationKind, Seed } from './mutate.ts'
@@ -198,6 +200,30 @@ interface ModuleCtx {
   memo: AnalyzerContext['memo']
 }
 
+/**
+ * A review's symbol-size tables over name bytes against the string tables of the same ELF:
+ * the same names, sizes and order, or the same refusal.
+ */
+function byteTablesAgree(elf: ElfFile): void {
+  const outcome = <T>(f: () => T): T | string => {
+    try {
+      return f()
+    } catch (err) {
+      if (err instanceof InputError) return `refused: ${err.message}`
+      throw err
+    }
+  }
+  const bytes = outcome(() => symbolSizeTables(elf))
+  const strings = outcome(() => moduleSymbolSizes(elf))
+  if (typeof bytes === 'string' || typeof strings === 'string') {
+    if (bytes !== strings) throw new Error(`symbolSizeTables and moduleSymbolSizes disagree: ${String(bytes).slice(0, 160)} vs ${String(strings).slice(0, 160)}`)
+    return
+  }
+  for (const c of CATEGORIES) {
+    if (!isDeepStrictEqual([...bytes[c].toMap()], [...strings[c]])) throw new Error(`symbolSizeTables' ${c} table differs from moduleSymbolSizes'`)
+  }
+}
+
 const moduleTarget = target<ModuleCtx>({
   name: 'module',
   covers:
@@ -224,6 +250,7 @@ const moduleTarget = target<ModuleCtx>({
       options: ctx.btfBase ? { btfBase: ctx.btfBase, symbolSizes: true } : { symbolSizes: true },
       memo: ctx.memo
     }
+    byteTablesAgree(elf)
     for (const a of [...ANALYZERS, ...ON_DEMAND_ANALYZERS]) {
       const fact = a.analyze(elf, actx)
       // An analyzer that caught a JavaScript error and kept its message as a fact.
@@ -959,9 +986,30 @@ const sizesPackTarget = target({
     if ((typeof walked === 'object' || typeof expected === 'object') && !isDeepStrictEqual(walked, expected)) {
       throw new Error(`PackedCursor disagrees with decodePacked: ${JSON.stringify(walked).slice(0, 200)} vs ${JSON.stringify(expected).slice(0, 200)}`)
     }
+    // The same against the seed held as name bytes (a review's vmlinux and module tables).
+    let byBytes: BloatResult | 'unordered' | 'malformed'
+    try {
+      byBytes = compareWithByteTable(new PackedCursor(t, FILE), seedBytes()) ?? 'unordered'
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err
+      byBytes = 'malformed'
+    }
+    if ((typeof byBytes === 'object' || typeof expected === 'object') && !isDeepStrictEqual(byBytes, expected)) {
+      throw new Error(`the byte-table walk disagrees with decodePacked: ${JSON.stringify(byBytes).slice(0, 200)} vs ${JSON.stringify(expected).slice(0, 200)}`)
+    }
     unpackSizes(t, FILE)
   }
 })
+
+let seedTable: ByteSizeTable | undefined
+/** PACKED_SEED as a ByteSizeTable (its names are clean: cleaning leaves them as they are). */
+function seedBytes(): ByteSizeTable {
+  if (!seedTable) {
+    seedTable = new ByteSizeTable()
+    for (const [name, size] of unpackSizes(PACKED_SEED, 'seed')) seedTable.addRaw(Buffer.from(name, 'latin1'), 0, name.length, size)
+  }
+  return seedTable
+}
 
 // ---- modules.order, through discovery ----
 
