@@ -5111,8 +5111,7 @@ async function inflate(body, kind, file, limit, declared) {
   }
 }
 function inflateUntil(body, kind, file, limit, declared, enough) {
-  const sized = declared > 0 && declared <= limit;
-  const chunkSize = sized ? declared + 1 : 1 << 20;
+  const chunkSize = declared > 0 && declared < limit ? Math.max(1 << 20, declared + 1) : 1 << 20;
   let out = Buffer.allocUnsafe(0);
   let own = false;
   let op = 0;

@@ -161,8 +161,9 @@ function inflateUntil(
   declared: number,
   enough: Enough
 ): Promise<{ bytes: Uint8Array; partial: boolean }> {
-  const sized = declared > 0 && declared <= limit
-  const chunkSize = sized ? declared + 1 : 1 << 20
+  // Pieces of at least 1 MiB: a declared size may be wrong (a raw zstd stream has no size
+  // field, its last bytes are read as one), and a small one would mean a callback per few bytes.
+  const chunkSize = declared > 0 && declared < limit ? Math.max(1 << 20, declared + 1) : 1 << 20
   // A view of the stream's own buffer while its pieces follow each other, else our copy (own).
   let out: Uint8Array = Buffer.allocUnsafe(0)
   let own = false

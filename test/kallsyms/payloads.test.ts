@@ -95,3 +95,37 @@ describe('what is not a kernel', () => {
     await expect(readEmbeddedTable(path, 'bzImage')).rejects.toThrow(/bzImage payload is lzma-compressed; gzip, xz, zstd and lz4 are supported/)
   })
 })
+
+describe('inflating a payload only as far as needed', () => {
+  // 24 MiB that do not repeat much (a hash of the offset), starting as an ELF would.
+  const data = Buffer.alloc(24 << 20)
+  for (let i = 0; i < data.length; i += 4) data.writeUInt32LE(Math.imul(i, 2654435761) >>> 0, i)
+  data.set([0x7f, 0x45, 0x4c, 0x46, 2, 1], 0)
+  const streams: Array<[string, Buffer]> = [
+    ['gzip (its ISIZE is the size)', gzipSync(data, { level: 1 })],
+    // No size field: its last four bytes are read as one, whatever they say.
+    ['zstd (no size)', zstdCompressSync(data)],
+    // A size that is too small: the output outgrows the stream's first buffer.
+    ['zstd (size too small)', sizeAppended(zstdCompressSync(data), 3 << 20)]
+  ]
+  it.for(streams)('%s: the prefix it stops at is the data, and so is the whole stream', async ([name, stream]) => {
+    let calls = 0
+    let last = 0
+    const prefix = await unpackKernel(stream, 'kernel.z', 64 << 20, p => {
+      calls++
+      expect(p.length).toBeGreaterThan(last)
+      last = p.length
+      return p.length >= 9 << 20
+    })
+    expect(prefix.partial).toBe(true)
+    expect(calls).toBeGreaterThan(2)
+    expect(prefix.bytes.length).toBe(last)
+    expect(last).toBeGreaterThanOrEqual(9 << 20)
+    expect(last).toBeLessThan(data.length)
+    expect(Buffer.compare(prefix.bytes, data.subarray(0, last))).toBe(0)
+    // Never enough: the whole stream, through the same path.
+    const whole = await unpackKernel(stream, 'kernel.z', 64 << 20, () => false)
+    expect(whole.partial).toBe(false)
+    expect(Buffer.compare(whole.bytes, data)).toBe(0)
+  })
+})
