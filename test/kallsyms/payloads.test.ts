@@ -108,7 +108,7 @@ describe('inflating a payload only as far as needed', () => {
     // A size that is too small: the output outgrows the stream's first buffer.
     ['zstd (size too small)', sizeAppended(zstdCompressSync(data), 3 << 20)]
   ]
-  it.for(streams)('%s: the prefix it stops at is the data, and so is the whole stream', async ([name, stream]) => {
+  it.for(streams)('%s: the prefix it stops at is the data, and so is the whole stream', async ([, stream]) => {
     let calls = 0
     let last = 0
     const prefix = await unpackKernel(stream, 'kernel.z', 64 << 20, p => {
