@@ -79,7 +79,8 @@ function symbolDiff(a: PackedCategories | undefined, b: PackedCategories | undef
       out[c] = comparePacked(tableText(a, c, file), tableText(b, c, what), file, what)
       continue
     }
-    // Tables made here (vmlinux's, built-in modules'): each baseline name looked up once.
+    // Tables made here or sent by the workers as name bytes (vmlinux's, built-in modules', a
+    // review's changed modules'): each baseline name looked up once.
     // Names in packSizes' order are distinct; a table made elsewhere goes the way of maps.
     const cur = here[c]
     const text = tableText(a, c, file)

@@ -101,7 +101,7 @@ export function packCategoriesLazily(c: CategorySizes): PackedCategories {
   return packedOnRead(cat => c[cat], tablesOfMaps(c))
 }
 
-/** packCategoriesLazily for tables with positions (vmlinux's, made by one pass over its symbols). */
+/** packCategoriesLazily for tables held here (vmlinux's, made by one pass over its symbols; a worker's byte tables). */
 export function packTablesLazily(t: Record<Category, HeldTable>): PackedCategories {
   return packedOnRead(cat => t[cat].toMap(), () => t)
 }
@@ -126,7 +126,7 @@ export function packedFromWorker(t: ModuleSizeTables): PackedCategories {
   return packTablesLazily({ function: ByteSizeTable.fromWire(w.function), data: ByteSizeTable.fromWire(w.data), rodata: ByteSizeTable.fromWire(w.rodata) })
 }
 
-/** The tables a packed table of this process was made from (undefined for tables read or received). */
+/** The tables a packed table was made from in this process or by packedFromWorker (undefined for tables read). */
 export function tablesPackedHere(p: PackedCategories): Record<Category, HeldTable> | undefined {
   return p && typeof p === 'object' ? madeFrom.get(p)?.() : undefined
 }
