@@ -6508,6 +6508,294 @@ import { fileURLToPath } from "node:url";
 import { statSync as statSync14 } from "node:fs";
 import { availableParallelism as availableParallelism3 } from "node:os";
 
+// src/model/build.ts
+import { readFileSync as readFileSync3, statSync as statSync4 } from "node:fs";
+import { relative, isAbsolute } from "node:path";
+
+// src/load/hint-board.ts
+import { MessageChannel, receiveMessageOnPort } from "node:worker_threads";
+var HintBoard = class {
+  table = /* @__PURE__ */ new Map();
+  ports = /* @__PURE__ */ new Set();
+  set(analyzer, byModule) {
+    this.table.set(analyzer, byModule);
+    for (const p of this.ports) p.postMessage([analyzer, byModule]);
+  }
+  /** A new channel for a worker: its end (every hint so far already queued), and how to close it. */
+  connect() {
+    const { port1, port2 } = new MessageChannel();
+    this.ports.add(port1);
+    for (const entry of this.table) port1.postMessage(entry);
+    return {
+      port: port2,
+      disconnect: () => {
+        this.ports.delete(port1);
+        port1.close();
+      }
+    };
+  }
+};
+var HintReader = class {
+  table;
+  port;
+  constructor(source) {
+    this.port = source && !(source instanceof Map) ? source : void 0;
+    this.table = source instanceof Map ? source : /* @__PURE__ */ new Map();
+  }
+  /** Every hint so far (analyzer id -> module name -> hint); takes in what the port holds first. */
+  read() {
+    if (this.port) {
+      for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
+        const [id, byModule] = m.message;
+        this.table.set(id, byModule);
+      }
+    }
+    return this.table;
+  }
+};
+
+// src/load/pool.ts
+import { availableParallelism as availableParallelism2 } from "node:os";
+import { Worker as Worker2 } from "node:worker_threads";
+
+// src/load/analyze-module.ts
+import { statSync as statSync2 } from "node:fs";
+
+// src/bytes/read-arena.ts
+var ReadArena = class {
+  buffer = null;
+  used = 0;
+  holders = 0;
+  capacity;
+  constructor(capacity) {
+    this.capacity = capacity;
+  }
+  hold() {
+    this.holders++;
+  }
+  release() {
+    if (this.holders > 0 && --this.holders === 0) this.used = 0;
+  }
+  /** `length` bytes, uninitialized: from the arena while it is held and has room, else a fresh buffer. */
+  take(length) {
+    const start = this.used + 15 & ~15;
+    if (this.holders === 0 || start + length > this.capacity) return Buffer.allocUnsafe(length);
+    this.buffer ??= Buffer.allocUnsafeSlow(this.capacity);
+    this.used = start + length;
+    return this.buffer.subarray(start, start + length);
+  }
+};
+
+// src/load/signature.ts
+var MAGIC = Buffer.from("~Module signature appended~\n", "latin1");
+var INFO_SIZE = 12;
+function splitSignature(bytes2) {
+  const trailer = signatureTrailerBytes(bytes2.subarray(Math.max(0, bytes2.length - TAIL_BYTES)), bytes2.length);
+  return { elf: trailer ? bytes2.subarray(0, bytes2.length - trailer) : bytes2, signatureBytes: trailer };
+}
+var TAIL_BYTES = 40;
+function signatureTrailerBytes(tail, fileSize) {
+  const n = tail.length;
+  if (n < MAGIC.length + INFO_SIZE) return 0;
+  for (let i = 0; i < MAGIC.length; i++) {
+    if (tail[n - MAGIC.length + i] !== MAGIC[i]) return 0;
+  }
+  const info = n - MAGIC.length - INFO_SIZE;
+  const signerLen = tail[info + 3];
+  const keyIdLen = tail[info + 4];
+  const sigLen = new DataView(tail.buffer, tail.byteOffset + info + 8, 4).getUint32(0, false);
+  const trailer = MAGIC.length + INFO_SIZE + signerLen + keyIdLen + sigLen;
+  return trailer > fileSize ? 0 : trailer;
+}
+
+// src/load/analyze-module.ts
+async function readModuleImage(mod, preloaded) {
+  if (preloaded) {
+    const { elf: elf2, signatureBytes: signatureBytes2 } = splitSignature(preloaded.bytes);
+    return { elf: ElfFile.fromBytes(elf2, mod.relPath), fileBytes: preloaded.fileBytes, signatureBytes: signatureBytes2 };
+  }
+  const st = statSync2(mod.path, { throwIfNoEntry: false });
+  if (!st) throw new InputError("io", mod.relPath, "no such file");
+  if (!st.isFile()) throw new InputError("not-a-file", mod.relPath, st.isDirectory() ? "is a directory" : "is not a regular file");
+  if (st.size > LIMITS.maxModuleBytes) {
+    throw new InputError("too-large", mod.relPath, `${st.size} bytes is more than the ${LIMITS.maxModuleBytes}-byte module limit`);
+  }
+  if (mod.compression === "none" && st.size > WHOLE_READ_BYTES) return openUncompressed(mod);
+  const raw = readWhole(mod);
+  if (mod.compression === "none") {
+    const { elf: elf2, signatureBytes: signatureBytes2 } = splitSignature(raw);
+    return { elf: ElfFile.fromBytes(elf2, mod.relPath), fileBytes: raw.length, signatureBytes: signatureBytes2 };
+  }
+  const bytes2 = await decompress(raw, mod.compression, mod.relPath);
+  const { elf, signatureBytes } = splitSignature(bytes2);
+  return { elf: ElfFile.fromBytes(elf, mod.relPath), fileBytes: raw.length, signatureBytes };
+}
+var arena = new ReadArena(16 * 1024 * 1024);
+function readWhole(mod) {
+  const source = new FileSource(mod.path, mod.relPath, arena);
+  try {
+    return source.read(0, source.size, "module file");
+  } finally {
+    source.close();
+  }
+}
+var WHOLE_READ_BYTES = 64 * 1024;
+function openUncompressed(mod) {
+  const source = new FileSource(mod.path, mod.relPath, arena);
+  const fileBytes = source.size;
+  try {
+    const tail = source.read(Math.max(0, fileBytes - TAIL_BYTES), Math.min(fileBytes, TAIL_BYTES), "signature trailer");
+    const signatureBytes = signatureTrailerBytes(tail, fileBytes);
+    source.limit(fileBytes - signatureBytes);
+    return { elf: ElfFile.open(source), fileBytes, signatureBytes };
+  } catch (err) {
+    source.close();
+    throw err;
+  }
+}
+function emptySummary(mod, error) {
+  const summary = {
+    name: mod.name,
+    relPath: mod.relPath,
+    compression: mod.compression,
+    fileBytes: 0,
+    elfBytes: 0,
+    signatureBytes: 0,
+    facts: {},
+    factErrors: {}
+  };
+  if (error !== void 0) summary.error = error;
+  return summary;
+}
+async function analyzeModule(mod, analyzers, options, memo, preloaded, hints) {
+  const summary = emptySummary(mod);
+  arena.hold();
+  try {
+    return await analyzeHeld(mod, analyzers, options, memo, summary, preloaded, hints);
+  } finally {
+    arena.release();
+  }
+}
+async function analyzeHeld(mod, analyzers, options, memo, summary, preloaded, hints) {
+  let image;
+  try {
+    image = await readModuleImage(mod, preloaded);
+  } catch (err) {
+    summary.error = describeError(err);
+    return summary;
+  }
+  summary.fileBytes = image.fileBytes;
+  summary.elfBytes = image.elf.source.size;
+  summary.signatureBytes = image.signatureBytes;
+  const table = hints?.read();
+  try {
+    for (const a of analyzers) {
+      try {
+        const ctx = { module: mod, options, memo };
+        const byModule = table?.get(a.id);
+        if (byModule) {
+          ctx.hinted = true;
+          if (byModule.has(mod.name)) ctx.hint = byModule.get(mod.name);
+        }
+        summary.facts[a.id] = a.analyze(image.elf, ctx);
+      } catch (err) {
+        summary.factErrors[a.id] = describeError(err);
+      }
+    }
+  } finally {
+    image.elf.close();
+  }
+  return summary;
+}
+
+// src/load/xz-batch.ts
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
+var xzPath;
+function systemXz() {
+  if (xzPath === void 0) {
+    const r = spawnSync("xz", ["--version"], { stdio: ["ignore", "pipe", "ignore"] });
+    xzPath = r.status === 0 && /liblzma/.test(r.stdout.toString()) ? "xz" : null;
+  }
+  return xzPath;
+}
+async function decodeXzBatch(modules, onDecoded) {
+  const xz2 = systemXz();
+  const plan = [];
+  for (const { index, module } of modules) {
+    try {
+      const st = statSync3(module.path);
+      if (!st.isFile() || st.size > LIMITS.maxModuleBytes) break;
+      const input = readFileSync2(module.path);
+      const size = xzUncompressedSize(input, module.relPath);
+      if (input.length > LIMITS.maxModuleBytes || size > LIMITS.maxDecompressedBytes) break;
+      plan.push({ index, input, size });
+    } catch {
+      break;
+    }
+  }
+  let emitted = 0;
+  const giveBack = () => {
+    for (; emitted < modules.length; emitted++) onDecoded({ index: modules[emitted].index, fileBytes: 0 });
+  };
+  if (!xz2 || plan.length === 0) return giveBack();
+  const nonce = randomBytes(16);
+  const marker = spawnSync(xz2, ["-c", "-0", "--check=none"], { input: nonce });
+  if (marker.status !== 0) return giveBack();
+  const separator = marker.stdout;
+  const ok = await new Promise((resolve4) => {
+    const child = spawn(xz2, ["-dc", "-q", "-q"], { stdio: ["pipe", "pipe", "ignore"] });
+    let cur = 0;
+    let buf = Buffer.allocUnsafeSlow(plan[0].size);
+    let filled = 0;
+    let seen = plan[0].size === 0 ? 0 : -1;
+    let failed2 = false;
+    const abort = () => {
+      failed2 = true;
+      child.kill();
+    };
+    child.stdout.on("data", (chunk) => {
+      let o = 0;
+      while (o < chunk.length && !failed2) {
+        if (cur >= plan.length) return abort();
+        if (seen < 0) {
+          const n2 = Math.min(chunk.length - o, plan[cur].size - filled);
+          chunk.copy(buf, filled, o, o + n2);
+          filled += n2;
+          o += n2;
+          if (filled === plan[cur].size) seen = 0;
+          continue;
+        }
+        const n = Math.min(chunk.length - o, nonce.length - seen);
+        if (!chunk.subarray(o, o + n).equals(nonce.subarray(seen, seen + n))) return abort();
+        seen += n;
+        o += n;
+        if (seen < nonce.length) continue;
+        onDecoded({ index: plan[cur].index, bytes: buf, fileBytes: plan[cur].input.length });
+        emitted++;
+        cur++;
+        filled = 0;
+        buf = Buffer.allocUnsafeSlow(cur < plan.length ? plan[cur].size : 0);
+        seen = cur < plan.length && plan[cur].size === 0 ? 0 : -1;
+      }
+    });
+    child.on("error", () => resolve4(false));
+    child.stdin.on("error", () => void 0);
+    child.on("close", (code) => resolve4(code === 0 && !failed2 && cur === plan.length));
+    void (async () => {
+      for (const p of plan) {
+        for (const data of [p.input, separator]) {
+          if (!child.stdin.write(data)) await new Promise((r) => child.stdin.once("drain", r));
+        }
+      }
+      child.stdin.end();
+    })().catch(() => child.kill());
+  });
+  void ok;
+  giveBack();
+}
+
 // src/load/vermagic.ts
 var VERMAGIC = Buffer.from("vermagic=");
 function vermagicIn(modinfo) {
@@ -8877,453 +9165,111 @@ function readForEvidence(bytes2, file, base, rules, fact) {
   }
 }
 
-// src/load/analyzer.ts
-function factOf(mod, analyzer) {
-  return mod.facts[analyzer.id];
+// src/exports/imports.ts
+function textOf(bytes2) {
+  return Buffer.isBuffer(bytes2) ? bytes2 : Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength);
 }
-
-// src/load/modinfo-analyzer.ts
-var modinfoAnalyzer = {
-  id: "modinfo",
-  analyze(elf) {
-    const sec = elf.section(".modinfo");
-    if (!sec) return null;
-    const data = elf.data(sec);
-    const entries = [];
-    let start = 0;
-    for (let i = 0; i <= data.length; i++) {
-      if (i === data.length || data[i] === 0) {
-        if (i > start) {
-          const s = Buffer.from(data.subarray(start, i)).toString("utf8");
-          const eq = s.indexOf("=");
-          if (eq > 0) entries.push([s.slice(0, eq), s.slice(eq + 1)]);
-        }
-        start = i + 1;
-      }
-    }
-    const get = (k) => entries.find((e) => e[0] === k)?.[1];
-    const all = (k) => entries.filter((e) => e[0] === k).map((e) => e[1]);
-    const depends = get("depends");
-    return {
-      license: get("license"),
-      licenses: all("license"),
-      intree: get("intree") === "Y",
-      vermagic: get("vermagic"),
-      importNs: all("import_ns"),
-      depends: depends ? depends.split(",").filter(Boolean) : []
-    };
+var EM_SPARC = 2;
+var EM_SPARCV9 = 43;
+var STT_SPARC_REGISTER = 13;
+function readImports(elf) {
+  const sec = elf.sections.find((s) => s.type === SHT_SYMTAB);
+  if (!sec) return { imports: [], weak: [] };
+  const entsize = elf.is64 ? 24 : 16;
+  if (sec.entsize !== 0 && sec.entsize !== entsize) {
+    throw new InputError("bad-value", elf.file, `${sec.name}: symbol entry size ${sec.entsize}, expected ${entsize}`);
   }
-};
-
-// src/model/turns.ts
-function nextTurn() {
-  return new Promise((resolve4) => {
-    waiting.push(resolve4);
-    if (!scheduled) {
-      scheduled = true;
-      setImmediate(release);
-    }
-  });
+  const strSec = elf.sections[sec.link];
+  if (!strSec) throw new InputError("bad-value", elf.file, `${sec.name}: string table index ${sec.link} is out of range`);
+  const strings = elf.data(strSec);
+  const text = textOf(strings);
+  const table = elf.data(sec);
+  const view = new DataView(table.buffer, table.byteOffset, table.byteLength);
+  const le = elf.littleEndian;
+  const count2 = Math.floor(table.byteLength / entsize);
+  const infoAt = elf.is64 ? 4 : 12;
+  const shndxAt = elf.is64 ? 6 : 14;
+  const strong = /* @__PURE__ */ new Set();
+  const weak = /* @__PURE__ */ new Set();
+  const sparc = elf.machine === EM_SPARC || elf.machine === EM_SPARCV9;
+  for (let i = 1; i < count2; i++) {
+    const o = i * entsize;
+    if (view.getUint16(o + shndxAt, le) !== SHN_UNDEF) continue;
+    const info = table[o + infoAt];
+    const bind = info >> 4;
+    if (bind !== STB_GLOBAL && bind !== STB_WEAK) continue;
+    if (sparc && (info & 15) === STT_SPARC_REGISTER) continue;
+    const nameOff = view.getUint32(o, le);
+    const end = nameOff < strings.length ? strings.indexOf(0, nameOff) : -1;
+    if (end < 0) throw new InputError("bad-value", elf.file, `symbol ${i}: name offset ${nameOff} is outside ${strSec.name || "its string table"}`);
+    let name = removeDot(text.toString("utf8", nameOff, end));
+    if (name === "" || ignoredUndefined(name, elf.machine)) continue;
+    if (sparc && name.startsWith(".")) name = "_" + name.charAt(1).toUpperCase() + name.slice(2);
+    if (bind === STB_WEAK) weak.add(name);
+    else strong.add(name);
+  }
+  for (const n of strong) weak.delete(n);
+  return { imports: [...strong].sort(), weak: [...weak].sort() };
 }
-var waiting = [];
-var scheduled = false;
-function release() {
-  const next = waiting.shift();
-  if (waiting.length) setImmediate(release);
-  else scheduled = false;
-  next?.();
+function ignoredUndefined(name, machine) {
+  if (name === "__this_module" || name === "_GLOBAL_OFFSET_TABLE_") return true;
+  if (machine === EM_PPC) return /^_(restgpr|savegpr|rest32gpr|save32gpr|restvr|savevr)_/.test(name);
+  if (machine === EM_PPC64) return name === ".TOC." || /^_(restgpr0|savegpr0|restgpr1|savegpr1|restfpr|savefpr|restvr|savevr)_/.test(name);
+  return false;
 }
-
-// src/checks/check.ts
-function skipped(summary) {
-  return { status: "skip", summary, findings: [] };
+function removeDot(s) {
+  const n = s.indexOf(".");
+  if (n <= 0) return s;
+  let m = n + 1;
+  while (m < s.length && s.charCodeAt(m) >= 48 && s.charCodeAt(m) <= 57) m++;
+  if (m > n + 1 && (m === s.length || s.charAt(m) === ".")) return s.slice(0, n);
+  return s;
 }
-
-// src/checks/btf.ts
-var SEPARATE_FINDINGS = 10;
-var SIZE_ROWS = 30;
-var fmt = (n) => n.toLocaleString("en-US");
-var plural = (n, one, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
-function vmlinuxRefusal(build, path2, rules) {
-  return build.memo(`btf:vmlinux-verdict:${rules.label}:${path2}`, () => verifyVmlinuxBtf(path2, rules));
-}
-var btfCheck = {
-  id: "btf",
-  title: "Module BTF",
-  async snapshot(build) {
-    if (!build.layout.modules.length) return null;
-    const basePath = build.layout.btfBase;
-    const version = build.info.version;
-    if (basePath && version && build.info.config.DEBUG_INFO_BTF_MODULES === "y") {
-      nextTurn().then(() => vmlinuxRefusal(build, basePath, rulesFor(version))).catch(() => void 0);
+function readVersions(elf) {
+  const extCrcs = elf.section("__version_ext_crcs");
+  const extNames = elf.section("__version_ext_names");
+  if (extCrcs && extNames) {
+    const r = elf.reader(extCrcs);
+    const bytes3 = elf.data(extNames);
+    const text2 = textOf(bytes3);
+    const count3 = Math.floor(extCrcs.size / 4);
+    const names3 = new Array(count3);
+    const crcs2 = new Array(count3);
+    let p = 0;
+    for (let i = 0; i < count3; i++) {
+      const end = bytes3.indexOf(0, p);
+      if (end < 0) throw new InputError("bad-value", elf.file, `__version_ext_names ends before name ${i} of ${count3}`);
+      names3[i] = text2.toString("utf8", p, end);
+      crcs2[i] = r.u32(i * 4);
+      p = end + 1;
     }
-    const modules = {};
-    for (const m of await build.modules()) {
-      const f = factOf(m, btfAnalyzer);
-      if (f) modules[m.name] = [f.btfBytes, f.baseRefBytes];
+    return { names: names3, crcs: crcs2, extended: true };
+  }
+  const sec = elf.section("__versions");
+  if (!sec) return null;
+  const word = elf.is64 ? 8 : 4;
+  const size = 64;
+  if (sec.size % size !== 0) throw new InputError("bad-value", elf.file, `__versions size ${sec.size} is not a multiple of ${size}`);
+  const bytes2 = elf.data(sec);
+  const text = textOf(bytes2);
+  const view = new DataView(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength);
+  const le = elf.littleEndian;
+  const count2 = bytes2.byteLength / size;
+  const names2 = new Array(count2);
+  const crcs = new Array(count2);
+  for (let i = 0; i < count2; i++) {
+    const o = i * size;
+    const end = bytes2.indexOf(0, o + word);
+    if (end < 0 || end >= o + size) throw new InputError("bad-value", elf.file, `__versions entry ${i}: name is not NUL-terminated`);
+    names2[i] = text.toString("utf8", o + word, end);
+    if (!elf.is64) crcs[i] = view.getUint32(o, le);
+    else {
+      const lo = view.getUint32(o + (le ? 0 : 4), le);
+      const hi = view.getUint32(o + (le ? 4 : 0), le);
+      crcs[i] = hi * 4294967296 + lo;
     }
-    return { modules };
-  },
-  async run({ build, options, current, baseline }) {
-    if (!build.layout.modules.length) return skipped("no modules in this build");
-    const mods = await build.modules();
-    const facts = mods.map((m) => ({ m, f: factOf(m, btfAnalyzer) })).filter((x) => !!x.f);
-    const config = build.info.config;
-    const withBtf = facts.filter((x) => x.f.btfBytes > 0);
-    const withBaseRef = facts.filter((x) => x.f.baseRefBytes > 0);
-    const btfBytes = withBtf.reduce((s, x) => s + x.f.btfBytes, 0);
-    const report = {
-      btf: {
-        vmlinux: build.layout.btfBase ? build.rel(build.layout.btfBase) : null,
-        modules: facts.length,
-        withBtf: withBtf.length,
-        withBaseRef: withBaseRef.length,
-        btfBytes,
-        perModule: Object.fromEntries(
-          facts.map((x) => [x.m.name, { btf: x.f.btfBytes, btfBase: x.f.baseRefBytes, rules: x.f.rules }])
-        )
-      }
-    };
-    if (!withBtf.length && config.DEBUG_INFO_BTF_MODULES !== "y") {
-      return {
-        ...skipped(
-          `${plural(facts.length, "module")}, none with BTF (CONFIG_DEBUG_INFO_BTF_MODULES is not set)`
-        ),
-        report
-      };
-    }
-    const problems = [];
-    const notes = [];
-    const mismatchAllowed = config.MODULE_ALLOW_BTF_MISMATCH === "y";
-    const vmlinuxName = build.layout.btfBase ? build.rel(build.layout.btfBase) : "vmlinux";
-    const basePath = build.layout.btfBase;
-    const skippedWhy = withBtf.find((x) => x.f.skipped)?.f.skipped?.replaceAll(basePath ?? "\0", vmlinuxName);
-    if (skippedWhy) {
-      notes.push({
-        severity: "notice",
-        code: "btf-vmlinux-missing",
-        message: `module BTF not validated: ${skippedWhy}`,
-        ...basePath ? { file: vmlinuxName } : {}
-      });
-    } else if (basePath && withBtf.length) {
-      const rules = build.info.version ? rulesFor(build.info.version) : rulesFor(parseKernelVersion(withBtf[0].f.rules));
-      const refused = vmlinuxRefusal(build, basePath, rules);
-      if (refused) {
-        notes.push({
-          severity: "error",
-          code: "btf-vmlinux-invalid",
-          message: `${vmlinuxName}: the kernel refuses this vmlinux BTF at boot: ${quote(refused)}, so no module gets BTF either`,
-          file: vmlinuxName
-        });
-      }
-    }
-    let valid = 0;
-    for (const { m, f } of withBtf) {
-      const p = judge(m, f, vmlinuxName, mismatchAllowed);
-      if (p) problems.push(p);
-      else if (!f.skipped) valid++;
-    }
-    for (const m of mods) {
-      const err = m.factErrors[btfAnalyzer.id];
-      if (!err) continue;
-      const message = `${m.relPath}: its BTF could not be examined: ${err}`;
-      problems.push({ code: "btf-module-unexamined", severity: "warning", mod: m, message, brief: message });
-    }
-    if (config.DEBUG_INFO_BTF_MODULES === "y") {
-      for (const { m, f } of facts) {
-        if (f.btfBytes) continue;
-        problems.push({
-          code: "btf-module-without-btf",
-          severity: "warning",
-          mod: m,
-          message: `${m.relPath} has no .BTF although CONFIG_DEBUG_INFO_BTF_MODULES=y: BPF programs and tools see none of its types`,
-          brief: m.relPath
-        });
-      }
-    }
-    baseRefPolicy(options, build.info.version, facts, problems, notes);
-    const sizeBlocks = [];
-    if (baseline?.data && current) {
-      const base = readBtfSnapshot(baseline.data);
-      if (base) diffBaseline(current, base, baseline.label, facts, problems, sizeBlocks);
-      else
-        notes.push({
-          severity: "notice",
-          code: "btf-baseline-unusable",
-          message: `the baseline's BTF data (${baseline.label}) is malformed and was not compared`
-        });
-    }
-    const { findings, blocks } = present(problems, withBtf.length);
-    findings.unshift(...notes);
-    for (const x of sizeBlocks) blocks.push(x);
-    const summary = summarize(
-      facts.length,
-      withBtf.length,
-      valid,
-      withBaseRef.length,
-      problems,
-      vmlinuxName,
-      !!skippedWhy
-    );
-    return { summary, findings, blocks, report };
   }
-};
-function judge(m, f, vmlinux, mismatchAllowed) {
-  const outcome = (fail) => mismatchAllowed ? "the module loads without its BTF (CONFIG_MODULE_ALLOW_BTF_MISMATCH=y)" : `the module fails to load with "${failedToValidate(m.name, fail.errno)}"`;
-  const log = (fail) => mismatchAllowed ? [...fail.quietWhenMismatchAllowed ? [] : fail.dmesg, MISMATCH_ALLOWED_WARNING] : [...fail.dmesg, failedToValidate(m.name, fail.errno)];
-  if (f.mismatch?.likely) {
-    const x = f.mismatch;
-    const consequence = f.load ? `The kernel's check stops at ${quote(f.load)}; ${outcome(f.load)}.` : `The kernel's checks pass, so BPF sees wrong types for ${m.name}.`;
-    return {
-      code: "btf-base-mismatch",
-      severity: "error",
-      mod: m,
-      message: `${m.relPath}: BTF generated against a different vmlinux than ${vmlinux}: ${x.evidence}. ${consequence}`,
-      brief: `${m.relPath}: ${x.badNames}/${x.names} names inside strings, ${x.badRefs}/${x.refs} references of the wrong kind; ${f.load ? `kernel: ${quote(f.load)}` : "passes the kernel checks"}`,
-      ...f.load ? { log: log(f.load) } : {}
-    };
-  }
-  if (f.load?.step === "relocation") {
-    const r = f.relocation;
-    const types = (list) => list.slice(0, 5).map((t) => `${t.kind} '${t.name}'${t.embedded ? ` (embedded, size ${t.size})` : ""}`).join(", ");
-    const what = r ? [
-      r.unmatchedCount ? `${plural(r.unmatchedCount, "distilled type")} match nothing: ${types(r.unmatched)}${r.unmatchedCount > 5 ? ", ..." : ""}` : "",
-      r.ambiguousCount ? `${plural(r.ambiguousCount, "distilled type")} match several types: ${r.ambiguous.slice(0, 5).map((t) => `${t.kind} '${t.name}' (${t.candidates.map((c) => `[${c}]`).join(", ")})`).join(", ")}` : "",
-      r.invalid[0] ?? ""
-    ].filter(Boolean).join("; ") : "";
-    return {
-      code: "btf-base-ref-relocation-failed",
-      severity: "error",
-      mod: m,
-      message: `${m.relPath}: its .BTF.base does not relocate onto ${vmlinux}: ${what || f.load.text}. The kernel prints "${f.load.text}"; ${outcome(f.load)}.`,
-      brief: `${m.relPath}: ${what || f.load.text}`,
-      log: log(f.load)
-    };
-  }
-  if (f.load) {
-    return {
-      code: "btf-module-rejected",
-      severity: "error",
-      mod: m,
-      message: `${m.relPath}: the kernel's BTF check refuses it at ${quote(f.load)}; ${outcome(f.load)}.`,
-      brief: `${m.relPath}: ${quote(f.load)}`,
-      log: log(f.load)
-    };
-  }
-  if (f.resolve) {
-    return {
-      code: "btf-module-inconsistent",
-      // The kernel itself never runs this check on module BTF: worth fixing, not a failed load.
-      severity: "warning",
-      mod: m,
-      message: `${m.relPath}: the kernel takes this BTF at load, but its types do not resolve against ${vmlinux}: full verification (as for BPF_BTF_LOAD) stops at ${quote(f.resolve)}.`,
-      brief: `${m.relPath}: ${quote(f.resolve)}`,
-      log: f.resolve.dmesg
-    };
-  }
-  if (f.mismatch) {
-    return {
-      code: "btf-module-suspect-reference",
-      severity: "warning",
-      mod: m,
-      message: `${m.relPath}: BTF passes the kernel's checks, but ${f.mismatch.evidence}.`,
-      brief: `${m.relPath}: ${f.mismatch.evidence}`
-    };
-  }
-  return void 0;
-}
-function quote(f) {
-  const at = f.typeId !== void 0 && !f.text.startsWith(`[${f.typeId}]`) ? `type [${f.typeId}]: ` : "";
-  return f.text ? `${at}"${f.text}"` : `${at}a reference past the last type (the kernel prints no message)`;
-}
-function baseRefPolicy(options, version, facts, problems, notes) {
-  const policy = options.btfBaseRef;
-  if (policy === "off") return;
-  const subject = facts.filter(({ m, f }) => {
-    if (!f.btfBytes) return false;
-    if (policy === "required") return true;
-    const info = factOf(m, modinfoAnalyzer);
-    return !!info && !info.intree;
-  });
-  const missing = subject.filter((x) => !x.f.baseRefBytes);
-  if (!missing.length) return;
-  if (version && !atLeast(version, 6, 11)) {
-    notes.push({
-      severity: "notice",
-      code: "btf-base-ref-unsupported",
-      message: `${plural(missing.length, "module")} without .BTF.base, which btf-base-ref=${policy} asks for, but .BTF.base needs Linux 6.11 or later and this build is ${version.major}.${version.minor}`
-    });
-    return;
-  }
-  for (const { m } of missing) {
-    const info = factOf(m, modinfoAnalyzer);
-    const why = info && !info.intree ? "built out of tree (no intree=Y in .modinfo)" : "btf-base-ref=required";
-    problems.push({
-      code: "btf-base-ref-missing",
-      severity: "error",
-      mod: m,
-      message: `${m.relPath} has split BTF but no .BTF.base (${why}): its BTF only fits this exact vmlinux and is lost or refused after any kernel rebuild`,
-      brief: `${m.relPath} (${why})`
-    });
-  }
-}
-function readBtfSnapshot(data) {
-  const modules = data?.modules;
-  if (!modules || typeof modules !== "object" || Array.isArray(modules)) return null;
-  const size = (n) => Number.isSafeInteger(n) && n >= 0;
-  for (const v of Object.values(modules))
-    if (!Array.isArray(v) || v.length !== 2 || !size(v[0]) || !size(v[1])) return null;
-  return { modules };
-}
-function diffBaseline(current, base, label, facts, problems, blocks) {
-  const byName = new Map(facts.map((x) => [x.m.name, x.m]));
-  const rows = [];
-  for (const [name, [btf, baseRef]] of Object.entries(current.modules)) {
-    const was = base.modules[name];
-    if (!was) continue;
-    const mod = byName.get(name);
-    if (mod && was[0] > 0 && btf === 0) {
-      problems.push({
-        code: "btf-module-lost-btf",
-        severity: "warning",
-        mod,
-        message: `${mod.relPath} had BTF in ${label} (${fmt(was[0])} bytes) and has none now`,
-        brief: mod.relPath
-      });
-    }
-    if (mod && was[1] > 0 && baseRef === 0 && btf > 0) {
-      problems.push({
-        code: "btf-module-lost-base-ref",
-        severity: "warning",
-        mod,
-        message: `${mod.relPath} had .BTF.base in ${label} and has none now: its BTF no longer survives a vmlinux rebuild`,
-        brief: mod.relPath
-      });
-    }
-    if (btf !== was[0]) rows.push({ name, old: was[0], now: btf });
-  }
-  for (const [name, [btf]] of Object.entries(current.modules))
-    if (!base.modules[name] && btf) rows.push({ name, old: null, now: btf });
-  for (const [name, [btf]] of Object.entries(base.modules))
-    if (!current.modules[name] && btf) rows.push({ name, old: btf, now: null });
-  if (!rows.length) return;
-  const change2 = (r) => (r.now ?? 0) - (r.old ?? 0);
-  rows.sort((a, b) => Math.abs(change2(b)) - Math.abs(change2(a)) || a.name.localeCompare(b.name));
-  const oldTotal = Object.values(base.modules).reduce((s, [b]) => s + b, 0);
-  const newTotal = Object.values(current.modules).reduce((s, [b]) => s + b, 0);
-  const delta = newTotal - oldTotal;
-  const pct = oldTotal ? `, ${delta >= 0 ? "+" : ""}${(100 * delta / oldTotal).toFixed(2)}%` : "";
-  const signed2 = (n) => `${n > 0 ? "+" : ""}${fmt(n)}`;
-  const cell = (n) => n === null ? "-" : fmt(n);
-  blocks.push({
-    kind: "details",
-    summary: `Module BTF against ${label}: ${fmt(oldTotal)} -> ${fmt(newTotal)} bytes (${signed2(delta)}${pct}), ${plural(rows.length, "module")} changed, added or removed`,
-    blocks: [
-      {
-        kind: "table",
-        columns: ["Module", "Before", "After", "Change"],
-        align: ["left", "right", "right", "right"],
-        rows: rows.slice(0, SIZE_ROWS).map((r) => [{ code: r.name }, cell(r.old), cell(r.now), signed2(change2(r))])
-      },
-      ...rows.length > SIZE_ROWS ? [
-        {
-          kind: "paragraph",
-          text: `${plural(rows.length - SIZE_ROWS, "more module")} changed less.`
-        }
-      ] : []
-    ]
-  });
-}
-function present(problems, withBtf) {
-  const findings = [];
-  const blocks = [];
-  const byCode = /* @__PURE__ */ new Map();
-  for (const p of problems) byCode.set(p.code, [...byCode.get(p.code) ?? [], p]);
-  for (const [code, list] of byCode) {
-    if (list.length <= SEPARATE_FINDINGS) {
-      for (const p of list) {
-        findings.push({
-          severity: p.severity,
-          code,
-          message: p.message,
-          module: p.mod.name,
-          file: p.mod.relPath
-        });
-        if (p.log?.length) {
-          blocks.push({
-            kind: "details",
-            summary: [{ code: p.mod.name }, ": what the kernel prints"],
-            blocks: [{ kind: "code", text: p.log.join("\n") }]
-          });
-        }
-      }
-      continue;
-    }
-    const first = list[0];
-    const hint = code === "btf-base-mismatch" && list.length === withBtf ? " (all of them: the vmlinux BTF checked against is probably not the one these modules were built with)" : "";
-    findings.push({
-      severity: first.severity,
-      code,
-      message: `${plural(list.length, "module")}: ${headline(code)}${hint}. First: ${first.message}`
-    });
-    blocks.push({
-      kind: "details",
-      summary: [`${plural(list.length, "module")}: `, { code }],
-      blocks: [
-        { kind: "list", items: list.map((p) => p.brief) },
-        ...first.log?.length ? [{ kind: "code", text: first.log.join("\n") }] : []
-      ]
-    });
-  }
-  return { findings, blocks };
-}
-function headline(code) {
-  switch (code) {
-    case "btf-base-mismatch":
-      return "BTF generated against a different vmlinux";
-    case "btf-module-rejected":
-      return "BTF refused by the kernel's load-time check";
-    case "btf-module-inconsistent":
-      return "BTF types that do not resolve";
-    case "btf-base-ref-relocation-failed":
-      return ".BTF.base does not relocate onto this vmlinux";
-    case "btf-base-ref-missing":
-      return "split BTF without .BTF.base";
-    case "btf-module-without-btf":
-      return "no BTF although CONFIG_DEBUG_INFO_BTF_MODULES=y";
-    case "btf-module-lost-btf":
-      return "BTF lost against the baseline";
-    case "btf-module-lost-base-ref":
-      return ".BTF.base lost against the baseline";
-    case "btf-module-unexamined":
-      return "BTF that could not be examined";
-    default:
-      return code;
-  }
-}
-function summarize(total, withBtf, valid, withBaseRef, problems, vmlinux, unchecked) {
-  const head = `${plural(total, "module")}: `;
-  const tail = `${fmt(withBaseRef)} with .BTF.base`;
-  if (unchecked)
-    return `${head}${fmt(withBtf)} with split BTF (not validated: no usable vmlinux BTF), ${tail}`;
-  const count2 = (code) => problems.filter((p) => p.code === code).length;
-  const parts = [
-    `${fmt(valid)} with split BTF valid against ${vmlinux === "vmlinux" ? "vmlinux BTF" : vmlinux}`
-  ];
-  const bad = [
-    ["btf-base-mismatch", "built against a different vmlinux"],
-    ["btf-module-rejected", "refused at load"],
-    ["btf-base-ref-relocation-failed", "failing .BTF.base relocation"],
-    ["btf-module-inconsistent", "with unresolvable types"],
-    ["btf-module-without-btf", "without BTF"],
-    ["btf-base-ref-missing", "missing .BTF.base"]
-  ];
-  for (const [code, what] of bad) {
-    const n = count2(code);
-    if (n) parts.push(`${fmt(n)} ${what}`);
-  }
-  if (total > withBtf && !count2("btf-module-without-btf")) parts.push(`${fmt(total - withBtf)} without BTF`);
-  return `${head}${parts.join(", ")}, ${tail}`;
+  return { names: names2, crcs, extended: false };
 }
 
 // src/exports/ksymtab.ts
@@ -9499,611 +9445,6 @@ function readExportMarkers(elf) {
   return out.sort((a, b) => a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0);
 }
 
-// src/exports/model.ts
-function tableOf(rows) {
-  const table = /* @__PURE__ */ new Map();
-  for (const r of rows) if (!table.has(r.symbol)) table.set(r.symbol, r);
-  return table;
-}
-function formatCrc(crc) {
-  return crc === null ? "none" : `0x${crc.toString(16).padStart(8, "0")}`;
-}
-function exportKind(gplOnly) {
-  return gplOnly ? "EXPORT_SYMBOL_GPL" : "EXPORT_SYMBOL";
-}
-function compareNames2(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/exports/symvers.ts
-function parseSymvers(text, file) {
-  const rows = [];
-  const lines2 = text.split("\n");
-  if (lines2.length > 0 && lines2[lines2.length - 1] === "") lines2.pop();
-  for (let i = 0; i < lines2.length; i++) {
-    const line = lines2[i];
-    const n = i + 1;
-    const f = splitFields(line);
-    if (!f) throw new InputError("bad-value", file, `line ${n}: expected 5 tab-separated fields (crc, symbol, module, export type, namespace)`);
-    const [crcText, symbol, module, kind, namespace] = f;
-    if (!/^(0[xX])?[0-9a-fA-F]{1,8}$/.test(crcText)) throw new InputError("bad-value", file, `line ${n}: CRC "${crcText}" is not a 32-bit hex number`);
-    if (symbol === "" || module === "") throw new InputError("bad-value", file, `line ${n}: empty symbol or module name`);
-    let gplOnly;
-    if (kind === "EXPORT_SYMBOL_GPL") gplOnly = true;
-    else if (kind === "EXPORT_SYMBOL") gplOnly = false;
-    else throw new InputError("bad-value", file, `line ${n}: unknown export type "${kind}" (modpost skips such lines with an error)`);
-    rows.push({ symbol, module, gplOnly, namespace, crc: Number.parseInt(crcText, 16), line: n });
-  }
-  return rows;
-}
-function splitFields(line) {
-  const a = line.indexOf("	");
-  if (a < 0) return null;
-  const b = line.indexOf("	", a + 1);
-  if (b < 0) return null;
-  const c = line.indexOf("	", b + 1);
-  if (c < 0) return null;
-  const d = line.indexOf("	", c + 1);
-  if (d < 0) return null;
-  return [line.slice(0, a), line.slice(a + 1, b), line.slice(b + 1, c), line.slice(c + 1, d), line.slice(d + 1)];
-}
-function symversExports(rows, modversions) {
-  return rows.map((r) => ({ symbol: r.symbol, module: r.module, gplOnly: r.gplOnly, namespace: r.namespace, crc: modversions ? r.crc : null }));
-}
-
-// src/exports/whitelist.ts
-import { existsSync, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join2 } from "node:path";
-
-// src/discover/walk.ts
-import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync as statSync2 } from "node:fs";
-import { join, relative, isAbsolute } from "node:path";
-function inside(root, path2) {
-  const r = relative(root, path2);
-  return r === "" || !r.startsWith("..") && !isAbsolute(r);
-}
-var refusals = null;
-function collectingRefusals(sink, fn) {
-  const prev = refusals;
-  refusals = sink;
-  try {
-    return fn();
-  } finally {
-    refusals = prev;
-  }
-}
-function refusePath(root, path2, what) {
-  const name = relative(root, path2);
-  const err = new InputError("refused", name.length > 200 ? `${name.slice(0, 200)}...` : name, what);
-  if (!refusals) throw err;
-  if (!refusals.includes(err.message)) refusals.push(err.message);
-  return void 0;
-}
-var lastRoot;
-function resolvedRoot(root) {
-  if (lastRoot?.root !== root) lastRoot = { root, resolved: realpathSync.native(root) };
-  return lastRoot.resolved;
-}
-function fileIn(root, path2) {
-  const refuse = (what) => refusePath(root, path2, what);
-  let st;
-  try {
-    st = lstatSync(path2, { throwIfNoEntry: false });
-  } catch (err) {
-    return refuse(`cannot be looked up: ${err.code ?? String(err)}`);
-  }
-  if (!st) return void 0;
-  let target;
-  try {
-    target = realpathSync.native(path2);
-  } catch (err) {
-    const code = err.code;
-    if (code === "ELOOP") return refuse("is a symlink loop");
-    return void 0;
-  }
-  if (!inside(resolvedRoot(root), target)) {
-    return refuse(st.isSymbolicLink() ? `is a symlink to ${readlinkSync(path2)}, outside the build directory` : "resolves outside the build directory");
-  }
-  const t = st.isSymbolicLink() ? statSync2(target, { throwIfNoEntry: false }) : st;
-  return t?.isFile() ? path2 : void 0;
-}
-function dirIn(root, path2) {
-  const st = lstatSync(path2, { throwIfNoEntry: false });
-  if (!st) return void 0;
-  if (st.isSymbolicLink()) {
-    let target;
-    try {
-      target = realpathSync.native(path2);
-    } catch (err) {
-      return err.code === "ELOOP" ? refusePath(root, path2, "is a symlink loop") : void 0;
-    }
-    if (!inside(resolvedRoot(root), target)) {
-      return refusePath(root, path2, `is a symlink to ${readlinkSync(path2)}, outside the build directory`);
-    }
-    return statSync2(target).isDirectory() ? path2 : void 0;
-  }
-  return st.isDirectory() ? path2 : void 0;
-}
-function walkFiles(dir, want, maxFiles, skipDirs = /* @__PURE__ */ new Set(), symlinks) {
-  const out = [];
-  const stack = [dir];
-  while (stack.length) {
-    const d = stack.pop();
-    let entries;
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      if (e.isDirectory()) {
-        if (!skipDirs.has(e.name)) stack.push(join(d, e.name));
-      } else if ((e.isFile() || e.isSymbolicLink()) && want(e.name)) {
-        const path2 = join(d, e.name);
-        if (e.isSymbolicLink()) symlinks?.add(path2);
-        out.push(path2);
-        if (out.length > maxFiles) throw new InputError("too-large", dir, `more than ${maxFiles} matching files`);
-      }
-    }
-  }
-  return out.sort();
-}
-
-// src/exports/whitelist.ts
-function kernelListReader(build) {
-  const v = build.info.version;
-  if (v) return { reader: atLeast(v, 6, 5) ? "modpost" : "autoksyms", known: true };
-  return { reader: build.layout.autoksyms ? "autoksyms" : "modpost", known: false };
-}
-function configValue(build, key) {
-  return build.config?.get(key) ?? build.info.config[key];
-}
-function configEnabled(build, key) {
-  const v = configValue(build, key);
-  return v === "y" || v === "m";
-}
-function locateWhitelist(build, reader) {
-  const setting = configValue(build, "UNUSED_KSYMS_WHITELIST")?.trim();
-  if (!setting) return null;
-  const obj = build.layout.root;
-  const src = build.layout.sourceDir ?? obj;
-  const tried = [];
-  let candidates;
-  if (isAbsolute2(setting)) candidates = [setting];
-  else if (reader === "modpost") candidates = [join2(obj, setting), join2(src, setting)];
-  else candidates = [join2(src, setting)];
-  for (const c of candidates) {
-    if (tried.includes(c)) continue;
-    tried.push(c);
-    if (!existsSync(c)) continue;
-    const real = realpathSync2(c);
-    const allowed = [obj, src].some((root) => existsSync(root) && inside(realpathSync2(root), real));
-    if (!allowed) return { setting, path: null, tried, refused: c };
-    if (!statSync3(real).isFile()) continue;
-    return { setting, path: c, tried };
-  }
-  return { setting, path: null, tried };
-}
-function parseAutoksyms(text) {
-  const out = /* @__PURE__ */ new Set();
-  for (const line of text.split("\n")) {
-    const m = /^#define __KSYM_(\S+) 1$/.exec(line);
-    if (m) out.add(m[1]);
-  }
-  return out;
-}
-
-// src/exports/image.ts
-import { readFileSync as readFileSync2, statSync as statSync4 } from "node:fs";
-function vmlinuxFromImage(build) {
-  return build.memo("exports:image-elf", async () => {
-    const path2 = build.layout.bootImage;
-    if (!path2) return null;
-    const file = build.rel(path2);
-    const st = statSync4(path2);
-    if (st.size > LIMITS.maxModuleBytes) throw new InputError("too-large", file, `${st.size} bytes is more than a boot image can be`);
-    const k = await unpackKernel(readFileSync2(path2), file);
-    if (k.format !== "elf") return null;
-    const what = k.container === "none" ? file : `${file} (${k.container}${k.compression === "none" ? "" : `, ${k.compression}`})`;
-    return { elf: ElfFile.fromBytes(k.bytes, what), what };
-  });
-}
-
-// src/exports/module-set.ts
-import { statSync as statSync7 } from "node:fs";
-import { basename, isAbsolute as isAbsolute3, join as join3, relative as relative2, resolve } from "node:path";
-
-// src/load/pool.ts
-import { availableParallelism as availableParallelism2 } from "node:os";
-import { Worker as Worker2 } from "node:worker_threads";
-
-// src/load/hint-board.ts
-import { MessageChannel, receiveMessageOnPort } from "node:worker_threads";
-var HintBoard = class {
-  table = /* @__PURE__ */ new Map();
-  ports = /* @__PURE__ */ new Set();
-  set(analyzer, byModule) {
-    this.table.set(analyzer, byModule);
-    for (const p of this.ports) p.postMessage([analyzer, byModule]);
-  }
-  /** A new channel for a worker: its end (every hint so far already queued), and how to close it. */
-  connect() {
-    const { port1, port2 } = new MessageChannel();
-    this.ports.add(port1);
-    for (const entry of this.table) port1.postMessage(entry);
-    return {
-      port: port2,
-      disconnect: () => {
-        this.ports.delete(port1);
-        port1.close();
-      }
-    };
-  }
-};
-var HintReader = class {
-  table;
-  port;
-  constructor(source) {
-    this.port = source && !(source instanceof Map) ? source : void 0;
-    this.table = source instanceof Map ? source : /* @__PURE__ */ new Map();
-  }
-  /** Every hint so far (analyzer id -> module name -> hint); takes in what the port holds first. */
-  read() {
-    if (this.port) {
-      for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
-        const [id, byModule] = m.message;
-        this.table.set(id, byModule);
-      }
-    }
-    return this.table;
-  }
-};
-
-// src/load/analyze-module.ts
-import { statSync as statSync5 } from "node:fs";
-
-// src/bytes/read-arena.ts
-var ReadArena = class {
-  buffer = null;
-  used = 0;
-  holders = 0;
-  capacity;
-  constructor(capacity) {
-    this.capacity = capacity;
-  }
-  hold() {
-    this.holders++;
-  }
-  release() {
-    if (this.holders > 0 && --this.holders === 0) this.used = 0;
-  }
-  /** `length` bytes, uninitialized: from the arena while it is held and has room, else a fresh buffer. */
-  take(length) {
-    const start = this.used + 15 & ~15;
-    if (this.holders === 0 || start + length > this.capacity) return Buffer.allocUnsafe(length);
-    this.buffer ??= Buffer.allocUnsafeSlow(this.capacity);
-    this.used = start + length;
-    return this.buffer.subarray(start, start + length);
-  }
-};
-
-// src/load/signature.ts
-var MAGIC = Buffer.from("~Module signature appended~\n", "latin1");
-var INFO_SIZE = 12;
-function splitSignature(bytes2) {
-  const trailer = signatureTrailerBytes(bytes2.subarray(Math.max(0, bytes2.length - TAIL_BYTES)), bytes2.length);
-  return { elf: trailer ? bytes2.subarray(0, bytes2.length - trailer) : bytes2, signatureBytes: trailer };
-}
-var TAIL_BYTES = 40;
-function signatureTrailerBytes(tail, fileSize) {
-  const n = tail.length;
-  if (n < MAGIC.length + INFO_SIZE) return 0;
-  for (let i = 0; i < MAGIC.length; i++) {
-    if (tail[n - MAGIC.length + i] !== MAGIC[i]) return 0;
-  }
-  const info = n - MAGIC.length - INFO_SIZE;
-  const signerLen = tail[info + 3];
-  const keyIdLen = tail[info + 4];
-  const sigLen = new DataView(tail.buffer, tail.byteOffset + info + 8, 4).getUint32(0, false);
-  const trailer = MAGIC.length + INFO_SIZE + signerLen + keyIdLen + sigLen;
-  return trailer > fileSize ? 0 : trailer;
-}
-
-// src/load/analyze-module.ts
-async function readModuleImage(mod, preloaded) {
-  if (preloaded) {
-    const { elf: elf2, signatureBytes: signatureBytes2 } = splitSignature(preloaded.bytes);
-    return { elf: ElfFile.fromBytes(elf2, mod.relPath), fileBytes: preloaded.fileBytes, signatureBytes: signatureBytes2 };
-  }
-  const st = statSync5(mod.path, { throwIfNoEntry: false });
-  if (!st) throw new InputError("io", mod.relPath, "no such file");
-  if (!st.isFile()) throw new InputError("not-a-file", mod.relPath, st.isDirectory() ? "is a directory" : "is not a regular file");
-  if (st.size > LIMITS.maxModuleBytes) {
-    throw new InputError("too-large", mod.relPath, `${st.size} bytes is more than the ${LIMITS.maxModuleBytes}-byte module limit`);
-  }
-  if (mod.compression === "none" && st.size > WHOLE_READ_BYTES) return openUncompressed(mod);
-  const raw = readWhole(mod);
-  if (mod.compression === "none") {
-    const { elf: elf2, signatureBytes: signatureBytes2 } = splitSignature(raw);
-    return { elf: ElfFile.fromBytes(elf2, mod.relPath), fileBytes: raw.length, signatureBytes: signatureBytes2 };
-  }
-  const bytes2 = await decompress(raw, mod.compression, mod.relPath);
-  const { elf, signatureBytes } = splitSignature(bytes2);
-  return { elf: ElfFile.fromBytes(elf, mod.relPath), fileBytes: raw.length, signatureBytes };
-}
-var arena = new ReadArena(16 * 1024 * 1024);
-function readWhole(mod) {
-  const source = new FileSource(mod.path, mod.relPath, arena);
-  try {
-    return source.read(0, source.size, "module file");
-  } finally {
-    source.close();
-  }
-}
-var WHOLE_READ_BYTES = 64 * 1024;
-function openUncompressed(mod) {
-  const source = new FileSource(mod.path, mod.relPath, arena);
-  const fileBytes = source.size;
-  try {
-    const tail = source.read(Math.max(0, fileBytes - TAIL_BYTES), Math.min(fileBytes, TAIL_BYTES), "signature trailer");
-    const signatureBytes = signatureTrailerBytes(tail, fileBytes);
-    source.limit(fileBytes - signatureBytes);
-    return { elf: ElfFile.open(source), fileBytes, signatureBytes };
-  } catch (err) {
-    source.close();
-    throw err;
-  }
-}
-function emptySummary(mod, error) {
-  const summary = {
-    name: mod.name,
-    relPath: mod.relPath,
-    compression: mod.compression,
-    fileBytes: 0,
-    elfBytes: 0,
-    signatureBytes: 0,
-    facts: {},
-    factErrors: {}
-  };
-  if (error !== void 0) summary.error = error;
-  return summary;
-}
-async function analyzeModule(mod, analyzers, options, memo, preloaded, hints) {
-  const summary = emptySummary(mod);
-  arena.hold();
-  try {
-    return await analyzeHeld(mod, analyzers, options, memo, summary, preloaded, hints);
-  } finally {
-    arena.release();
-  }
-}
-async function analyzeHeld(mod, analyzers, options, memo, summary, preloaded, hints) {
-  let image;
-  try {
-    image = await readModuleImage(mod, preloaded);
-  } catch (err) {
-    summary.error = describeError(err);
-    return summary;
-  }
-  summary.fileBytes = image.fileBytes;
-  summary.elfBytes = image.elf.source.size;
-  summary.signatureBytes = image.signatureBytes;
-  const table = hints?.read();
-  try {
-    for (const a of analyzers) {
-      try {
-        const ctx = { module: mod, options, memo };
-        const byModule = table?.get(a.id);
-        if (byModule) {
-          ctx.hinted = true;
-          if (byModule.has(mod.name)) ctx.hint = byModule.get(mod.name);
-        }
-        summary.facts[a.id] = a.analyze(image.elf, ctx);
-      } catch (err) {
-        summary.factErrors[a.id] = describeError(err);
-      }
-    }
-  } finally {
-    image.elf.close();
-  }
-  return summary;
-}
-
-// src/load/xz-batch.ts
-import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { readFileSync as readFileSync3, statSync as statSync6 } from "node:fs";
-var xzPath;
-function systemXz() {
-  if (xzPath === void 0) {
-    const r = spawnSync("xz", ["--version"], { stdio: ["ignore", "pipe", "ignore"] });
-    xzPath = r.status === 0 && /liblzma/.test(r.stdout.toString()) ? "xz" : null;
-  }
-  return xzPath;
-}
-async function decodeXzBatch(modules, onDecoded) {
-  const xz2 = systemXz();
-  const plan = [];
-  for (const { index, module } of modules) {
-    try {
-      const st = statSync6(module.path);
-      if (!st.isFile() || st.size > LIMITS.maxModuleBytes) break;
-      const input = readFileSync3(module.path);
-      const size = xzUncompressedSize(input, module.relPath);
-      if (input.length > LIMITS.maxModuleBytes || size > LIMITS.maxDecompressedBytes) break;
-      plan.push({ index, input, size });
-    } catch {
-      break;
-    }
-  }
-  let emitted = 0;
-  const giveBack = () => {
-    for (; emitted < modules.length; emitted++) onDecoded({ index: modules[emitted].index, fileBytes: 0 });
-  };
-  if (!xz2 || plan.length === 0) return giveBack();
-  const nonce = randomBytes(16);
-  const marker = spawnSync(xz2, ["-c", "-0", "--check=none"], { input: nonce });
-  if (marker.status !== 0) return giveBack();
-  const separator = marker.stdout;
-  const ok = await new Promise((resolve4) => {
-    const child = spawn(xz2, ["-dc", "-q", "-q"], { stdio: ["pipe", "pipe", "ignore"] });
-    let cur = 0;
-    let buf = Buffer.allocUnsafeSlow(plan[0].size);
-    let filled = 0;
-    let seen = plan[0].size === 0 ? 0 : -1;
-    let failed2 = false;
-    const abort = () => {
-      failed2 = true;
-      child.kill();
-    };
-    child.stdout.on("data", (chunk) => {
-      let o = 0;
-      while (o < chunk.length && !failed2) {
-        if (cur >= plan.length) return abort();
-        if (seen < 0) {
-          const n2 = Math.min(chunk.length - o, plan[cur].size - filled);
-          chunk.copy(buf, filled, o, o + n2);
-          filled += n2;
-          o += n2;
-          if (filled === plan[cur].size) seen = 0;
-          continue;
-        }
-        const n = Math.min(chunk.length - o, nonce.length - seen);
-        if (!chunk.subarray(o, o + n).equals(nonce.subarray(seen, seen + n))) return abort();
-        seen += n;
-        o += n;
-        if (seen < nonce.length) continue;
-        onDecoded({ index: plan[cur].index, bytes: buf, fileBytes: plan[cur].input.length });
-        emitted++;
-        cur++;
-        filled = 0;
-        buf = Buffer.allocUnsafeSlow(cur < plan.length ? plan[cur].size : 0);
-        seen = cur < plan.length && plan[cur].size === 0 ? 0 : -1;
-      }
-    });
-    child.on("error", () => resolve4(false));
-    child.stdin.on("error", () => void 0);
-    child.on("close", (code) => resolve4(code === 0 && !failed2 && cur === plan.length));
-    void (async () => {
-      for (const p of plan) {
-        for (const data of [p.input, separator]) {
-          if (!child.stdin.write(data)) await new Promise((r) => child.stdin.once("drain", r));
-        }
-      }
-      child.stdin.end();
-    })().catch(() => child.kill());
-  });
-  void ok;
-  giveBack();
-}
-
-// src/exports/imports.ts
-function textOf(bytes2) {
-  return Buffer.isBuffer(bytes2) ? bytes2 : Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength);
-}
-var EM_SPARC = 2;
-var EM_SPARCV9 = 43;
-var STT_SPARC_REGISTER = 13;
-function readImports(elf) {
-  const sec = elf.sections.find((s) => s.type === SHT_SYMTAB);
-  if (!sec) return { imports: [], weak: [] };
-  const entsize = elf.is64 ? 24 : 16;
-  if (sec.entsize !== 0 && sec.entsize !== entsize) {
-    throw new InputError("bad-value", elf.file, `${sec.name}: symbol entry size ${sec.entsize}, expected ${entsize}`);
-  }
-  const strSec = elf.sections[sec.link];
-  if (!strSec) throw new InputError("bad-value", elf.file, `${sec.name}: string table index ${sec.link} is out of range`);
-  const strings = elf.data(strSec);
-  const text = textOf(strings);
-  const table = elf.data(sec);
-  const view = new DataView(table.buffer, table.byteOffset, table.byteLength);
-  const le = elf.littleEndian;
-  const count2 = Math.floor(table.byteLength / entsize);
-  const infoAt = elf.is64 ? 4 : 12;
-  const shndxAt = elf.is64 ? 6 : 14;
-  const strong = /* @__PURE__ */ new Set();
-  const weak = /* @__PURE__ */ new Set();
-  const sparc = elf.machine === EM_SPARC || elf.machine === EM_SPARCV9;
-  for (let i = 1; i < count2; i++) {
-    const o = i * entsize;
-    if (view.getUint16(o + shndxAt, le) !== SHN_UNDEF) continue;
-    const info = table[o + infoAt];
-    const bind = info >> 4;
-    if (bind !== STB_GLOBAL && bind !== STB_WEAK) continue;
-    if (sparc && (info & 15) === STT_SPARC_REGISTER) continue;
-    const nameOff = view.getUint32(o, le);
-    const end = nameOff < strings.length ? strings.indexOf(0, nameOff) : -1;
-    if (end < 0) throw new InputError("bad-value", elf.file, `symbol ${i}: name offset ${nameOff} is outside ${strSec.name || "its string table"}`);
-    let name = removeDot(text.toString("utf8", nameOff, end));
-    if (name === "" || ignoredUndefined(name, elf.machine)) continue;
-    if (sparc && name.startsWith(".")) name = "_" + name.charAt(1).toUpperCase() + name.slice(2);
-    if (bind === STB_WEAK) weak.add(name);
-    else strong.add(name);
-  }
-  for (const n of strong) weak.delete(n);
-  return { imports: [...strong].sort(), weak: [...weak].sort() };
-}
-function ignoredUndefined(name, machine) {
-  if (name === "__this_module" || name === "_GLOBAL_OFFSET_TABLE_") return true;
-  if (machine === EM_PPC) return /^_(restgpr|savegpr|rest32gpr|save32gpr|restvr|savevr)_/.test(name);
-  if (machine === EM_PPC64) return name === ".TOC." || /^_(restgpr0|savegpr0|restgpr1|savegpr1|restfpr|savefpr|restvr|savevr)_/.test(name);
-  return false;
-}
-function removeDot(s) {
-  const n = s.indexOf(".");
-  if (n <= 0) return s;
-  let m = n + 1;
-  while (m < s.length && s.charCodeAt(m) >= 48 && s.charCodeAt(m) <= 57) m++;
-  if (m > n + 1 && (m === s.length || s.charAt(m) === ".")) return s.slice(0, n);
-  return s;
-}
-function readVersions(elf) {
-  const extCrcs = elf.section("__version_ext_crcs");
-  const extNames = elf.section("__version_ext_names");
-  if (extCrcs && extNames) {
-    const r = elf.reader(extCrcs);
-    const bytes3 = elf.data(extNames);
-    const text2 = textOf(bytes3);
-    const count3 = Math.floor(extCrcs.size / 4);
-    const names3 = new Array(count3);
-    const crcs2 = new Array(count3);
-    let p = 0;
-    for (let i = 0; i < count3; i++) {
-      const end = bytes3.indexOf(0, p);
-      if (end < 0) throw new InputError("bad-value", elf.file, `__version_ext_names ends before name ${i} of ${count3}`);
-      names3[i] = text2.toString("utf8", p, end);
-      crcs2[i] = r.u32(i * 4);
-      p = end + 1;
-    }
-    return { names: names3, crcs: crcs2, extended: true };
-  }
-  const sec = elf.section("__versions");
-  if (!sec) return null;
-  const word = elf.is64 ? 8 : 4;
-  const size = 64;
-  if (sec.size % size !== 0) throw new InputError("bad-value", elf.file, `__versions size ${sec.size} is not a multiple of ${size}`);
-  const bytes2 = elf.data(sec);
-  const text = textOf(bytes2);
-  const view = new DataView(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength);
-  const le = elf.littleEndian;
-  const count2 = bytes2.byteLength / size;
-  const names2 = new Array(count2);
-  const crcs = new Array(count2);
-  for (let i = 0; i < count2; i++) {
-    const o = i * size;
-    const end = bytes2.indexOf(0, o + word);
-    if (end < 0 || end >= o + size) throw new InputError("bad-value", elf.file, `__versions entry ${i}: name is not NUL-terminated`);
-    names2[i] = text.toString("utf8", o + word, end);
-    if (!elf.is64) crcs[i] = view.getUint32(o, le);
-    else {
-      const lo = view.getUint32(o + (le ? 0 : 4), le);
-      const hi = view.getUint32(o + (le ? 4 : 0), le);
-      crcs[i] = hi * 4294967296 + lo;
-    }
-  }
-  return { names: names2, crcs, extended: false };
-}
-
 // src/exports/module-analyzer.ts
 function recordedCrc(v, name) {
   const i = v.names.indexOf(name);
@@ -10147,6 +9488,39 @@ var linkageAnalyzer = {
     let exports = readKsymtab(elf);
     if (!exports.length && elf.type === ET_REL) exports = readExportMarkers(elf);
     return packLinkage(imports, weak, readVersions(elf), exports);
+  }
+};
+
+// src/load/modinfo-analyzer.ts
+var modinfoAnalyzer = {
+  id: "modinfo",
+  analyze(elf) {
+    const sec = elf.section(".modinfo");
+    if (!sec) return null;
+    const data = elf.data(sec);
+    const entries = [];
+    let start = 0;
+    for (let i = 0; i <= data.length; i++) {
+      if (i === data.length || data[i] === 0) {
+        if (i > start) {
+          const s = Buffer.from(data.subarray(start, i)).toString("utf8");
+          const eq = s.indexOf("=");
+          if (eq > 0) entries.push([s.slice(0, eq), s.slice(eq + 1)]);
+        }
+        start = i + 1;
+      }
+    }
+    const get = (k) => entries.find((e) => e[0] === k)?.[1];
+    const all = (k) => entries.filter((e) => e[0] === k).map((e) => e[1]);
+    const depends = get("depends");
+    return {
+      license: get("license"),
+      licenses: all("license"),
+      intree: get("intree") === "Y",
+      vermagic: get("vermagic"),
+      importNs: all("import_ns"),
+      depends: depends ? depends.split(",").filter(Boolean) : []
+    };
   }
 };
 
@@ -10224,7 +9598,7 @@ var ByteSizeTable = class _ByteSizeTable {
   }
   /** Adds the raw name src[from, to) (an nm name, '@' version included) with its size, cleaned; skipped names are dropped. */
   addRaw(src, from, to, size) {
-    if (from === to || src[from] === 64 || skipped2(src, from, to)) return;
+    if (from === to || src[from] === 64 || skipped(src, from, to)) return;
     const need = this.top + (to - from);
     if (need > this.arena.length) this.arena = grown(this.arena, need);
     const arena2 = this.arena;
@@ -10384,7 +9758,7 @@ function grown(a, need) {
 var bytesOf = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 var SKIPPED_PREFIXES = ["__mod_", "__se_sys", "__se_compat_sys", "__addressable_", "__noinstr_text_start", "_sdata"].map(bytesOf);
 var SKIPPED_NAMES = ["linux_banner", "vermagic"].map(bytesOf);
-function skipped2(src, from, to) {
+function skipped(src, from, to) {
   const first = src[from] === 95;
   const second = to - from > 1 ? src[from + 1] : -1;
   if (first ? second !== 95 && second !== 115 : second !== 105 && second !== 101) return false;
@@ -11051,6 +10425,16 @@ function analyzersFor(ids) {
   });
 }
 
+// src/model/timing.ts
+var TIMINGS = process.env.KBR_TIMINGS === "1";
+function timing(what) {
+  if (!TIMINGS) return;
+  const cpu = process.threadCpuUsage();
+  const s = (ms) => (ms / 1e3).toFixed(2);
+  process.stderr.write(`[${s(performance.now())}s, thread cpu ${s((cpu.user + cpu.system) / 1e3)}s] ${what}
+`);
+}
+
 // src/load/spare-workers.ts
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -11088,6 +10472,9 @@ var SpareWorkers = class {
 };
 
 // src/load/pool.ts
+function usesWorkers(moduleCount, jobs = availableParallelism2()) {
+  return jobs > 0 && moduleCount >= IN_THREAD_BELOW;
+}
 var IN_THREAD_BELOW = 24;
 var PER_WORKER = 1024;
 var PRELOADED_PER_WORKER = 16;
@@ -11096,7 +10483,8 @@ async function analyzeModules(modules, options, pool = {}) {
   const jobs = Math.min(pool.jobs ?? availableParallelism2(), Math.ceil(modules.length / 8));
   const sink = orderedSink(modules.length, pool.onResult);
   const timeout = pool.moduleTimeoutMs ?? LIMITS.maxModuleMillis;
-  if (jobs <= 0 || modules.length < IN_THREAD_BELOW) {
+  if (!usesWorkers(modules.length, jobs)) {
+    pool.sideJobs?.close();
     await pool.spares?.stop();
     await analyzeInThread(modules, options, sink.put, pool.hints);
     return sink.results;
@@ -11108,6 +10496,7 @@ async function analyzeModules(modules, options, pool = {}) {
   let remaining = modules.length;
   const perWorker = Math.min(PER_WORKER, Math.max(1, Math.ceil(modules.length / (jobs * 4))));
   const workers = [];
+  const sideRuns = /* @__PURE__ */ new Map();
   const channels = [];
   try {
     const decoding = xzBatches.map(
@@ -11121,26 +10510,50 @@ async function analyzeModules(modules, options, pool = {}) {
       workers.push(worker);
       const inFlight = /* @__PURE__ */ new Map();
       let preloadedInFlight = 0;
+      let side = void 0;
+      let sideEnded;
+      const unlisten = pool.sideJobs?.onSubmit(() => send());
       let progressAt = Date.now();
       let stopped = false;
       const send = () => {
         if (stopped) return;
-        const cap = Math.min(perWorker, Math.max(MIN_IN_FLIGHT, Math.ceil(queue.size / jobs)));
-        while (inFlight.size < cap) {
-          const task = queue.shift(preloadedInFlight < PRELOADED_PER_WORKER);
-          if (!task) break;
-          if (inFlight.size === 0) progressAt = Date.now();
-          inFlight.set(task.id, !!task.preloaded);
-          if (task.preloaded) preloadedInFlight++;
-          const transfer = task.preloaded ? [task.preloaded.bytes.buffer] : [];
-          const module = modules[task.id];
-          worker.postMessage({ id: task.id, module, preloaded: task.preloaded }, transfer);
+        if (!side) {
+          const cap = Math.min(perWorker, Math.max(MIN_IN_FLIGHT, Math.ceil(queue.size / jobs)));
+          while (inFlight.size < cap) {
+            const task = queue.shift(preloadedInFlight < PRELOADED_PER_WORKER);
+            if (!task) break;
+            if (inFlight.size === 0) progressAt = Date.now();
+            inFlight.set(task.id, !!task.preloaded);
+            if (task.preloaded) preloadedInFlight++;
+            const transfer = task.preloaded ? [task.preloaded.bytes.buffer] : [];
+            const module = modules[task.id];
+            worker.postMessage({ id: task.id, module, preloaded: task.preloaded }, transfer);
+          }
+          if (inFlight.size === 0 && queue.size === 0) startSide();
         }
         if (remaining === 0) finish("done");
         else if (inFlight.size === 0) queue.onPush(send);
       };
+      const startSide = () => {
+        side = pool.sideJobs?.take();
+        if (!side) return;
+        sideRuns.set(worker, new Promise((r) => sideEnded = r));
+        timing(`side job sent, ${remaining} modules left`);
+        worker.postMessage({ side: side.job });
+      };
+      const endSide = (reply) => {
+        const job = side;
+        side = void 0;
+        if (!job) return;
+        timing(`side job back, ${remaining} modules left`);
+        if (!reply) job.resolve(null);
+        else if ("error" in reply) job.reject(new Error(reply.error));
+        else job.resolve(reply.result);
+        sideEnded?.();
+      };
       const finish = (how) => {
         stopped = true;
+        unlisten?.();
         clearInterval(watchdog);
         resolve4(how);
       };
@@ -11161,6 +10574,11 @@ async function analyzeModules(modules, options, pool = {}) {
         Math.min(1e3, Math.max(10, timeout / 4))
       );
       worker.on("message", (msg) => {
+        if ("side" in msg) {
+          endSide(msg);
+          send();
+          return;
+        }
         if (stopped) return;
         const wasPreloaded = inFlight.get(msg.id);
         if (wasPreloaded === void 0) return;
@@ -11173,11 +10591,13 @@ async function analyzeModules(modules, options, pool = {}) {
         send();
       });
       worker.on("error", (err) => {
+        endSide(null);
         if (stopped) return;
         clearInterval(watchdog);
         reject(err);
       });
       worker.on("exit", (code) => {
+        endSide(null);
         if (stopped) return;
         clearInterval(watchdog);
         if (remaining > 0) reject(new Error(`module worker exited with code ${code}`));
@@ -11192,7 +10612,14 @@ async function analyzeModules(modules, options, pool = {}) {
       })
     ]);
   } finally {
-    await Promise.all([...workers.map((w) => w.terminate()), pool.spares?.stop()]);
+    pool.sideJobs?.close();
+    const stopping = workers.map((w) => {
+      const running = sideRuns.get(w);
+      if (!running) return w.terminate();
+      void running.then(() => w.terminate());
+      return void 0;
+    });
+    await Promise.all([...stopping, pool.spares?.stop()]);
     for (const c of channels) c.disconnect();
   }
   return sink.results;
@@ -11274,7 +10701,755 @@ function failed(mod, error) {
   return emptySummary(mod, error);
 }
 
+// src/load/side-jobs.ts
+var SideJobs = class {
+  pending = [];
+  listeners = /* @__PURE__ */ new Set();
+  closed = false;
+  /** The job's result; null when no worker will run it. Rejects when the job failed in the worker. */
+  submit(job) {
+    if (this.closed) return Promise.resolve(null);
+    return new Promise((resolve4, reject) => {
+      this.pending.push({ job, resolve: resolve4, reject });
+      for (const fn of [...this.listeners]) fn();
+    });
+  }
+  /** The oldest job not yet taken. */
+  take() {
+    return this.pending.shift();
+  }
+  /** Calls `fn` whenever a job is submitted, until the returned function is called. */
+  onSubmit(fn) {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+  /** No worker will take jobs any more: those waiting, and those submitted from now on, resolve to null. */
+  close() {
+    this.closed = true;
+    this.listeners.clear();
+    for (let p = this.pending.shift(); p; p = this.pending.shift()) p.resolve(null);
+  }
+};
+
+// src/model/build.ts
+var AGAIN_IN_THREAD = 256;
+var Build = class {
+  layout;
+  info;
+  config;
+  pool;
+  analysis;
+  memos = /* @__PURE__ */ new Map();
+  hints = new HintBoard();
+  sideJobs = new SideJobs();
+  constructor(layout2, info, config, pool = {}, analysis = {}) {
+    this.layout = layout2;
+    this.info = info;
+    this.config = config;
+    this.pool = pool;
+    this.analysis = analysis;
+  }
+  /** Computes `make()` once per build under `key` (promises included, so concurrent callers share). */
+  memo(key, make) {
+    if (!this.memos.has(key)) this.memos.set(key, make());
+    return this.memos.get(key);
+  }
+  /** A path as reports show it: relative to the build root when inside it. */
+  rel(path2) {
+    const r = relative(this.layout.root, path2);
+    return r && !r.startsWith("..") && !isAbsolute(r) ? r : path2;
+  }
+  /** Reads a text artifact whole, bounded. */
+  readText(path2) {
+    return this.memo(`text:${path2}`, () => {
+      const name = this.rel(path2);
+      const st = statSync4(path2, { throwIfNoEntry: false });
+      if (!st) throw new InputError("io", name, "no such file");
+      if (!st.isFile()) throw new InputError("not-a-file", name, st.isDirectory() ? "is a directory, expected a file" : "is not a regular file");
+      if (st.size > LIMITS.maxTextBytes) throw new InputError("too-large", name, `${st.size} bytes is more than the text limit`);
+      return readFileSync3(path2, "utf8");
+    });
+  }
+  /** vmlinux (or 6.18+ vmlinux.unstripped when asked), opened for ranged reads. */
+  vmlinux(which = "vmlinux") {
+    const path2 = which === "unstripped" ? this.layout.vmlinuxUnstripped ?? this.layout.vmlinux : this.layout.vmlinux;
+    if (!path2) return null;
+    return this.memo(`elf:${path2}`, () => ElfFile.open(new FileSource(path2, this.rel(path2))));
+  }
+  /** Closes the files this build keeps open for ranged reads (vmlinux). */
+  close() {
+    for (const v of this.memos.values()) if (v instanceof ElfFile) v.close();
+  }
+  /** Every module analyzed once by every registered analyzer (worker threads). */
+  modules() {
+    return this.memo(
+      "modules",
+      () => analyzeModules(this.layout.modules, this.analyzerOptions(), { ...this.pool, hints: this.hints, sideJobs: this.sideJobs })
+    );
+  }
+  /**
+   * `job` run by a module worker once it has no module left (SideJobs); null when the modules
+   * are not analyzed in workers, or were all analyzed before a worker could take it.
+   */
+  offThread(job) {
+    if (!usesWorkers(this.layout.modules.length, this.pool.jobs)) return Promise.resolve(null);
+    void this.modules().catch(() => void 0);
+    return this.sideJobs.submit(job);
+  }
+  /**
+   * Tells `analyzer` something about the modules (module name -> value, the analyzer's
+   * ctx.hint): a check that has the baseline can say what its comparison will not need. It
+   * reaches every module not yet analyzed; those analyzed before have ctx.hinted unset.
+   */
+  hint(analyzer, byModule) {
+    this.hints.set(analyzer, byModule);
+  }
+  /**
+   * Some of the build's modules again, by on-demand analyzers (ids). A few hundred are read in
+   * this thread: the on-demand analyzers take well under a millisecond a module, and new
+   * workers cost a fifth of a second of CPU each to start.
+   */
+  analyzeAgain(modules, analyzers) {
+    const pool = modules.length <= AGAIN_IN_THREAD ? { ...this.pool, jobs: 0 } : this.pool;
+    return analyzeModules(modules, { ...this.analyzerOptions(), analyzers }, pool);
+  }
+  analyzerOptions() {
+    const options = {};
+    if (this.layout.btfBase) options.btfBase = this.layout.btfBase;
+    if (this.analysis.sizeTables) options.sizeTables = this.analysis.sizeTables;
+    return options;
+  }
+};
+
+// src/load/analyzer.ts
+function factOf(mod, analyzer) {
+  return mod.facts[analyzer.id];
+}
+
+// src/model/turns.ts
+function nextTurn() {
+  return new Promise((resolve4) => {
+    waiting.push(resolve4);
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(release);
+    }
+  });
+}
+var waiting = [];
+var scheduled = false;
+function release() {
+  const next = waiting.shift();
+  if (waiting.length) setImmediate(release);
+  else scheduled = false;
+  next?.();
+}
+
+// src/checks/check.ts
+function skipped2(summary) {
+  return { status: "skip", summary, findings: [] };
+}
+
+// src/checks/btf.ts
+var SEPARATE_FINDINGS = 10;
+var SIZE_ROWS = 30;
+var fmt = (n) => n.toLocaleString("en-US");
+var plural = (n, one, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
+function vmlinuxRefusal(build, path2, rules) {
+  return build.memo(`btf:vmlinux-verdict:${rules.label}:${path2}`, () => verifyVmlinuxBtf(path2, rules));
+}
+var btfCheck = {
+  id: "btf",
+  title: "Module BTF",
+  async snapshot(build) {
+    if (!build.layout.modules.length) return null;
+    const basePath = build.layout.btfBase;
+    const version = build.info.version;
+    if (basePath && version && build.info.config.DEBUG_INFO_BTF_MODULES === "y") {
+      nextTurn().then(() => vmlinuxRefusal(build, basePath, rulesFor(version))).catch(() => void 0);
+    }
+    const modules = {};
+    for (const m of await build.modules()) {
+      const f = factOf(m, btfAnalyzer);
+      if (f) modules[m.name] = [f.btfBytes, f.baseRefBytes];
+    }
+    return { modules };
+  },
+  async run({ build, options, current, baseline }) {
+    if (!build.layout.modules.length) return skipped2("no modules in this build");
+    const mods = await build.modules();
+    const facts = mods.map((m) => ({ m, f: factOf(m, btfAnalyzer) })).filter((x) => !!x.f);
+    const config = build.info.config;
+    const withBtf = facts.filter((x) => x.f.btfBytes > 0);
+    const withBaseRef = facts.filter((x) => x.f.baseRefBytes > 0);
+    const btfBytes = withBtf.reduce((s, x) => s + x.f.btfBytes, 0);
+    const report = {
+      btf: {
+        vmlinux: build.layout.btfBase ? build.rel(build.layout.btfBase) : null,
+        modules: facts.length,
+        withBtf: withBtf.length,
+        withBaseRef: withBaseRef.length,
+        btfBytes,
+        perModule: Object.fromEntries(
+          facts.map((x) => [x.m.name, { btf: x.f.btfBytes, btfBase: x.f.baseRefBytes, rules: x.f.rules }])
+        )
+      }
+    };
+    if (!withBtf.length && config.DEBUG_INFO_BTF_MODULES !== "y") {
+      return {
+        ...skipped2(
+          `${plural(facts.length, "module")}, none with BTF (CONFIG_DEBUG_INFO_BTF_MODULES is not set)`
+        ),
+        report
+      };
+    }
+    const problems = [];
+    const notes = [];
+    const mismatchAllowed = config.MODULE_ALLOW_BTF_MISMATCH === "y";
+    const vmlinuxName = build.layout.btfBase ? build.rel(build.layout.btfBase) : "vmlinux";
+    const basePath = build.layout.btfBase;
+    const skippedWhy = withBtf.find((x) => x.f.skipped)?.f.skipped?.replaceAll(basePath ?? "\0", vmlinuxName);
+    if (skippedWhy) {
+      notes.push({
+        severity: "notice",
+        code: "btf-vmlinux-missing",
+        message: `module BTF not validated: ${skippedWhy}`,
+        ...basePath ? { file: vmlinuxName } : {}
+      });
+    } else if (basePath && withBtf.length) {
+      const rules = build.info.version ? rulesFor(build.info.version) : rulesFor(parseKernelVersion(withBtf[0].f.rules));
+      const refused = vmlinuxRefusal(build, basePath, rules);
+      if (refused) {
+        notes.push({
+          severity: "error",
+          code: "btf-vmlinux-invalid",
+          message: `${vmlinuxName}: the kernel refuses this vmlinux BTF at boot: ${quote(refused)}, so no module gets BTF either`,
+          file: vmlinuxName
+        });
+      }
+    }
+    let valid = 0;
+    for (const { m, f } of withBtf) {
+      const p = judge(m, f, vmlinuxName, mismatchAllowed);
+      if (p) problems.push(p);
+      else if (!f.skipped) valid++;
+    }
+    for (const m of mods) {
+      const err = m.factErrors[btfAnalyzer.id];
+      if (!err) continue;
+      const message = `${m.relPath}: its BTF could not be examined: ${err}`;
+      problems.push({ code: "btf-module-unexamined", severity: "warning", mod: m, message, brief: message });
+    }
+    if (config.DEBUG_INFO_BTF_MODULES === "y") {
+      for (const { m, f } of facts) {
+        if (f.btfBytes) continue;
+        problems.push({
+          code: "btf-module-without-btf",
+          severity: "warning",
+          mod: m,
+          message: `${m.relPath} has no .BTF although CONFIG_DEBUG_INFO_BTF_MODULES=y: BPF programs and tools see none of its types`,
+          brief: m.relPath
+        });
+      }
+    }
+    baseRefPolicy(options, build.info.version, facts, problems, notes);
+    const sizeBlocks = [];
+    if (baseline?.data && current) {
+      const base = readBtfSnapshot(baseline.data);
+      if (base) diffBaseline(current, base, baseline.label, facts, problems, sizeBlocks);
+      else
+        notes.push({
+          severity: "notice",
+          code: "btf-baseline-unusable",
+          message: `the baseline's BTF data (${baseline.label}) is malformed and was not compared`
+        });
+    }
+    const { findings, blocks } = present(problems, withBtf.length);
+    findings.unshift(...notes);
+    for (const x of sizeBlocks) blocks.push(x);
+    const summary = summarize(
+      facts.length,
+      withBtf.length,
+      valid,
+      withBaseRef.length,
+      problems,
+      vmlinuxName,
+      !!skippedWhy
+    );
+    return { summary, findings, blocks, report };
+  }
+};
+function judge(m, f, vmlinux, mismatchAllowed) {
+  const outcome = (fail) => mismatchAllowed ? "the module loads without its BTF (CONFIG_MODULE_ALLOW_BTF_MISMATCH=y)" : `the module fails to load with "${failedToValidate(m.name, fail.errno)}"`;
+  const log = (fail) => mismatchAllowed ? [...fail.quietWhenMismatchAllowed ? [] : fail.dmesg, MISMATCH_ALLOWED_WARNING] : [...fail.dmesg, failedToValidate(m.name, fail.errno)];
+  if (f.mismatch?.likely) {
+    const x = f.mismatch;
+    const consequence = f.load ? `The kernel's check stops at ${quote(f.load)}; ${outcome(f.load)}.` : `The kernel's checks pass, so BPF sees wrong types for ${m.name}.`;
+    return {
+      code: "btf-base-mismatch",
+      severity: "error",
+      mod: m,
+      message: `${m.relPath}: BTF generated against a different vmlinux than ${vmlinux}: ${x.evidence}. ${consequence}`,
+      brief: `${m.relPath}: ${x.badNames}/${x.names} names inside strings, ${x.badRefs}/${x.refs} references of the wrong kind; ${f.load ? `kernel: ${quote(f.load)}` : "passes the kernel checks"}`,
+      ...f.load ? { log: log(f.load) } : {}
+    };
+  }
+  if (f.load?.step === "relocation") {
+    const r = f.relocation;
+    const types = (list) => list.slice(0, 5).map((t) => `${t.kind} '${t.name}'${t.embedded ? ` (embedded, size ${t.size})` : ""}`).join(", ");
+    const what = r ? [
+      r.unmatchedCount ? `${plural(r.unmatchedCount, "distilled type")} match nothing: ${types(r.unmatched)}${r.unmatchedCount > 5 ? ", ..." : ""}` : "",
+      r.ambiguousCount ? `${plural(r.ambiguousCount, "distilled type")} match several types: ${r.ambiguous.slice(0, 5).map((t) => `${t.kind} '${t.name}' (${t.candidates.map((c) => `[${c}]`).join(", ")})`).join(", ")}` : "",
+      r.invalid[0] ?? ""
+    ].filter(Boolean).join("; ") : "";
+    return {
+      code: "btf-base-ref-relocation-failed",
+      severity: "error",
+      mod: m,
+      message: `${m.relPath}: its .BTF.base does not relocate onto ${vmlinux}: ${what || f.load.text}. The kernel prints "${f.load.text}"; ${outcome(f.load)}.`,
+      brief: `${m.relPath}: ${what || f.load.text}`,
+      log: log(f.load)
+    };
+  }
+  if (f.load) {
+    return {
+      code: "btf-module-rejected",
+      severity: "error",
+      mod: m,
+      message: `${m.relPath}: the kernel's BTF check refuses it at ${quote(f.load)}; ${outcome(f.load)}.`,
+      brief: `${m.relPath}: ${quote(f.load)}`,
+      log: log(f.load)
+    };
+  }
+  if (f.resolve) {
+    return {
+      code: "btf-module-inconsistent",
+      // The kernel itself never runs this check on module BTF: worth fixing, not a failed load.
+      severity: "warning",
+      mod: m,
+      message: `${m.relPath}: the kernel takes this BTF at load, but its types do not resolve against ${vmlinux}: full verification (as for BPF_BTF_LOAD) stops at ${quote(f.resolve)}.`,
+      brief: `${m.relPath}: ${quote(f.resolve)}`,
+      log: f.resolve.dmesg
+    };
+  }
+  if (f.mismatch) {
+    return {
+      code: "btf-module-suspect-reference",
+      severity: "warning",
+      mod: m,
+      message: `${m.relPath}: BTF passes the kernel's checks, but ${f.mismatch.evidence}.`,
+      brief: `${m.relPath}: ${f.mismatch.evidence}`
+    };
+  }
+  return void 0;
+}
+function quote(f) {
+  const at = f.typeId !== void 0 && !f.text.startsWith(`[${f.typeId}]`) ? `type [${f.typeId}]: ` : "";
+  return f.text ? `${at}"${f.text}"` : `${at}a reference past the last type (the kernel prints no message)`;
+}
+function baseRefPolicy(options, version, facts, problems, notes) {
+  const policy = options.btfBaseRef;
+  if (policy === "off") return;
+  const subject = facts.filter(({ m, f }) => {
+    if (!f.btfBytes) return false;
+    if (policy === "required") return true;
+    const info = factOf(m, modinfoAnalyzer);
+    return !!info && !info.intree;
+  });
+  const missing = subject.filter((x) => !x.f.baseRefBytes);
+  if (!missing.length) return;
+  if (version && !atLeast(version, 6, 11)) {
+    notes.push({
+      severity: "notice",
+      code: "btf-base-ref-unsupported",
+      message: `${plural(missing.length, "module")} without .BTF.base, which btf-base-ref=${policy} asks for, but .BTF.base needs Linux 6.11 or later and this build is ${version.major}.${version.minor}`
+    });
+    return;
+  }
+  for (const { m } of missing) {
+    const info = factOf(m, modinfoAnalyzer);
+    const why = info && !info.intree ? "built out of tree (no intree=Y in .modinfo)" : "btf-base-ref=required";
+    problems.push({
+      code: "btf-base-ref-missing",
+      severity: "error",
+      mod: m,
+      message: `${m.relPath} has split BTF but no .BTF.base (${why}): its BTF only fits this exact vmlinux and is lost or refused after any kernel rebuild`,
+      brief: `${m.relPath} (${why})`
+    });
+  }
+}
+function readBtfSnapshot(data) {
+  const modules = data?.modules;
+  if (!modules || typeof modules !== "object" || Array.isArray(modules)) return null;
+  const size = (n) => Number.isSafeInteger(n) && n >= 0;
+  for (const v of Object.values(modules))
+    if (!Array.isArray(v) || v.length !== 2 || !size(v[0]) || !size(v[1])) return null;
+  return { modules };
+}
+function diffBaseline(current, base, label, facts, problems, blocks) {
+  const byName = new Map(facts.map((x) => [x.m.name, x.m]));
+  const rows = [];
+  for (const [name, [btf, baseRef]] of Object.entries(current.modules)) {
+    const was = base.modules[name];
+    if (!was) continue;
+    const mod = byName.get(name);
+    if (mod && was[0] > 0 && btf === 0) {
+      problems.push({
+        code: "btf-module-lost-btf",
+        severity: "warning",
+        mod,
+        message: `${mod.relPath} had BTF in ${label} (${fmt(was[0])} bytes) and has none now`,
+        brief: mod.relPath
+      });
+    }
+    if (mod && was[1] > 0 && baseRef === 0 && btf > 0) {
+      problems.push({
+        code: "btf-module-lost-base-ref",
+        severity: "warning",
+        mod,
+        message: `${mod.relPath} had .BTF.base in ${label} and has none now: its BTF no longer survives a vmlinux rebuild`,
+        brief: mod.relPath
+      });
+    }
+    if (btf !== was[0]) rows.push({ name, old: was[0], now: btf });
+  }
+  for (const [name, [btf]] of Object.entries(current.modules))
+    if (!base.modules[name] && btf) rows.push({ name, old: null, now: btf });
+  for (const [name, [btf]] of Object.entries(base.modules))
+    if (!current.modules[name] && btf) rows.push({ name, old: btf, now: null });
+  if (!rows.length) return;
+  const change2 = (r) => (r.now ?? 0) - (r.old ?? 0);
+  rows.sort((a, b) => Math.abs(change2(b)) - Math.abs(change2(a)) || a.name.localeCompare(b.name));
+  const oldTotal = Object.values(base.modules).reduce((s, [b]) => s + b, 0);
+  const newTotal = Object.values(current.modules).reduce((s, [b]) => s + b, 0);
+  const delta = newTotal - oldTotal;
+  const pct = oldTotal ? `, ${delta >= 0 ? "+" : ""}${(100 * delta / oldTotal).toFixed(2)}%` : "";
+  const signed2 = (n) => `${n > 0 ? "+" : ""}${fmt(n)}`;
+  const cell = (n) => n === null ? "-" : fmt(n);
+  blocks.push({
+    kind: "details",
+    summary: `Module BTF against ${label}: ${fmt(oldTotal)} -> ${fmt(newTotal)} bytes (${signed2(delta)}${pct}), ${plural(rows.length, "module")} changed, added or removed`,
+    blocks: [
+      {
+        kind: "table",
+        columns: ["Module", "Before", "After", "Change"],
+        align: ["left", "right", "right", "right"],
+        rows: rows.slice(0, SIZE_ROWS).map((r) => [{ code: r.name }, cell(r.old), cell(r.now), signed2(change2(r))])
+      },
+      ...rows.length > SIZE_ROWS ? [
+        {
+          kind: "paragraph",
+          text: `${plural(rows.length - SIZE_ROWS, "more module")} changed less.`
+        }
+      ] : []
+    ]
+  });
+}
+function present(problems, withBtf) {
+  const findings = [];
+  const blocks = [];
+  const byCode = /* @__PURE__ */ new Map();
+  for (const p of problems) byCode.set(p.code, [...byCode.get(p.code) ?? [], p]);
+  for (const [code, list] of byCode) {
+    if (list.length <= SEPARATE_FINDINGS) {
+      for (const p of list) {
+        findings.push({
+          severity: p.severity,
+          code,
+          message: p.message,
+          module: p.mod.name,
+          file: p.mod.relPath
+        });
+        if (p.log?.length) {
+          blocks.push({
+            kind: "details",
+            summary: [{ code: p.mod.name }, ": what the kernel prints"],
+            blocks: [{ kind: "code", text: p.log.join("\n") }]
+          });
+        }
+      }
+      continue;
+    }
+    const first = list[0];
+    const hint = code === "btf-base-mismatch" && list.length === withBtf ? " (all of them: the vmlinux BTF checked against is probably not the one these modules were built with)" : "";
+    findings.push({
+      severity: first.severity,
+      code,
+      message: `${plural(list.length, "module")}: ${headline(code)}${hint}. First: ${first.message}`
+    });
+    blocks.push({
+      kind: "details",
+      summary: [`${plural(list.length, "module")}: `, { code }],
+      blocks: [
+        { kind: "list", items: list.map((p) => p.brief) },
+        ...first.log?.length ? [{ kind: "code", text: first.log.join("\n") }] : []
+      ]
+    });
+  }
+  return { findings, blocks };
+}
+function headline(code) {
+  switch (code) {
+    case "btf-base-mismatch":
+      return "BTF generated against a different vmlinux";
+    case "btf-module-rejected":
+      return "BTF refused by the kernel's load-time check";
+    case "btf-module-inconsistent":
+      return "BTF types that do not resolve";
+    case "btf-base-ref-relocation-failed":
+      return ".BTF.base does not relocate onto this vmlinux";
+    case "btf-base-ref-missing":
+      return "split BTF without .BTF.base";
+    case "btf-module-without-btf":
+      return "no BTF although CONFIG_DEBUG_INFO_BTF_MODULES=y";
+    case "btf-module-lost-btf":
+      return "BTF lost against the baseline";
+    case "btf-module-lost-base-ref":
+      return ".BTF.base lost against the baseline";
+    case "btf-module-unexamined":
+      return "BTF that could not be examined";
+    default:
+      return code;
+  }
+}
+function summarize(total, withBtf, valid, withBaseRef, problems, vmlinux, unchecked) {
+  const head = `${plural(total, "module")}: `;
+  const tail = `${fmt(withBaseRef)} with .BTF.base`;
+  if (unchecked)
+    return `${head}${fmt(withBtf)} with split BTF (not validated: no usable vmlinux BTF), ${tail}`;
+  const count2 = (code) => problems.filter((p) => p.code === code).length;
+  const parts = [
+    `${fmt(valid)} with split BTF valid against ${vmlinux === "vmlinux" ? "vmlinux BTF" : vmlinux}`
+  ];
+  const bad = [
+    ["btf-base-mismatch", "built against a different vmlinux"],
+    ["btf-module-rejected", "refused at load"],
+    ["btf-base-ref-relocation-failed", "failing .BTF.base relocation"],
+    ["btf-module-inconsistent", "with unresolvable types"],
+    ["btf-module-without-btf", "without BTF"],
+    ["btf-base-ref-missing", "missing .BTF.base"]
+  ];
+  for (const [code, what] of bad) {
+    const n = count2(code);
+    if (n) parts.push(`${fmt(n)} ${what}`);
+  }
+  if (total > withBtf && !count2("btf-module-without-btf")) parts.push(`${fmt(total - withBtf)} without BTF`);
+  return `${head}${parts.join(", ")}, ${tail}`;
+}
+
+// src/exports/model.ts
+function tableOf(rows) {
+  const table = /* @__PURE__ */ new Map();
+  for (const r of rows) if (!table.has(r.symbol)) table.set(r.symbol, r);
+  return table;
+}
+function formatCrc(crc) {
+  return crc === null ? "none" : `0x${crc.toString(16).padStart(8, "0")}`;
+}
+function exportKind(gplOnly) {
+  return gplOnly ? "EXPORT_SYMBOL_GPL" : "EXPORT_SYMBOL";
+}
+function compareNames2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/exports/symvers.ts
+function parseSymvers(text, file) {
+  const rows = [];
+  const lines2 = text.split("\n");
+  if (lines2.length > 0 && lines2[lines2.length - 1] === "") lines2.pop();
+  for (let i = 0; i < lines2.length; i++) {
+    const line = lines2[i];
+    const n = i + 1;
+    const f = splitFields(line);
+    if (!f) throw new InputError("bad-value", file, `line ${n}: expected 5 tab-separated fields (crc, symbol, module, export type, namespace)`);
+    const [crcText, symbol, module, kind, namespace] = f;
+    if (!/^(0[xX])?[0-9a-fA-F]{1,8}$/.test(crcText)) throw new InputError("bad-value", file, `line ${n}: CRC "${crcText}" is not a 32-bit hex number`);
+    if (symbol === "" || module === "") throw new InputError("bad-value", file, `line ${n}: empty symbol or module name`);
+    let gplOnly;
+    if (kind === "EXPORT_SYMBOL_GPL") gplOnly = true;
+    else if (kind === "EXPORT_SYMBOL") gplOnly = false;
+    else throw new InputError("bad-value", file, `line ${n}: unknown export type "${kind}" (modpost skips such lines with an error)`);
+    rows.push({ symbol, module, gplOnly, namespace, crc: Number.parseInt(crcText, 16), line: n });
+  }
+  return rows;
+}
+function splitFields(line) {
+  const a = line.indexOf("	");
+  if (a < 0) return null;
+  const b = line.indexOf("	", a + 1);
+  if (b < 0) return null;
+  const c = line.indexOf("	", b + 1);
+  if (c < 0) return null;
+  const d = line.indexOf("	", c + 1);
+  if (d < 0) return null;
+  return [line.slice(0, a), line.slice(a + 1, b), line.slice(b + 1, c), line.slice(c + 1, d), line.slice(d + 1)];
+}
+function symversExports(rows, modversions) {
+  return rows.map((r) => ({ symbol: r.symbol, module: r.module, gplOnly: r.gplOnly, namespace: r.namespace, crc: modversions ? r.crc : null }));
+}
+
+// src/exports/whitelist.ts
+import { existsSync, realpathSync as realpathSync2, statSync as statSync6 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join2 } from "node:path";
+
+// src/discover/walk.ts
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync as statSync5 } from "node:fs";
+import { join, relative as relative2, isAbsolute as isAbsolute2 } from "node:path";
+function inside(root, path2) {
+  const r = relative2(root, path2);
+  return r === "" || !r.startsWith("..") && !isAbsolute2(r);
+}
+var refusals = null;
+function collectingRefusals(sink, fn) {
+  const prev = refusals;
+  refusals = sink;
+  try {
+    return fn();
+  } finally {
+    refusals = prev;
+  }
+}
+function refusePath(root, path2, what) {
+  const name = relative2(root, path2);
+  const err = new InputError("refused", name.length > 200 ? `${name.slice(0, 200)}...` : name, what);
+  if (!refusals) throw err;
+  if (!refusals.includes(err.message)) refusals.push(err.message);
+  return void 0;
+}
+var lastRoot;
+function resolvedRoot(root) {
+  if (lastRoot?.root !== root) lastRoot = { root, resolved: realpathSync.native(root) };
+  return lastRoot.resolved;
+}
+function fileIn(root, path2) {
+  const refuse = (what) => refusePath(root, path2, what);
+  let st;
+  try {
+    st = lstatSync(path2, { throwIfNoEntry: false });
+  } catch (err) {
+    return refuse(`cannot be looked up: ${err.code ?? String(err)}`);
+  }
+  if (!st) return void 0;
+  let target;
+  try {
+    target = realpathSync.native(path2);
+  } catch (err) {
+    const code = err.code;
+    if (code === "ELOOP") return refuse("is a symlink loop");
+    return void 0;
+  }
+  if (!inside(resolvedRoot(root), target)) {
+    return refuse(st.isSymbolicLink() ? `is a symlink to ${readlinkSync(path2)}, outside the build directory` : "resolves outside the build directory");
+  }
+  const t = st.isSymbolicLink() ? statSync5(target, { throwIfNoEntry: false }) : st;
+  return t?.isFile() ? path2 : void 0;
+}
+function dirIn(root, path2) {
+  const st = lstatSync(path2, { throwIfNoEntry: false });
+  if (!st) return void 0;
+  if (st.isSymbolicLink()) {
+    let target;
+    try {
+      target = realpathSync.native(path2);
+    } catch (err) {
+      return err.code === "ELOOP" ? refusePath(root, path2, "is a symlink loop") : void 0;
+    }
+    if (!inside(resolvedRoot(root), target)) {
+      return refusePath(root, path2, `is a symlink to ${readlinkSync(path2)}, outside the build directory`);
+    }
+    return statSync5(target).isDirectory() ? path2 : void 0;
+  }
+  return st.isDirectory() ? path2 : void 0;
+}
+function walkFiles(dir, want, maxFiles, skipDirs = /* @__PURE__ */ new Set(), symlinks) {
+  const out = [];
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop();
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) {
+        if (!skipDirs.has(e.name)) stack.push(join(d, e.name));
+      } else if ((e.isFile() || e.isSymbolicLink()) && want(e.name)) {
+        const path2 = join(d, e.name);
+        if (e.isSymbolicLink()) symlinks?.add(path2);
+        out.push(path2);
+        if (out.length > maxFiles) throw new InputError("too-large", dir, `more than ${maxFiles} matching files`);
+      }
+    }
+  }
+  return out.sort();
+}
+
+// src/exports/whitelist.ts
+function kernelListReader(build) {
+  const v = build.info.version;
+  if (v) return { reader: atLeast(v, 6, 5) ? "modpost" : "autoksyms", known: true };
+  return { reader: build.layout.autoksyms ? "autoksyms" : "modpost", known: false };
+}
+function configValue(build, key) {
+  return build.config?.get(key) ?? build.info.config[key];
+}
+function configEnabled(build, key) {
+  const v = configValue(build, key);
+  return v === "y" || v === "m";
+}
+function locateWhitelist(build, reader) {
+  const setting = configValue(build, "UNUSED_KSYMS_WHITELIST")?.trim();
+  if (!setting) return null;
+  const obj = build.layout.root;
+  const src = build.layout.sourceDir ?? obj;
+  const tried = [];
+  let candidates;
+  if (isAbsolute3(setting)) candidates = [setting];
+  else if (reader === "modpost") candidates = [join2(obj, setting), join2(src, setting)];
+  else candidates = [join2(src, setting)];
+  for (const c of candidates) {
+    if (tried.includes(c)) continue;
+    tried.push(c);
+    if (!existsSync(c)) continue;
+    const real = realpathSync2(c);
+    const allowed = [obj, src].some((root) => existsSync(root) && inside(realpathSync2(root), real));
+    if (!allowed) return { setting, path: null, tried, refused: c };
+    if (!statSync6(real).isFile()) continue;
+    return { setting, path: c, tried };
+  }
+  return { setting, path: null, tried };
+}
+function parseAutoksyms(text) {
+  const out = /* @__PURE__ */ new Set();
+  for (const line of text.split("\n")) {
+    const m = /^#define __KSYM_(\S+) 1$/.exec(line);
+    if (m) out.add(m[1]);
+  }
+  return out;
+}
+
+// src/exports/image.ts
+import { readFileSync as readFileSync4, statSync as statSync7 } from "node:fs";
+function vmlinuxFromImage(build) {
+  return build.memo("exports:image-elf", async () => {
+    const path2 = build.layout.bootImage;
+    if (!path2) return null;
+    const file = build.rel(path2);
+    const st = statSync7(path2);
+    if (st.size > LIMITS.maxModuleBytes) throw new InputError("too-large", file, `${st.size} bytes is more than a boot image can be`);
+    const k = await unpackKernel(readFileSync4(path2), file);
+    if (k.format !== "elf") return null;
+    const what = k.container === "none" ? file : `${file} (${k.container}${k.compression === "none" ? "" : `, ${k.compression}`})`;
+    return { elf: ElfFile.fromBytes(k.bytes, what), what };
+  });
+}
+
 // src/exports/module-set.ts
+import { statSync as statSync8 } from "node:fs";
+import { basename, isAbsolute as isAbsolute4, join as join3, relative as relative3, resolve } from "node:path";
 var ANALYZER_IDS = [modinfoAnalyzer.id, linkageAnalyzer.id];
 var MODULE_SUFFIX = /\.(ko|o)(\.xz|\.zst|\.gz)?$/;
 function moduleOwner(relPath, installed) {
@@ -11338,14 +11513,14 @@ function extraModules(build, dirs) {
     const shown = /* @__PURE__ */ new Map();
     for (const given of dirs) {
       const dir = resolve(given);
-      const st = statSync7(dir, { throwIfNoEntry: false });
+      const st = statSync8(dir, { throwIfNoEntry: false });
       if (!st) throw new InputError("io", given, "extra-modules: no such directory");
       if (!st.isDirectory()) throw new InputError("not-a-file", given, "extra-modules: not a directory");
       for (const path2 of walkFiles(dir, (n) => MODULE_FILE.test(n), LIMITS.maxModules)) {
         if (!fileIn(dir, path2)) continue;
-        const relPath = relative2(dir, path2);
+        const relPath = relative3(dir, path2);
         files.push({ name: basename(path2).replace(MODULE_FILE, "").replace(/-/g, "_"), path: path2, relPath, compression: compressionOf(path2) });
-        shown.set(path2, isAbsolute3(given) ? path2 : join3(given, relPath));
+        shown.set(path2, isAbsolute4(given) ? path2 : join3(given, relPath));
       }
     }
     if (!files.length) return [];
@@ -11536,7 +11711,7 @@ function countsPerModule(d) {
 }
 
 // src/exports/lists.ts
-import { readFileSync as readFileSync4, realpathSync as realpathSync3, statSync as statSync8 } from "node:fs";
+import { readFileSync as readFileSync5, realpathSync as realpathSync3, statSync as statSync9 } from "node:fs";
 import { resolve as resolve2 } from "node:path";
 
 // src/exports/symbol-list.ts
@@ -11636,14 +11811,14 @@ function readLists(build, options) {
   }
   for (const given of options.symbolLists) {
     const path2 = resolve2(given);
-    const st = statSync8(path2, { throwIfNoEntry: false });
+    const st = statSync9(path2, { throwIfNoEntry: false });
     if (!st) throw new InputError("io", given, "symbol list: no such file");
     if (!st.isFile()) throw new InputError("not-a-file", given, "symbol list: not a regular file");
     if (st.size > LIMITS.maxTextBytes) throw new InputError("too-large", given, "symbol list: file too large");
     const real = realpathSync3(path2);
     if (seen.has(real)) continue;
     seen.add(real);
-    const text = readFileSync4(path2, "utf8");
+    const text = readFileSync5(path2, "utf8");
     const listReader = detectFormat(text) === "android" ? "android" : reader;
     lists.push({ list: parseSymbolList(text, displayPath(build, given, path2), listReader), whitelist: false });
   }
@@ -11965,7 +12140,7 @@ var inventoryCheck = {
 };
 
 // src/kallsyms/load-passes.ts
-import { readFileSync as readFileSync5, statSync as statSync9 } from "node:fs";
+import { readFileSync as readFileSync6, statSync as statSync10 } from "node:fs";
 import { join as join4 } from "node:path";
 
 // src/kallsyms/derive-syms.ts
@@ -11997,10 +12172,10 @@ function mksysmapFilterOf(build) {
   return build.memo("kallsyms:mksysmap", () => {
     const src = build.layout.sourceDir;
     const script = src ? join4(src, "scripts/mksysmap") : null;
-    const st = script ? statSync9(script, { throwIfNoEntry: false }) : void 0;
+    const st = script ? statSync10(script, { throwIfNoEntry: false }) : void 0;
     if (script && st?.isFile() && st.size <= MAX_SCRIPT_BYTES) {
       try {
-        return parseMksysmapScript(readFileSync5(script, "utf8"), build.rel(script));
+        return parseMksysmapScript(readFileSync6(script, "utf8"), build.rel(script));
       } catch {
       }
     }
@@ -12009,7 +12184,7 @@ function mksysmapFilterOf(build) {
 }
 function mtimeOf(path2) {
   if (!path2) return null;
-  const st = statSync9(path2, { throwIfNoEntry: false });
+  const st = statSync10(path2, { throwIfNoEntry: false });
   return st ? st.mtimeMs : null;
 }
 function objectSymbols(path2, file) {
@@ -12119,7 +12294,7 @@ function readPass(build, p, filter, rawText, mismatched, unreadable) {
   let objectBytes = null;
   let objSyms = null;
   if (p.kallsymsObject && p.kallsymsObject.endsWith(".o")) {
-    objectBytes = statSync9(p.kallsymsObject).size;
+    objectBytes = statSync10(p.kallsymsObject).size;
     try {
       objSyms = objectSymbols(p.kallsymsObject, build.rel(p.kallsymsObject));
     } catch {
@@ -12381,6 +12556,8 @@ function diffFindings2(d, severity, prefix, sides, sections) {
 var kallsymsCheck = {
   id: "kallsyms",
   title: "kallsyms",
+  // Reads link passes, System.map, vmlinux and the boot image: runs in a module worker when it can.
+  moduleFree: true,
   async snapshot(build) {
     if (!hasPassData(build)) return null;
     return snapshotOf(await reviewKallsyms(build));
@@ -13824,7 +14001,7 @@ var symbolListCheck = {
     const lists = loadLists(build, options);
     const extra = options.extraModules.length ? await extraModules(build, options.extraModules) : [];
     if (exp.source === "none" && !lists.lists.length && !exp.modules.length && !extra.length) {
-      return skipped("no exports, symbol lists or modules to check");
+      return skipped2("no exports, symbol lists or modules to check");
     }
     const findings = [];
     for (const x of whitelistFindings(build, lists)) findings.push(x);
@@ -13964,8 +14141,53 @@ function statusOf(findings) {
   return worst === 3 ? "fail" : worst === 2 ? "warn" : "pass";
 }
 
+// src/checks/run-check.ts
+async function snapshotOf2(check, build, options) {
+  if (!check.snapshot) return void 0;
+  try {
+    await nextTurn();
+    const snap = await check.snapshot(build, options);
+    timing(`snapshot ${check.id} of ${build.layout.root} done`);
+    return snap;
+  } catch {
+    return void 0;
+  }
+}
+async function runCheck(check, build, options, current, baseline) {
+  let outcome;
+  try {
+    await nextTurn();
+    outcome = await check.run({ build, options, current: current ?? null, baseline });
+  } catch (err) {
+    const finding = err instanceof InputError ? { severity: "error", code: "input-error", message: err.message, file: err.file } : { severity: "warning", code: "check-crashed", message: `the ${check.id} check stopped: ${describeError(err)}` };
+    outcome = { status: err instanceof InputError ? "fail" : "skip", summary: finding.message, findings: [finding] };
+  }
+  timing(`check ${check.id} done`);
+  const result = {
+    id: check.id,
+    title: check.title,
+    status: outcome.status ?? statusOf(outcome.findings),
+    summary: outcome.summary,
+    findings: outcome.findings,
+    blocks: outcome.blocks ?? []
+  };
+  return { result, report: outcome.report ?? {} };
+}
+
+// src/checks/off-thread.ts
+var KIND2 = "check";
+async function runCheckOffThread(check, build, options, baseline) {
+  if (!check.moduleFree) return null;
+  const input = { check: check.id, layout: { ...build.layout, modules: [] }, info: build.info, config: build.config, options, baseline };
+  try {
+    return await build.offThread({ kind: KIND2, input });
+  } catch {
+    return null;
+  }
+}
+
 // src/discover/discover.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync6, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync10 } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync as readFileSync7, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync11 } from "node:fs";
 import { basename as basename2, dirname, join as join5, resolve as resolve3 } from "node:path";
 
 // src/discover/placeholder.ts
@@ -13992,7 +14214,7 @@ function moduleName(file) {
 function discover(input) {
   const dir = input.dir ? resolve3(input.dir) : void 0;
   if (dir) {
-    const st = statSync10(dir, { throwIfNoEntry: false });
+    const st = statSync11(dir, { throwIfNoEntry: false });
     if (!st) throw new InputError("io", dir, "no such directory");
     if (!st.isDirectory()) throw new InputError("not-a-file", dir, "is not a directory");
   }
@@ -14194,7 +14416,7 @@ function applyOverrides(layout2, input) {
   const file = (p, what) => {
     if (!p) return void 0;
     const abs = resolve3(p);
-    const st = statSync10(abs, { throwIfNoEntry: false });
+    const st = statSync11(abs, { throwIfNoEntry: false });
     if (!st) throw new InputError("io", p, `${what}: no such file`);
     if (!st.isFile()) throw new InputError("not-a-file", p, `${what}: ${st.isDirectory() ? "is a directory, expected a file" : "is not a regular file"}`);
     return abs;
@@ -14221,16 +14443,16 @@ function applyOverrides(layout2, input) {
   if (cfg) layout2.config = cfg;
   if (input.modulesDir) {
     const d = resolve3(input.modulesDir);
-    const st = statSync10(d, { throwIfNoEntry: false });
+    const st = statSync11(d, { throwIfNoEntry: false });
     if (!st?.isDirectory()) throw new InputError("not-a-file", input.modulesDir, "--modules-dir: not a directory");
     layout2.modulesDir = d;
     layout2.modules = modulesByWalk(realpathSync4(d), d);
   }
 }
 function readSmall(path2) {
-  const st = statSync10(path2);
+  const st = statSync11(path2);
   if (st.size > LIMITS.maxTextBytes) throw new InputError("too-large", path2, "file too large");
-  return readFileSync6(path2, "utf8");
+  return readFileSync7(path2, "utf8");
 }
 
 // src/parse/kconfig.ts
@@ -14250,85 +14472,6 @@ function parseKconfig(text) {
   }
   return out;
 }
-
-// src/model/build.ts
-import { readFileSync as readFileSync7, statSync as statSync11 } from "node:fs";
-import { relative as relative3, isAbsolute as isAbsolute4 } from "node:path";
-var AGAIN_IN_THREAD = 256;
-var Build = class {
-  layout;
-  info;
-  config;
-  pool;
-  analysis;
-  memos = /* @__PURE__ */ new Map();
-  hints = new HintBoard();
-  constructor(layout2, info, config, pool = {}, analysis = {}) {
-    this.layout = layout2;
-    this.info = info;
-    this.config = config;
-    this.pool = pool;
-    this.analysis = analysis;
-  }
-  /** Computes `make()` once per build under `key` (promises included, so concurrent callers share). */
-  memo(key, make) {
-    if (!this.memos.has(key)) this.memos.set(key, make());
-    return this.memos.get(key);
-  }
-  /** A path as reports show it: relative to the build root when inside it. */
-  rel(path2) {
-    const r = relative3(this.layout.root, path2);
-    return r && !r.startsWith("..") && !isAbsolute4(r) ? r : path2;
-  }
-  /** Reads a text artifact whole, bounded. */
-  readText(path2) {
-    return this.memo(`text:${path2}`, () => {
-      const name = this.rel(path2);
-      const st = statSync11(path2, { throwIfNoEntry: false });
-      if (!st) throw new InputError("io", name, "no such file");
-      if (!st.isFile()) throw new InputError("not-a-file", name, st.isDirectory() ? "is a directory, expected a file" : "is not a regular file");
-      if (st.size > LIMITS.maxTextBytes) throw new InputError("too-large", name, `${st.size} bytes is more than the text limit`);
-      return readFileSync7(path2, "utf8");
-    });
-  }
-  /** vmlinux (or 6.18+ vmlinux.unstripped when asked), opened for ranged reads. */
-  vmlinux(which = "vmlinux") {
-    const path2 = which === "unstripped" ? this.layout.vmlinuxUnstripped ?? this.layout.vmlinux : this.layout.vmlinux;
-    if (!path2) return null;
-    return this.memo(`elf:${path2}`, () => ElfFile.open(new FileSource(path2, this.rel(path2))));
-  }
-  /** Closes the files this build keeps open for ranged reads (vmlinux). */
-  close() {
-    for (const v of this.memos.values()) if (v instanceof ElfFile) v.close();
-  }
-  /** Every module analyzed once by every registered analyzer (worker threads). */
-  modules() {
-    return this.memo("modules", () => analyzeModules(this.layout.modules, this.analyzerOptions(), { ...this.pool, hints: this.hints }));
-  }
-  /**
-   * Tells `analyzer` something about the modules (module name -> value, the analyzer's
-   * ctx.hint): a check that has the baseline can say what its comparison will not need. It
-   * reaches every module not yet analyzed; those analyzed before have ctx.hinted unset.
-   */
-  hint(analyzer, byModule) {
-    this.hints.set(analyzer, byModule);
-  }
-  /**
-   * Some of the build's modules again, by on-demand analyzers (ids). A few hundred are read in
-   * this thread: the on-demand analyzers take well under a millisecond a module, and new
-   * workers cost a fifth of a second of CPU each to start.
-   */
-  analyzeAgain(modules, analyzers) {
-    const pool = modules.length <= AGAIN_IN_THREAD ? { ...this.pool, jobs: 0 } : this.pool;
-    return analyzeModules(modules, { ...this.analyzerOptions(), analyzers }, pool);
-  }
-  analyzerOptions() {
-    const options = {};
-    if (this.layout.btfBase) options.btfBase = this.layout.btfBase;
-    if (this.analysis.sizeTables) options.sizeTables = this.analysis.sizeTables;
-    return options;
-  }
-};
 
 // src/model/open-build.ts
 import { readFileSync as readFileSync8, statSync as statSync12 } from "node:fs";
@@ -14503,17 +14646,6 @@ async function snapshotChecks(build, checks, options) {
   );
   return out;
 }
-async function snapshotOf2(check, build, options) {
-  if (!check.snapshot) return void 0;
-  try {
-    await nextTurn();
-    const snap = await check.snapshot(build, options);
-    timing(`snapshot ${check.id} of ${build.layout.root} done`);
-    return snap;
-  } catch {
-    return void 0;
-  }
-}
 async function loadBaseline(req, checks) {
   if (!req.baseline) return null;
   const st = statSync14(req.baseline, { throwIfNoEntry: false });
@@ -14562,39 +14694,11 @@ async function takeSnapshot(req, meta = {}) {
     build.close();
   }
 }
-var TIMINGS = process.env.KBR_TIMINGS === "1";
-function timing(what) {
-  if (!TIMINGS) return;
-  const cpu = process.threadCpuUsage();
-  const s = (ms) => (ms / 1e3).toFixed(2);
-  process.stderr.write(`[${s(performance.now())}s, thread cpu ${s((cpu.user + cpu.system) / 1e3)}s] ${what}
-`);
-}
 function tellBaseline(check, build, baseline) {
   try {
     check.withBaseline?.(build, baseline);
   } catch {
   }
-}
-async function runCheck(check, build, options, current, baseline) {
-  let outcome;
-  try {
-    await nextTurn();
-    outcome = await check.run({ build, options, current: current ?? null, baseline });
-  } catch (err) {
-    const finding = err instanceof InputError ? { severity: "error", code: "input-error", message: err.message, file: err.file } : { severity: "warning", code: "check-crashed", message: `the ${check.id} check stopped: ${describeError(err)}` };
-    outcome = { status: err instanceof InputError ? "fail" : "skip", summary: finding.message, findings: [finding] };
-  }
-  timing(`check ${check.id} done`);
-  const result = {
-    id: check.id,
-    title: check.title,
-    status: outcome.status ?? statusOf(outcome.findings),
-    summary: outcome.summary,
-    findings: outcome.findings,
-    blocks: outcome.blocks ?? []
-  };
-  return { result, report: outcome.report ?? {} };
 }
 async function review(req) {
   const checks = selectedChecks(req.options);
@@ -14625,6 +14729,11 @@ async function review(req) {
   const extra = {};
   const outcomes = await Promise.all(
     checks.map(async (c) => {
+      if (c.moduleFree) {
+        const baselineSnap3 = await loading;
+        const off = await runCheckOffThread(c, build, req.options, baselineSnap3 ? baselineFor(baselineSnap3, c) : null);
+        if (off) return off;
+      }
       const [baselineSnap2, current] = await Promise.all([loading, snapshotOf2(c, build, req.options)]);
       return runCheck(c, build, req.options, current, baselineSnap2 ? baselineFor(baselineSnap2, c) : null);
     })

@@ -1,12 +1,14 @@
 import { statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import type { AnyCheck, Baseline, CheckOutcome } from './checks/check.ts'
+import type { AnyCheck, Baseline } from './checks/check.ts'
+import { runCheckOffThread } from './checks/off-thread.ts'
 import { CHECKS } from './checks/registry.ts'
+import { runCheck, snapshotOf } from './checks/run-check.ts'
 import type { DiscoverInput } from './discover/discover.ts'
 import type { Build, BuildAnalysis } from './model/build.ts'
-import { describeError, InputError } from './model/errors.ts'
-import { statusOf, type CheckResult, type Finding } from './model/finding.ts'
-import { nextTurn } from './model/turns.ts'
+import { InputError } from './model/errors.ts'
+import type { CheckResult, Finding } from './model/finding.ts'
+import { timing } from './model/timing.ts'
 import { openBuild } from './model/open-build.ts'
 import { SpareWorkers } from './load/spare-workers.ts'
 import type { ReviewOptions } from './model/options.ts'
@@ -14,6 +16,7 @@ import { TOOL_VERSION, type Report } from './report/schema.ts'
 import { readSnapshot, type Snapshot } from './snapshot/io.ts'
 
 export type { DiscoverInput }
+export { timing }
 
 export interface ReviewRequest {
   input: DiscoverInput
@@ -43,20 +46,6 @@ async function snapshotChecks(build: Build, checks: AnyCheck[], options: ReviewO
     })
   )
   return out
-}
-
-/** One check's snapshot; undefined when it has none or it failed. */
-async function snapshotOf(check: AnyCheck, build: Build, options: ReviewOptions): Promise<unknown> {
-  if (!check.snapshot) return undefined
-  try {
-    await nextTurn()
-    const snap = await check.snapshot(build, options)
-    timing(`snapshot ${check.id} of ${build.layout.root} done`)
-    return snap
-  } catch {
-    // run() reports the same input error as a finding; the snapshot just lacks this part.
-    return undefined
-  }
 }
 
 async function loadBaseline(req: ReviewRequest, checks: AnyCheck[]): Promise<Snapshot | null> {
@@ -116,19 +105,6 @@ export async function takeSnapshot(req: ReviewRequest, meta: { commit?: string }
   }
 }
 
-/**
- * KBR_TIMINGS=1 prints when each stage ended to stderr (for profiling, never in reports): the
- * time since the process started and this thread's CPU time so far. On two cores shared by
- * three threads, the gap between the two says how long this thread waited for a core.
- */
-const TIMINGS = process.env.KBR_TIMINGS === '1'
-export function timing(what: string): void {
-  if (!TIMINGS) return
-  const cpu = process.threadCpuUsage()
-  const s = (ms: number) => (ms / 1000).toFixed(2)
-  process.stderr.write(`[${s(performance.now())}s, thread cpu ${s((cpu.user + cpu.system) / 1000)}s] ${what}\n`)
-}
-
 /** Check.withBaseline, whose failure only costs the hint: run() reads the baseline itself. */
 function tellBaseline(check: AnyCheck, build: Build, baseline: Baseline): void {
   try {
@@ -136,36 +112,6 @@ function tellBaseline(check: AnyCheck, build: Build, baseline: Baseline): void {
   } catch {
     // run() reports an unusable baseline as a finding.
   }
-}
-
-async function runCheck(
-  check: AnyCheck,
-  build: Build,
-  options: ReviewOptions,
-  current: unknown,
-  baseline: Baseline | null
-): Promise<{ result: CheckResult; report: Record<string, unknown> }> {
-  let outcome: CheckOutcome
-  try {
-    await nextTurn()
-    outcome = await check.run({ build, options, current: current ?? null, baseline })
-  } catch (err) {
-    const finding: Finding =
-      err instanceof InputError
-        ? { severity: 'error', code: 'input-error', message: err.message, file: err.file }
-        : { severity: 'warning', code: 'check-crashed', message: `the ${check.id} check stopped: ${describeError(err)}` }
-    outcome = { status: err instanceof InputError ? 'fail' : 'skip', summary: finding.message, findings: [finding] }
-  }
-  timing(`check ${check.id} done`)
-  const result: CheckResult = {
-    id: check.id,
-    title: check.title,
-    status: outcome.status ?? statusOf(outcome.findings),
-    summary: outcome.summary,
-    findings: outcome.findings,
-    blocks: outcome.blocks ?? []
-  }
-  return { result, report: outcome.report ?? {} }
 }
 
 /** discover -> parse -> checks: the whole review of one build, as the JSON report model. */
@@ -206,9 +152,16 @@ export async function review(req: ReviewRequest): Promise<Report> {
   const results: CheckResult[] = []
   const extra: Record<string, unknown> = {}
   // Each check runs as soon as its own snapshot and the baseline are there: the checks that do
-  // not wait for the modules use this thread while the workers still analyze them.
+  // not wait for the modules use this thread while the workers still analyze them. A check that
+  // reads no module goes to the first worker to run out of modules instead: it then runs
+  // beside the checks that read them, on a core that would otherwise wait for this thread.
   const outcomes = await Promise.all(
     checks.map(async c => {
+      if (c.moduleFree) {
+        const baselineSnap = await loading
+        const off = await runCheckOffThread(c, build, req.options, baselineSnap ? baselineFor(baselineSnap, c) : null)
+        if (off) return off
+      }
       const [baselineSnap, current] = await Promise.all([loading, snapshotOf(c, build, req.options)])
       return runCheck(c, build, req.options, current, baselineSnap ? baselineFor(baselineSnap, c) : null)
     })

@@ -22,6 +22,13 @@ export interface Check<S = unknown> {
    */
   withBaseline?(build: Build, baseline: Baseline<S>): void
   run(ctx: CheckContext<S>): Promise<CheckOutcome>
+  /**
+   * Reads no module (never Build.modules() or analyzeAgain()). A review may then run its
+   * snapshot() and run() in a module worker with no module left, on a Build of the same
+   * layout, while the main thread runs the checks that wait for the modules
+   * (src/checks/off-thread.ts). What it returns is sent back, so it must be plain data.
+   */
+  readonly moduleFree?: boolean
 }
 
 export interface Baseline<S = unknown> {

@@ -77,6 +77,8 @@ function diffFindings(d: SymbolListDiff, severity: Severity, prefix: string, sid
 export const kallsymsCheck: Check<KallsymsSnapshot> = {
   id: 'kallsyms',
   title: 'kallsyms',
+  // Reads link passes, System.map, vmlinux and the boot image: runs in a module worker when it can.
+  moduleFree: true,
   async snapshot(build) {
     if (!hasPassData(build)) return null
     return snapshotOf(await reviewKallsyms(build))

@@ -1,4 +1,5 @@
-// Worker thread entry: analyzes the modules it is sent, one message per module.
+// Worker thread entry: analyzes the modules it is sent, one message per module, and runs the
+// side jobs it is given once it has no module left (src/load/side-jobs.ts).
 import { parentPort, type MessagePort } from 'node:worker_threads'
 import type { ModuleFile } from '../discover/layout.ts'
 import { describeError } from '../model/errors.ts'
@@ -6,6 +7,7 @@ import type { AnalyzerOptions } from './analyzer.ts'
 import { analyzeModule, type Preloaded } from './analyze-module.ts'
 import { analyzersFor } from './analyzers.ts'
 import { HintReader } from './hint-board.ts'
+import type { SideJob } from './side-jobs.ts'
 
 interface Request {
   id: number
@@ -26,7 +28,17 @@ const memo = <V>(key: string, make: () => V): V => {
   return memoStore.get(key) as V
 }
 
-parentPort!.on('message', (msg: Init | Request) => {
+parentPort!.on('message', (msg: Init | Request | { side: SideJob }) => {
+  if ('side' in msg) {
+    // Loaded by the one worker that takes a side job, not by every worker at boot.
+    import('../checks/off-thread.ts')
+      .then(m => m.runSideJob(msg.side))
+      .then(
+      result => parentPort!.postMessage({ side: true, result }),
+      err => parentPort!.postMessage({ side: true, error: describeError(err) })
+    )
+    return
+  }
   if ('init' in msg) {
     setup = { options: msg.init.options, hints: new HintReader(msg.init.hints), analyzers: analyzersFor(msg.init.options.analyzers) }
     return

@@ -7,6 +7,8 @@ import { analyzeModule, emptySummary, type Preloaded } from './analyze-module.ts
 import { decodeXzBatch, systemXz } from './xz-batch.ts'
 import { LIMITS } from './limits.ts'
 import { analyzersFor } from './analyzers.ts'
+import type { SideJobs } from './side-jobs.ts'
+import { timing } from '../model/timing.ts'
 import { workerUrl, type SpareWorkers } from './spare-workers.ts'
 
 export interface PoolOptions {
@@ -23,6 +25,13 @@ export interface PoolOptions {
   hints?: HintBoard
   /** Workers started ahead (taken before new ones are made; those left over are stopped). */
   spares?: SpareWorkers
+  /** Jobs a worker takes when it has no module left; closed when the pool ends (see SideJobs). */
+  sideJobs?: SideJobs
+}
+
+/** Whether analyzeModules would use worker threads for this many modules (else it runs them in the caller's thread). */
+export function usesWorkers(moduleCount: number, jobs: number = availableParallelism()): boolean {
+  return jobs > 0 && moduleCount >= IN_THREAD_BELOW
 }
 
 /** Below this many modules, starting workers costs more than it saves. */
@@ -50,7 +59,8 @@ export async function analyzeModules(
   const jobs = Math.min(pool.jobs ?? availableParallelism(), Math.ceil(modules.length / 8))
   const sink = orderedSink(modules.length, pool.onResult)
   const timeout = pool.moduleTimeoutMs ?? LIMITS.maxModuleMillis
-  if (jobs <= 0 || modules.length < IN_THREAD_BELOW) {
+  if (!usesWorkers(modules.length, jobs)) {
+    pool.sideJobs?.close()
     await pool.spares?.stop()
     await analyzeInThread(modules, options, sink.put, pool.hints)
     return sink.results
@@ -63,6 +73,8 @@ export async function analyzeModules(
   // A few hundred modules (a second pass over the changed ones) must not all go to the first worker.
   const perWorker = Math.min(PER_WORKER, Math.max(1, Math.ceil(modules.length / (jobs * 4))))
   const workers: Worker[] = []
+  // A worker's side job, ended or not: a worker is stopped only once its side job has ended.
+  const sideRuns = new Map<Worker, Promise<void>>()
   const channels: Array<{ disconnect: () => void }> = []
   try {
     const decoding = xzBatches.map(batch =>
@@ -83,28 +95,55 @@ export async function analyzeModules(
         // Module index -> whether its bytes were handed over; in the order sent (the worker's order).
         const inFlight = new Map<number, boolean>()
         let preloadedInFlight = 0
+        // The side job this worker runs; it is sent no module meanwhile.
+        let side: ReturnType<SideJobs['take']> = undefined
+        let sideEnded: (() => void) | undefined
+        const unlisten = pool.sideJobs?.onSubmit(() => send())
         // The worker's last sign of progress: a result, or being given work when it had none.
         let progressAt = Date.now()
         let stopped = false
         const send = () => {
           if (stopped) return
-          // Fewer held as the queue drains, so the workers finish together.
-          const cap = Math.min(perWorker, Math.max(MIN_IN_FLIGHT, Math.ceil(queue.size / jobs)))
-          while (inFlight.size < cap) {
-            const task = queue.shift(preloadedInFlight < PRELOADED_PER_WORKER)
-            if (!task) break
-            if (inFlight.size === 0) progressAt = Date.now()
-            inFlight.set(task.id, !!task.preloaded)
-            if (task.preloaded) preloadedInFlight++
-            const transfer = task.preloaded ? [task.preloaded.bytes.buffer as ArrayBuffer] : []
-            const module = modules[task.id]!
-            worker.postMessage({ id: task.id, module, preloaded: task.preloaded }, transfer)
+          if (!side) {
+            // Fewer held as the queue drains, so the workers finish together.
+            const cap = Math.min(perWorker, Math.max(MIN_IN_FLIGHT, Math.ceil(queue.size / jobs)))
+            while (inFlight.size < cap) {
+              const task = queue.shift(preloadedInFlight < PRELOADED_PER_WORKER)
+              if (!task) break
+              if (inFlight.size === 0) progressAt = Date.now()
+              inFlight.set(task.id, !!task.preloaded)
+              if (task.preloaded) preloadedInFlight++
+              const transfer = task.preloaded ? [task.preloaded.bytes.buffer as ArrayBuffer] : []
+              const module = modules[task.id]!
+              worker.postMessage({ id: task.id, module, preloaded: task.preloaded }, transfer)
+            }
+            if (inFlight.size === 0 && queue.size === 0) startSide()
           }
+          // The modules are done whether or not a side job still runs (queue.finish() wakes it to see that).
           if (remaining === 0) finish('done')
           else if (inFlight.size === 0) queue.onPush(send)
         }
+        const startSide = () => {
+          side = pool.sideJobs?.take()
+          if (!side) return
+          sideRuns.set(worker, new Promise<void>(r => (sideEnded = r)))
+          timing(`side job sent, ${remaining} modules left`)
+          worker.postMessage({ side: side.job })
+        }
+        /** The worker's answer; null when it died first (the job goes back to its caller as null). */
+        const endSide = (reply: SideReply | null) => {
+          const job = side
+          side = undefined
+          if (!job) return
+          timing(`side job back, ${remaining} modules left`)
+          if (!reply) job.resolve(null)
+          else if ('error' in reply) job.reject(new Error(reply.error))
+          else job.resolve(reply.result)
+          sideEnded?.()
+        }
         const finish = (how: 'done' | 'stuck') => {
           stopped = true
+          unlisten?.()
           clearInterval(watchdog)
           resolve(how)
         }
@@ -129,7 +168,12 @@ export async function analyzeModules(
           },
           Math.min(1000, Math.max(10, timeout / 4))
         )
-        worker.on('message', (msg: { id: number; summary?: ModuleSummary; error?: string }) => {
+        worker.on('message', (msg: { id: number; summary?: ModuleSummary; error?: string } | SideReply) => {
+          if ('side' in msg) {
+            endSide(msg)
+            send()
+            return
+          }
           if (stopped) return
           const wasPreloaded = inFlight.get(msg.id)
           if (wasPreloaded === undefined) return
@@ -142,11 +186,13 @@ export async function analyzeModules(
           send()
         })
         worker.on('error', err => {
+          endSide(null)
           if (stopped) return
           clearInterval(watchdog)
           reject(err)
         })
         worker.on('exit', code => {
+          endSide(null)
           if (stopped) return
           clearInterval(watchdog)
           if (remaining > 0) reject(new Error(`module worker exited with code ${code}`))
@@ -162,11 +208,22 @@ export async function analyzeModules(
       })
     ])
   } finally {
-    await Promise.all([...workers.map(w => w.terminate()), pool.spares?.stop()])
+    pool.sideJobs?.close()
+    // A worker still on a side job is stopped when it ends: the modules' results do not wait for it.
+    const stopping = workers.map(w => {
+      const running = sideRuns.get(w)
+      if (!running) return w.terminate()
+      void running.then(() => w.terminate())
+      return undefined
+    })
+    await Promise.all([...stopping, pool.spares?.stop()])
     for (const c of channels) c.disconnect()
   }
   return sink.results
 }
+
+/** A worker's answer to a side job: its result, or why it failed. */
+type SideReply = { side: true; result: unknown } | { side: true; error: string }
 
 interface Task {
   id: number

@@ -6,7 +6,8 @@ import { ElfFile } from '../elf/elf.ts'
 import type { AnalyzerOptions, ModuleSummary } from '../load/analyzer.ts'
 import { HintBoard } from '../load/hint-board.ts'
 import { LIMITS } from '../load/limits.ts'
-import { analyzeModules, type PoolOptions } from '../load/pool.ts'
+import { analyzeModules, usesWorkers, type PoolOptions } from '../load/pool.ts'
+import { SideJobs, type SideJob } from '../load/side-jobs.ts'
 import type { Kconfig } from '../parse/kconfig.ts'
 import type { BuildInfo } from './build-info.ts'
 import { InputError } from './errors.ts'
@@ -30,6 +31,7 @@ export class Build {
   private readonly analysis: BuildAnalysis
   private readonly memos = new Map<string, unknown>()
   private readonly hints = new HintBoard()
+  private readonly sideJobs = new SideJobs()
 
   constructor(layout: BuildLayout, info: BuildInfo, config: Kconfig | null, pool: PoolOptions = {}, analysis: BuildAnalysis = {}) {
     this.layout = layout
@@ -77,7 +79,19 @@ export class Build {
 
   /** Every module analyzed once by every registered analyzer (worker threads). */
   modules(): Promise<ModuleSummary[]> {
-    return this.memo('modules', () => analyzeModules(this.layout.modules, this.analyzerOptions(), { ...this.pool, hints: this.hints }))
+    return this.memo('modules', () =>
+      analyzeModules(this.layout.modules, this.analyzerOptions(), { ...this.pool, hints: this.hints, sideJobs: this.sideJobs })
+    )
+  }
+
+  /**
+   * `job` run by a module worker once it has no module left (SideJobs); null when the modules
+   * are not analyzed in workers, or were all analyzed before a worker could take it.
+   */
+  offThread(job: SideJob): Promise<unknown> {
+    if (!usesWorkers(this.layout.modules.length, this.pool.jobs)) return Promise.resolve(null)
+    void this.modules().catch(() => undefined)
+    return this.sideJobs.submit(job)
   }
 
   /**
