@@ -47,7 +47,8 @@ var RELAUNCH_SWITCH = "KBUILD_REVIEW_RELAUNCH";
 var TUNED_NODE_FLAGS = [
   "--max-semi-space-size=16",
   "--min-semi-space-size=16",
-  "--no-turbofan"
+  "--no-turbofan",
+  "--single-threaded-gc"
 ];
 var HUGE_PAGES = "glibc.malloc.hugetlb=1";
 var SINGLE_ISOLATE_COMMANDS = /* @__PURE__ */ new Set(["kallsyms"]);
