@@ -48,7 +48,8 @@ var TUNED_NODE_FLAGS = [
   "--max-semi-space-size=16",
   "--min-semi-space-size=16",
   "--no-turbofan",
-  "--single-threaded-gc"
+  "--single-threaded-gc",
+  "--initial-old-space-size=256"
 ];
 var HUGE_PAGES = "glibc.malloc.hugetlb=1";
 var SINGLE_ISOLATE_COMMANDS = /* @__PURE__ */ new Set(["kallsyms"]);

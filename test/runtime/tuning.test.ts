@@ -18,6 +18,7 @@ describe('relaunchPlan', () => {
       '--min-semi-space-size=16',
       '--no-turbofan',
       '--single-threaded-gc',
+      '--initial-old-space-size=256',
       '/opt/kbr/dist/cli-main.js',
       'check',
       'out',
