@@ -10593,12 +10593,14 @@ async function analyzeModules(modules, options, pool = {}) {
       worker.on("error", (err) => {
         endSide(null);
         if (stopped) return;
+        unlisten?.();
         clearInterval(watchdog);
         reject(err);
       });
       worker.on("exit", (code) => {
         endSide(null);
         if (stopped) return;
+        unlisten?.();
         clearInterval(watchdog);
         if (remaining > 0) reject(new Error(`module worker exited with code ${code}`));
       });

@@ -5450,12 +5450,14 @@ async function analyzeModules(modules, options, pool = {}) {
       worker.on("error", (err) => {
         endSide(null);
         if (stopped) return;
+        unlisten?.();
         clearInterval(watchdog);
         reject(err);
       });
       worker.on("exit", (code) => {
         endSide(null);
         if (stopped) return;
+        unlisten?.();
         clearInterval(watchdog);
         if (remaining > 0) reject(new Error(`module worker exited with code ${code}`));
       });
@@ -11129,8 +11131,8 @@ var init_off_thread = __esm({
   "src/checks/off-thread.ts"() {
     "use strict";
     init_build();
-    init_registry();
     init_timing();
+    init_registry();
     init_run_check();
     KIND2 = "check";
   }

@@ -34,9 +34,9 @@ parentPort!.on('message', (msg: Init | Request | { side: SideJob }) => {
     import('../checks/off-thread.ts')
       .then(m => m.runSideJob(msg.side))
       .then(
-      result => parentPort!.postMessage({ side: true, result }),
-      err => parentPort!.postMessage({ side: true, error: describeError(err) })
-    )
+        result => parentPort!.postMessage({ side: true, result }),
+        err => parentPort!.postMessage({ side: true, error: describeError(err) })
+      )
     return
   }
   if ('init' in msg) {

@@ -188,12 +188,15 @@ export async function analyzeModules(
         worker.on('error', err => {
           endSide(null)
           if (stopped) return
+          // A dead worker takes no more side jobs.
+          unlisten?.()
           clearInterval(watchdog)
           reject(err)
         })
         worker.on('exit', code => {
           endSide(null)
           if (stopped) return
+          unlisten?.()
           clearInterval(watchdog)
           if (remaining > 0) reject(new Error(`module worker exited with code ${code}`))
         })
