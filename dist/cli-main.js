@@ -6709,13 +6709,13 @@ async function analyzeHeld(mod, analyzers, options, memo, summary, preloaded, hi
 }
 
 // src/load/xz-batch.ts
-import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
 var xzPath;
+var childProcess2 = () => process.getBuiltinModule("node:child_process");
+var nodeCrypto = () => process.getBuiltinModule("node:crypto");
 function systemXz() {
   if (xzPath === void 0) {
-    const r = spawnSync("xz", ["--version"], { stdio: ["ignore", "pipe", "ignore"] });
+    const r = childProcess2().spawnSync("xz", ["--version"], { stdio: ["ignore", "pipe", "ignore"] });
     xzPath = r.status === 0 && /liblzma/.test(r.stdout.toString()) ? "xz" : null;
   }
   return xzPath;
@@ -6740,12 +6740,12 @@ async function decodeXzBatch(modules, onDecoded) {
     for (; emitted < modules.length; emitted++) onDecoded({ index: modules[emitted].index, fileBytes: 0 });
   };
   if (!xz2 || plan.length === 0) return giveBack();
-  const nonce = randomBytes(16);
-  const marker = spawnSync(xz2, ["-c", "-0", "--check=none"], { input: nonce });
+  const nonce = nodeCrypto().randomBytes(16);
+  const marker = childProcess2().spawnSync(xz2, ["-c", "-0", "--check=none"], { input: nonce });
   if (marker.status !== 0) return giveBack();
   const separator = marker.stdout;
   const ok = await new Promise((resolve4) => {
-    const child = spawn(xz2, ["-dc", "-q", "-q"], { stdio: ["pipe", "pipe", "ignore"] });
+    const child = childProcess2().spawn(xz2, ["-dc", "-q", "-q"], { stdio: ["pipe", "pipe", "ignore"] });
     let cur = 0;
     let buf = Buffer.allocUnsafeSlow(plan[0].size);
     let filled = 0;

@@ -5,7 +5,6 @@ import { createRequire as __kbrCreateRequire } from 'node:module'; const require
 import { fileURLToPath } from "node:url";
 
 // src/runtime/relaunch.ts
-import { spawn } from "node:child_process";
 var FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"];
 async function runRelaunched(plan2) {
   const env = {};
@@ -19,6 +18,7 @@ async function runRelaunched(plan2) {
   return runChild(plan2.args, env);
 }
 function runChild(args, env) {
+  const { spawn } = process.getBuiltinModule("node:child_process");
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { stdio: "inherit", env });
     const forward = (signal) => {

@@ -5209,12 +5209,10 @@ var init_hint_board = __esm({
 });
 
 // src/load/xz-batch.ts
-import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { readFileSync, statSync as statSync2 } from "node:fs";
 function systemXz() {
   if (xzPath === void 0) {
-    const r = spawnSync("xz", ["--version"], { stdio: ["ignore", "pipe", "ignore"] });
+    const r = childProcess().spawnSync("xz", ["--version"], { stdio: ["ignore", "pipe", "ignore"] });
     xzPath = r.status === 0 && /liblzma/.test(r.stdout.toString()) ? "xz" : null;
   }
   return xzPath;
@@ -5239,12 +5237,12 @@ async function decodeXzBatch(modules, onDecoded) {
     for (; emitted < modules.length; emitted++) onDecoded({ index: modules[emitted].index, fileBytes: 0 });
   };
   if (!xz2 || plan.length === 0) return giveBack();
-  const nonce = randomBytes(16);
-  const marker = spawnSync(xz2, ["-c", "-0", "--check=none"], { input: nonce });
+  const nonce = nodeCrypto().randomBytes(16);
+  const marker = childProcess().spawnSync(xz2, ["-c", "-0", "--check=none"], { input: nonce });
   if (marker.status !== 0) return giveBack();
   const separator = marker.stdout;
   const ok = await new Promise((resolve3) => {
-    const child = spawn(xz2, ["-dc", "-q", "-q"], { stdio: ["pipe", "pipe", "ignore"] });
+    const child = childProcess().spawn(xz2, ["-dc", "-q", "-q"], { stdio: ["pipe", "pipe", "ignore"] });
     let cur = 0;
     let buf = Buffer.allocUnsafeSlow(plan[0].size);
     let filled = 0;
@@ -5294,12 +5292,14 @@ async function decodeXzBatch(modules, onDecoded) {
   void ok;
   giveBack();
 }
-var xzPath;
+var xzPath, childProcess, nodeCrypto;
 var init_xz_batch = __esm({
   "src/load/xz-batch.ts"() {
     "use strict";
     init_limits();
     init_xz_index();
+    childProcess = () => process.getBuiltinModule("node:child_process");
+    nodeCrypto = () => process.getBuiltinModule("node:crypto");
   }
 });
 

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import type { Relaunch } from './tuning.ts'
 
 /** Signals a terminal or CI runner sends to stop us; a spawned child gets them too. */
@@ -23,8 +22,12 @@ export async function runRelaunched(plan: Relaunch): Promise<number | null> {
   return runChild(plan.args, env)
 }
 
-/** The fallback of runRelaunched where execve(2) is missing (Windows) or fails. */
+/**
+ * The fallback of runRelaunched where execve(2) is missing (Windows) or fails. node:child_process
+ * is loaded here, not with the launcher: on Linux it is never needed, and loading it costs ~6 ms.
+ */
 export function runChild(args: string[], env: Record<string, string>): Promise<number | null> {
+  const { spawn } = process.getBuiltinModule('node:child_process')
   return new Promise(resolve => {
     const child = spawn(process.execPath, args, { stdio: 'inherit', env })
     const forward = (signal: NodeJS.Signals) => {
