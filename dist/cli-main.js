@@ -4628,7 +4628,6 @@ import { promisify as promisify2 } from "node:util";
 import { createGunzip, createZstdDecompress, gunzip as gunzip2, zstdDecompress as zstdDecompress2 } from "node:zlib";
 
 // src/load/decompress.ts
-var import_xz_decompress = __toESM(require_xz_decompress(), 1);
 import { promisify } from "node:util";
 import { gunzip, zstdDecompress } from "node:zlib";
 
@@ -4731,7 +4730,8 @@ async function xzDecompress(bytes2, file, maxBytes) {
       controller.close();
     }
   });
-  const reader = new import_xz_decompress.default.XzReadableStream(input).getReader();
+  const { default: xz } = await Promise.resolve().then(() => __toESM(require_xz_decompress(), 1));
+  const reader = new xz.XzReadableStream(input).getReader();
   const whole = declared !== void 0 ? new Uint8Array(declared) : null;
   const chunks = [];
   let total = 0;
@@ -6501,7 +6501,7 @@ function registerKallsyms(program2) {
 var COMMANDS = [registerKallsyms];
 
 // src/cli/check-command.ts
-import { writeFileSync } from "node:fs";
+import { writeFileSync as writeFileSync2 } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 // src/engine.ts
@@ -6721,7 +6721,7 @@ function systemXz() {
   return xzPath;
 }
 async function decodeXzBatch(modules, onDecoded) {
-  const xz2 = systemXz();
+  const xz = systemXz();
   const plan = [];
   for (const { index, module } of modules) {
     try {
@@ -6739,13 +6739,13 @@ async function decodeXzBatch(modules, onDecoded) {
   const giveBack = () => {
     for (; emitted < modules.length; emitted++) onDecoded({ index: modules[emitted].index, fileBytes: 0 });
   };
-  if (!xz2 || plan.length === 0) return giveBack();
+  if (!xz || plan.length === 0) return giveBack();
   const nonce = nodeCrypto().randomBytes(16);
-  const marker = childProcess2().spawnSync(xz2, ["-c", "-0", "--check=none"], { input: nonce });
+  const marker = childProcess2().spawnSync(xz, ["-c", "-0", "--check=none"], { input: nonce });
   if (marker.status !== 0) return giveBack();
   const separator = marker.stdout;
   const ok = await new Promise((resolve4) => {
-    const child = childProcess2().spawn(xz2, ["-dc", "-q", "-q"], { stdio: ["pipe", "pipe", "ignore"] });
+    const child = childProcess2().spawn(xz, ["-dc", "-q", "-q"], { stdio: ["pipe", "pipe", "ignore"] });
     let cur = 0;
     let buf = Buffer.allocUnsafeSlow(plan[0].size);
     let filled = 0;
@@ -10664,10 +10664,10 @@ var ReadyQueue = class {
 };
 function planXzBatches(modules, jobs) {
   if (process.env.KBR_NO_SYSTEM_XZ === "1") return [];
-  const xz2 = modules.flatMap((module, index) => module.compression === "xz" ? [{ index, module }] : []);
-  if (xz2.length < IN_THREAD_BELOW || !systemXz()) return [];
-  const per = Math.ceil(xz2.length / jobs);
-  return Array.from({ length: jobs }, (_, i) => xz2.slice(i * per, (i + 1) * per)).filter((b) => b.length);
+  const xz = modules.flatMap((module, index) => module.compression === "xz" ? [{ index, module }] : []);
+  if (xz.length < IN_THREAD_BELOW || !systemXz()) return [];
+  const per = Math.ceil(xz.length / jobs);
+  return Array.from({ length: jobs }, (_, i) => xz.slice(i * per, (i + 1) * per)).filter((b) => b.length);
 }
 function orderedSink(count2, onResult) {
   const results = onResult ? [] : new Array(count2);
@@ -14582,14 +14582,13 @@ function checkJsonShape(text, file, what) {
 }
 
 // src/snapshot/io.ts
-import { readFileSync as readFileSync9, statSync as statSync13 } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { readFileSync as readFileSync9, statSync as statSync13, writeFileSync } from "node:fs";
 import { promisify as promisify3 } from "node:util";
 import { gunzip as gunzip3, gzipSync } from "node:zlib";
 var gunzipAsync3 = promisify3(gunzip3);
 async function writeSnapshot(path2, s) {
   const json = JSON.stringify(s);
-  await writeFile(path2, path2.endsWith(".gz") ? gzipSync(json) : json);
+  writeFileSync(path2, path2.endsWith(".gz") ? gzipSync(json) : json);
 }
 async function parseSnapshot(bytes2, file) {
   let data = bytes2;
@@ -14899,7 +14898,7 @@ function registerCheck(program2) {
     const report = await review({ input: discoverInput(dir, flags), baseline: flags.baseline ?? null, options, ...flags.jobs === void 0 ? {} : { jobs: flags.jobs } });
     const text = flags.format === "json" ? renderJson(report) : flags.format === "markdown" ? (await Promise.resolve().then(() => (init_markdown(), markdown_exports))).renderMarkdown(report) : renderText(report);
     timing("report rendered");
-    if (flags.output) writeFileSync(flags.output, text);
+    if (flags.output) writeFileSync2(flags.output, text);
     else process.stdout.write(text);
     process.exitCode = failsOn(report, options.failOn) ? 1 : 0;
   });

@@ -718,6 +718,56 @@ var init_elf = __esm({
   }
 });
 
+// src/load/xz-index.ts
+function xzUncompressedSize(bytes2, file) {
+  let end = bytes2.length;
+  let total = 0;
+  let streams = 0;
+  while (end > 0) {
+    while (end >= 4 && bytes2[end - 1] === 0 && bytes2[end - 2] === 0 && bytes2[end - 3] === 0 && bytes2[end - 4] === 0) end -= 4;
+    if (end === 0) break;
+    if (end < 24) throw new InputError("truncated", file, "xz stream too short for header and footer");
+    const footer = end - 12;
+    if (bytes2[footer + 10] !== 89 || bytes2[footer + 11] !== 90) throw new InputError("bad-magic", file, "no xz stream footer magic", footer + 10);
+    const dv = new DataView(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength);
+    const indexSize = (dv.getUint32(footer + 4, true) + 1) * 4;
+    const indexStart = footer - indexSize;
+    if (indexStart < 12) throw new InputError("bad-value", file, `xz index size ${indexSize} does not fit the stream`, footer + 4);
+    let o = indexStart;
+    if (bytes2[o++] !== 0) throw new InputError("bad-value", file, "xz index indicator is not 0", indexStart);
+    const varint = () => {
+      let v = 0;
+      for (let shift = 0; shift < 63; shift += 7) {
+        if (o >= footer) throw new InputError("truncated", file, "xz index ends inside a number", o);
+        const b = bytes2[o++];
+        v += (b & 127) * 2 ** shift;
+        if ((b & 128) === 0) return v;
+      }
+      throw new InputError("bad-value", file, "xz index number too long", o);
+    };
+    const records = varint();
+    let streamBytes = 0;
+    let unpaddedTotal = 0;
+    for (let i = 0; i < records; i++) {
+      unpaddedTotal += Math.ceil(varint() / 4) * 4;
+      streamBytes += varint();
+    }
+    total += streamBytes;
+    if (!Number.isSafeInteger(total)) throw new InputError("bad-value", file, "xz uncompressed size overflows");
+    streams++;
+    end = indexStart - unpaddedTotal - 12;
+    if (end < 0) throw new InputError("bad-value", file, "xz blocks do not fit the stream");
+  }
+  if (streams === 0) throw new InputError("truncated", file, "no xz stream");
+  return total;
+}
+var init_xz_index = __esm({
+  "src/load/xz-index.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
 // node_modules/xz-decompress/dist/package/xz-decompress.js
 var require_xz_decompress = __commonJS({
   "node_modules/xz-decompress/dist/package/xz-decompress.js"(exports, module) {
@@ -958,56 +1008,6 @@ var require_xz_decompress = __commonJS({
   }
 });
 
-// src/load/xz-index.ts
-function xzUncompressedSize(bytes2, file) {
-  let end = bytes2.length;
-  let total = 0;
-  let streams = 0;
-  while (end > 0) {
-    while (end >= 4 && bytes2[end - 1] === 0 && bytes2[end - 2] === 0 && bytes2[end - 3] === 0 && bytes2[end - 4] === 0) end -= 4;
-    if (end === 0) break;
-    if (end < 24) throw new InputError("truncated", file, "xz stream too short for header and footer");
-    const footer = end - 12;
-    if (bytes2[footer + 10] !== 89 || bytes2[footer + 11] !== 90) throw new InputError("bad-magic", file, "no xz stream footer magic", footer + 10);
-    const dv = new DataView(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength);
-    const indexSize = (dv.getUint32(footer + 4, true) + 1) * 4;
-    const indexStart = footer - indexSize;
-    if (indexStart < 12) throw new InputError("bad-value", file, `xz index size ${indexSize} does not fit the stream`, footer + 4);
-    let o = indexStart;
-    if (bytes2[o++] !== 0) throw new InputError("bad-value", file, "xz index indicator is not 0", indexStart);
-    const varint = () => {
-      let v = 0;
-      for (let shift = 0; shift < 63; shift += 7) {
-        if (o >= footer) throw new InputError("truncated", file, "xz index ends inside a number", o);
-        const b = bytes2[o++];
-        v += (b & 127) * 2 ** shift;
-        if ((b & 128) === 0) return v;
-      }
-      throw new InputError("bad-value", file, "xz index number too long", o);
-    };
-    const records = varint();
-    let streamBytes = 0;
-    let unpaddedTotal = 0;
-    for (let i = 0; i < records; i++) {
-      unpaddedTotal += Math.ceil(varint() / 4) * 4;
-      streamBytes += varint();
-    }
-    total += streamBytes;
-    if (!Number.isSafeInteger(total)) throw new InputError("bad-value", file, "xz uncompressed size overflows");
-    streams++;
-    end = indexStart - unpaddedTotal - 12;
-    if (end < 0) throw new InputError("bad-value", file, "xz blocks do not fit the stream");
-  }
-  if (streams === 0) throw new InputError("truncated", file, "no xz stream");
-  return total;
-}
-var init_xz_index = __esm({
-  "src/load/xz-index.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
 // src/load/decompress.ts
 import { promisify } from "node:util";
 import { gunzip, zstdDecompress } from "node:zlib";
@@ -1063,7 +1063,8 @@ async function xzDecompress(bytes2, file, maxBytes) {
       controller.close();
     }
   });
-  const reader = new import_xz_decompress.default.XzReadableStream(input).getReader();
+  const { default: xz } = await Promise.resolve().then(() => __toESM(require_xz_decompress(), 1));
+  const reader = new xz.XzReadableStream(input).getReader();
   const whole = declared !== void 0 ? new Uint8Array(declared) : null;
   const chunks = [];
   let total = 0;
@@ -1092,11 +1093,10 @@ async function xzDecompress(bytes2, file, maxBytes) {
   }
   return out;
 }
-var import_xz_decompress, gunzipAsync, zstdAsync;
+var gunzipAsync, zstdAsync;
 var init_decompress = __esm({
   "src/load/decompress.ts"() {
     "use strict";
-    import_xz_decompress = __toESM(require_xz_decompress(), 1);
     init_errors();
     init_limits();
     init_xz_index();
@@ -5218,7 +5218,7 @@ function systemXz() {
   return xzPath;
 }
 async function decodeXzBatch(modules, onDecoded) {
-  const xz2 = systemXz();
+  const xz = systemXz();
   const plan = [];
   for (const { index, module } of modules) {
     try {
@@ -5236,13 +5236,13 @@ async function decodeXzBatch(modules, onDecoded) {
   const giveBack = () => {
     for (; emitted < modules.length; emitted++) onDecoded({ index: modules[emitted].index, fileBytes: 0 });
   };
-  if (!xz2 || plan.length === 0) return giveBack();
+  if (!xz || plan.length === 0) return giveBack();
   const nonce = nodeCrypto().randomBytes(16);
-  const marker = childProcess().spawnSync(xz2, ["-c", "-0", "--check=none"], { input: nonce });
+  const marker = childProcess().spawnSync(xz, ["-c", "-0", "--check=none"], { input: nonce });
   if (marker.status !== 0) return giveBack();
   const separator = marker.stdout;
   const ok = await new Promise((resolve3) => {
-    const child = childProcess().spawn(xz2, ["-dc", "-q", "-q"], { stdio: ["pipe", "pipe", "ignore"] });
+    const child = childProcess().spawn(xz, ["-dc", "-q", "-q"], { stdio: ["pipe", "pipe", "ignore"] });
     let cur = 0;
     let buf = Buffer.allocUnsafeSlow(plan[0].size);
     let filled = 0;
@@ -5485,10 +5485,10 @@ async function analyzeModules(modules, options, pool = {}) {
 }
 function planXzBatches(modules, jobs) {
   if (process.env.KBR_NO_SYSTEM_XZ === "1") return [];
-  const xz2 = modules.flatMap((module, index) => module.compression === "xz" ? [{ index, module }] : []);
-  if (xz2.length < IN_THREAD_BELOW || !systemXz()) return [];
-  const per = Math.ceil(xz2.length / jobs);
-  return Array.from({ length: jobs }, (_, i) => xz2.slice(i * per, (i + 1) * per)).filter((b) => b.length);
+  const xz = modules.flatMap((module, index) => module.compression === "xz" ? [{ index, module }] : []);
+  if (xz.length < IN_THREAD_BELOW || !systemXz()) return [];
+  const per = Math.ceil(xz.length / jobs);
+  return Array.from({ length: jobs }, (_, i) => xz.slice(i * per, (i + 1) * per)).filter((b) => b.length);
 }
 function orderedSink(count2, onResult) {
   const results = onResult ? [] : new Array(count2);

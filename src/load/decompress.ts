@@ -1,6 +1,5 @@
 import { promisify } from 'node:util'
 import { gunzip, zstdDecompress } from 'node:zlib'
-import xz from 'xz-decompress'
 import { InputError } from '../model/errors.ts'
 import { LIMITS } from './limits.ts'
 import { xzUncompressedSize } from './xz-index.ts'
@@ -76,6 +75,9 @@ async function xzDecompress(bytes: Uint8Array, file: string, maxBytes: number): 
       controller.close()
     }
   })
+  // Loaded on first use: the package and the web streams it pulls in cost every CLI start and
+  // every module worker ~6 ms, and only .xz data that system xz did not take needs them.
+  const { default: xz } = await import('xz-decompress')
   const reader = new xz.XzReadableStream(input).getReader()
   // With the size from the index (checked against the limit above), pieces go straight into
   // the output: no second copy at the end, half the peak.

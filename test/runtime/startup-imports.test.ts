@@ -1,6 +1,8 @@
-// Every CLI start and every module worker pays for the Node built-ins its bundle imports at the
-// top: node:crypto costs ~13 ms, node:child_process ~6 ms. Those two are needed only for .ko.xz
-// batches and the launcher's fallback, so they are loaded on first use (process.getBuiltinModule).
+// Every CLI start and every module worker pays for the Node built-ins and packages its bundle
+// loads at the top: node:crypto costs ~13 ms, node:child_process ~6, xz-decompress (with the web
+// streams it pulls in) ~6, node:fs/promises ~3. A review of uncompressed modules and the
+// kallsyms command need none of them, so they are loaded on first use.
+import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -12,10 +14,34 @@ function staticBuiltins(bundle: string): Set<string> {
   return new Set([...text.matchAll(/^import\b[^;]*?\bfrom\s+["'](node:[a-z_/]+)["']/gm)].map(m => m[1]!))
 }
 
+/** Node's internal modules loaded by the time `dist/cli-main.js args` exits. */
+function loadedBy(args: string[]): string[] {
+  const report =
+    "process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(process.moduleLoadList) + '\\n'))"
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      `data:text/javascript,${encodeURIComponent(report)}`,
+      join(REPO_ROOT, 'dist/cli-main.js'),
+      ...args
+    ],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, KBUILD_REVIEW_TUNED: '1' }
+    }
+  )
+  const line = r.stderr.split('\n').find(l => l.startsWith('LOADED '))
+  if (!line) throw new Error(`no module list: ${r.stderr}`)
+  return JSON.parse(line.slice('LOADED '.length)) as string[]
+}
+
 describe('bundles load the costly built-ins only when used', () => {
-  it('finds the static imports it looks for', () => {
+  it('finds what it looks for', () => {
     expect(staticBuiltins('cli.js')).toContain('node:url')
     expect(staticBuiltins('module-worker.js')).toContain('node:worker_threads')
+    // commander imports node:child_process for its executable subcommands.
+    expect(loadedBy(['--version'])).toContain('NativeModule child_process')
   })
 
   it('the launcher imports neither node:child_process nor node:crypto', () => {
@@ -30,7 +56,18 @@ describe('bundles load the costly built-ins only when used', () => {
     expect(b).not.toContain('node:crypto')
   })
 
-  it('the CLI does not import node:crypto', () => {
-    expect(staticBuiltins('cli-main.js')).not.toContain('node:crypto')
+  it('module workers evaluate xz-decompress only when they decode .xz', () => {
+    // esbuild turns the package's dynamic import into a promise that requires it when run.
+    const calls = readFileSync(join(REPO_ROOT, 'dist/module-worker.js'), 'utf8')
+      .split('\n')
+      .filter(l => l.includes('require_xz_decompress()'))
+    expect(calls.length).toBeGreaterThan(0)
+    for (const l of calls)
+      expect(l).toMatch(/await Promise\.resolve\(\)\.then\(\(\) => __toESM\(require_xz_decompress\(\)/)
+  })
+
+  it('a CLI start loads neither node:crypto, node:fs/promises nor web streams', () => {
+    const loaded = loadedBy(['--version'])
+    for (const m of ['crypto', 'fs/promises', 'stream/web']) expect(loaded).not.toContain(`NativeModule ${m}`)
   })
 })
