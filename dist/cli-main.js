@@ -14975,5 +14975,28 @@ async function main(argv) {
   }
 }
 
+// src/runtime/exit.ts
+var CLOSED_PIPE_STATUS = 141;
+function endQuietlyOnClosedPipe() {
+  process.stdout.on("error", (err) => {
+    if (err.code === "EPIPE") process.exit(CLOSED_PIPE_STATUS);
+    throw err;
+  });
+}
+async function exitWhenFlushed(status) {
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(status);
+}
+function flushed(stream) {
+  return new Promise((resolve4) => {
+    try {
+      stream.write("", () => resolve4());
+    } catch {
+      resolve4();
+    }
+  });
+}
+
 // src/cli-main.ts
-process.exitCode = await main(process.argv);
+endQuietlyOnClosedPipe();
+await exitWhenFlushed(await main(process.argv));

@@ -252,11 +252,6 @@ function cleanup(name: string): string {
   return p < 0 ? name : name.slice(0, p)
 }
 
-/**
- * kallsyms_lookup_name() bisects kallsyms_seqs_of_names by name (kernel/kallsyms.c
- * kallsyms_lookup_names), so it must be a permutation of the symbol indices sorted by name,
- * equal names by address (scripts/kallsyms.c compare_names).
- */
 /** strcmp of two expanded names in the NUL-separated buffer. */
 function compareNames(buf: Uint8Array, a: number, b: number): number {
   for (let i = a, j = b; ; i++, j++) {
@@ -267,6 +262,11 @@ function compareNames(buf: Uint8Array, a: number, b: number): number {
   }
 }
 
+/**
+ * kallsyms_lookup_name() bisects kallsyms_seqs_of_names by name (kernel/kallsyms.c
+ * kallsyms_lookup_names), so it must be a permutation of the symbol indices sorted by name,
+ * equal names by address (scripts/kallsyms.c compare_names).
+ */
 function checkSeqs(seqs: Uint32Array, p: PackedEntries, nameOf: (i: number) => string, issues: TableIssue[]): void {
   const n = seqs.length
   const seen = new Uint8Array(n)
