@@ -4631,6 +4631,15 @@ import { createGunzip, createZstdDecompress, gunzip as gunzip2, zstdDecompress a
 import { promisify } from "node:util";
 import { gunzip, zstdDecompress } from "node:zlib";
 
+// src/bytes/gzip-size.ts
+function gunzipChunkSize(bytes2, limit) {
+  const MIN = 64 * 1024;
+  if (bytes2.length < 18) return MIN;
+  const n = bytes2.length;
+  const declared = (bytes2[n - 4] | bytes2[n - 3] << 8 | bytes2[n - 2] << 16 | bytes2[n - 1] << 24) >>> 0;
+  return Math.max(MIN, Math.min(limit, declared + 1));
+}
+
 // src/load/xz-index.ts
 function xzUncompressedSize(bytes2, file) {
   let end = bytes2.length;
@@ -4696,7 +4705,7 @@ async function decompress(bytes2, kind, file, maxBytes = LIMITS.maxDecompressedB
       // the kernel's module_zstd_decompress does with pages), so a frame-sized piece would
       // silently stop a multi-frame stream after its first frame.
       case "gzip":
-        return await gunzipAsync(bytes2, { maxOutputLength: maxBytes });
+        return await gunzipAsync(bytes2, { maxOutputLength: maxBytes, chunkSize: gunzipChunkSize(bytes2, maxBytes) });
       case "zstd":
         return await zstdAsync(bytes2, { maxOutputLength: maxBytes });
       case "xz":
@@ -14594,7 +14603,7 @@ async function parseSnapshot(bytes2, file) {
   let data = bytes2;
   if (bytes2[0] === 31 && bytes2[1] === 139) {
     try {
-      data = await gunzipAsync3(bytes2, { maxOutputLength: LIMITS.maxTextBytes });
+      data = await gunzipAsync3(bytes2, { maxOutputLength: LIMITS.maxTextBytes, chunkSize: gunzipChunkSize(bytes2, LIMITS.maxTextBytes) });
     } catch (err) {
       throw new InputError("bad-value", file, `corrupt gzip: ${err.message}`);
     }

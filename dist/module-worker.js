@@ -718,6 +718,20 @@ var init_elf = __esm({
   }
 });
 
+// src/bytes/gzip-size.ts
+function gunzipChunkSize(bytes2, limit) {
+  const MIN = 64 * 1024;
+  if (bytes2.length < 18) return MIN;
+  const n = bytes2.length;
+  const declared = (bytes2[n - 4] | bytes2[n - 3] << 8 | bytes2[n - 2] << 16 | bytes2[n - 1] << 24) >>> 0;
+  return Math.max(MIN, Math.min(limit, declared + 1));
+}
+var init_gzip_size = __esm({
+  "src/bytes/gzip-size.ts"() {
+    "use strict";
+  }
+});
+
 // src/load/xz-index.ts
 function xzUncompressedSize(bytes2, file) {
   let end = bytes2.length;
@@ -1029,7 +1043,7 @@ async function decompress(bytes2, kind, file, maxBytes = LIMITS.maxDecompressedB
       // the kernel's module_zstd_decompress does with pages), so a frame-sized piece would
       // silently stop a multi-frame stream after its first frame.
       case "gzip":
-        return await gunzipAsync(bytes2, { maxOutputLength: maxBytes });
+        return await gunzipAsync(bytes2, { maxOutputLength: maxBytes, chunkSize: gunzipChunkSize(bytes2, maxBytes) });
       case "zstd":
         return await zstdAsync(bytes2, { maxOutputLength: maxBytes });
       case "xz":
@@ -1097,6 +1111,7 @@ var gunzipAsync, zstdAsync;
 var init_decompress = __esm({
   "src/load/decompress.ts"() {
     "use strict";
+    init_gzip_size();
     init_errors();
     init_limits();
     init_xz_index();

@@ -1,5 +1,6 @@
 import { promisify } from 'node:util'
 import { gunzip, zstdDecompress } from 'node:zlib'
+import { gunzipChunkSize } from '../bytes/gzip-size.ts'
 import { InputError } from '../model/errors.ts'
 import { LIMITS } from './limits.ts'
 import { xzUncompressedSize } from './xz-index.ts'
@@ -38,7 +39,7 @@ export async function decompress(
       // the kernel's module_zstd_decompress does with pages), so a frame-sized piece would
       // silently stop a multi-frame stream after its first frame.
       case 'gzip':
-        return await gunzipAsync(bytes, { maxOutputLength: maxBytes })
+        return await gunzipAsync(bytes, { maxOutputLength: maxBytes, chunkSize: gunzipChunkSize(bytes, maxBytes) })
       case 'zstd':
         return await zstdAsync(bytes, { maxOutputLength: maxBytes })
       case 'xz':

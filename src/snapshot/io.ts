@@ -7,6 +7,7 @@ const gunzipAsync = promisify(gunzip)
 import type { BuildInfo } from '../model/build-info.ts'
 import { InputError } from '../model/errors.ts'
 import { LIMITS } from '../load/limits.ts'
+import { gunzipChunkSize } from '../bytes/gzip-size.ts'
 
 /**
  * Everything a later comparison needs from one build: each check's snapshot() output under its
@@ -33,7 +34,7 @@ export async function parseSnapshot(bytes: Uint8Array, file: string): Promise<Sn
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       // Not gunzipSync: Node 24's sync form leaks its stream and buffer when the data is corrupt.
-      data = await gunzipAsync(bytes, { maxOutputLength: LIMITS.maxTextBytes })
+      data = await gunzipAsync(bytes, { maxOutputLength: LIMITS.maxTextBytes, chunkSize: gunzipChunkSize(bytes, LIMITS.maxTextBytes) })
     } catch (err) {
       throw new InputError('bad-value', file, `corrupt gzip: ${(err as Error).message}`)
     }
