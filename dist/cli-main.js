@@ -4631,13 +4631,18 @@ import { createGunzip, createZstdDecompress, gunzip as gunzip2, zstdDecompress a
 import { promisify } from "node:util";
 import { gunzip, zstdDecompress } from "node:zlib";
 
-// src/bytes/gzip-size.ts
+// src/bytes/zlib-chunk.ts
+var MIN_CHUNK = 64 * 1024;
+function oneChunkSize(declared, limit) {
+  return Math.max(MIN_CHUNK, Math.min(limit, declared + 1));
+}
 function gunzipChunkSize(bytes2, limit) {
-  const MIN = 64 * 1024;
-  if (bytes2.length < 18) return MIN;
   const n = bytes2.length;
-  const declared = (bytes2[n - 4] | bytes2[n - 3] << 8 | bytes2[n - 2] << 16 | bytes2[n - 1] << 24) >>> 0;
-  return Math.max(MIN, Math.min(limit, declared + 1));
+  if (n < 18) return MIN_CHUNK;
+  return oneChunkSize(
+    (bytes2[n - 4] | bytes2[n - 3] << 8 | bytes2[n - 2] << 16 | bytes2[n - 1] << 24) >>> 0,
+    limit
+  );
 }
 
 // src/load/xz-index.ts
@@ -5108,7 +5113,7 @@ function arm64Le(b) {
   return (b[24] & 1) === 0;
 }
 async function inflate(body, kind, file, limit, declared) {
-  const chunkSize = Math.max(64 * 1024, Math.min(limit, declared > 0 ? declared + 1 : 64 * 1024));
+  const chunkSize = oneChunkSize(declared, limit);
   try {
     return await (kind === "gzip" ? gunzipAsync2(body, { maxOutputLength: limit, chunkSize }) : zstdAsync2(body, { maxOutputLength: limit, chunkSize }));
   } catch (err) {
@@ -5554,7 +5559,7 @@ function plausible(t) {
 var DIGITS = Buffer.from("0\x001\x002\x003\x004\x005\x006\x007\x008\x009\0", "latin1");
 var LOWER = Buffer.from([..."abcdefghijklmnopqrstuvwxyz"].map((c) => c + "\0").join(""), "latin1");
 var MAX_PAD = 7;
-var MIN_CHUNK = 256 * 2;
+var MIN_CHUNK2 = 256 * 2;
 var MAX_CHUNK = 256 * 514;
 function tablesByScan(image, hints = {}) {
   const bytes2 = Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength);
@@ -5644,7 +5649,7 @@ function namesBlockWithMarkersAt(image, r, q, limit) {
   for (let p = q + 4; p + 4 <= limit; p += 4) {
     const v = r.u32(p);
     const prev = markers[markers.length - 1];
-    if (v < prev + MIN_CHUNK || v > prev + MAX_CHUNK) break;
+    if (v < prev + MIN_CHUNK2 || v > prev + MAX_CHUNK) break;
     markers.push(v);
   }
   for (let k = markers.length; k >= 1; k--) {
@@ -14739,13 +14744,13 @@ async function review(req) {
   const extra = {};
   const outcomes = await Promise.all(
     checks.map(async (c) => {
+      const baselineOf = (snap) => snap ? baselineFor(snap, c) : null;
       if (c.moduleFree) {
-        const baselineSnap3 = await loading;
-        const off = await runCheckOffThread(c, build, req.options, baselineSnap3 ? baselineFor(baselineSnap3, c) : null);
+        const off = await runCheckOffThread(c, build, req.options, baselineOf(await loading));
         if (off) return off;
       }
       const [baselineSnap2, current] = await Promise.all([loading, snapshotOf2(c, build, req.options)]);
-      return runCheck(c, build, req.options, current, baselineSnap2 ? baselineFor(baselineSnap2, c) : null);
+      return runCheck(c, build, req.options, current, baselineOf(baselineSnap2));
     })
   );
   const baselineSnap = await loading;

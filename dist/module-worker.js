@@ -718,17 +718,23 @@ var init_elf = __esm({
   }
 });
 
-// src/bytes/gzip-size.ts
-function gunzipChunkSize(bytes2, limit) {
-  const MIN = 64 * 1024;
-  if (bytes2.length < 18) return MIN;
-  const n = bytes2.length;
-  const declared = (bytes2[n - 4] | bytes2[n - 3] << 8 | bytes2[n - 2] << 16 | bytes2[n - 1] << 24) >>> 0;
-  return Math.max(MIN, Math.min(limit, declared + 1));
+// src/bytes/zlib-chunk.ts
+function oneChunkSize(declared, limit) {
+  return Math.max(MIN_CHUNK, Math.min(limit, declared + 1));
 }
-var init_gzip_size = __esm({
-  "src/bytes/gzip-size.ts"() {
+function gunzipChunkSize(bytes2, limit) {
+  const n = bytes2.length;
+  if (n < 18) return MIN_CHUNK;
+  return oneChunkSize(
+    (bytes2[n - 4] | bytes2[n - 3] << 8 | bytes2[n - 2] << 16 | bytes2[n - 1] << 24) >>> 0,
+    limit
+  );
+}
+var MIN_CHUNK;
+var init_zlib_chunk = __esm({
+  "src/bytes/zlib-chunk.ts"() {
     "use strict";
+    MIN_CHUNK = 64 * 1024;
   }
 });
 
@@ -1111,7 +1117,7 @@ var gunzipAsync, zstdAsync;
 var init_decompress = __esm({
   "src/load/decompress.ts"() {
     "use strict";
-    init_gzip_size();
+    init_zlib_chunk();
     init_errors();
     init_limits();
     init_xz_index();
@@ -6712,7 +6718,7 @@ function arm64Le(b) {
   return (b[24] & 1) === 0;
 }
 async function inflate(body, kind, file, limit, declared) {
-  const chunkSize = Math.max(64 * 1024, Math.min(limit, declared > 0 ? declared + 1 : 64 * 1024));
+  const chunkSize = oneChunkSize(declared, limit);
   try {
     return await (kind === "gzip" ? gunzipAsync2(body, { maxOutputLength: limit, chunkSize }) : zstdAsync2(body, { maxOutputLength: limit, chunkSize }));
   } catch (err) {
@@ -6775,6 +6781,7 @@ var init_boot_image = __esm({
     init_errors();
     init_lz4_legacy();
     init_xz_bcj();
+    init_zlib_chunk();
     gunzipAsync2 = promisify2(gunzip2);
     zstdAsync2 = promisify2(zstdDecompress2);
     ARM64_MAGIC = 1682788929;
@@ -8206,7 +8213,7 @@ function namesBlockWithMarkersAt(image, r, q, limit) {
   for (let p = q + 4; p + 4 <= limit; p += 4) {
     const v = r.u32(p);
     const prev = markers[markers.length - 1];
-    if (v < prev + MIN_CHUNK || v > prev + MAX_CHUNK) break;
+    if (v < prev + MIN_CHUNK2 || v > prev + MAX_CHUNK) break;
     markers.push(v);
   }
   for (let k = markers.length; k >= 1; k--) {
@@ -8301,7 +8308,7 @@ function layoutsBeforeNumSyms(image, r, base, n, seqs, ptr, hints) {
   if (abs >= 0) out.push({ ...base, addresses: abs, relativeBase: null, seqsOfNames: seqs, mode: "absolute" });
   return out;
 }
-var SYMBOL_FIELDS, DIGITS, LOWER, MAX_PAD, MIN_CHUNK, MAX_CHUNK, TableWatcher;
+var SYMBOL_FIELDS, DIGITS, LOWER, MAX_PAD, MIN_CHUNK2, MAX_CHUNK, TableWatcher;
 var init_locate_table = __esm({
   "src/kallsyms/locate-table.ts"() {
     "use strict";
@@ -8324,7 +8331,7 @@ var init_locate_table = __esm({
     DIGITS = Buffer.from("0\x001\x002\x003\x004\x005\x006\x007\x008\x009\0", "latin1");
     LOWER = Buffer.from([..."abcdefghijklmnopqrstuvwxyz"].map((c) => c + "\0").join(""), "latin1");
     MAX_PAD = 7;
-    MIN_CHUNK = 256 * 2;
+    MIN_CHUNK2 = 256 * 2;
     MAX_CHUNK = 256 * 514;
     TableWatcher = class {
       le = true;

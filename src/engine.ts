@@ -157,13 +157,13 @@ export async function review(req: ReviewRequest): Promise<Report> {
   // beside the checks that read them, on a core that would otherwise wait for this thread.
   const outcomes = await Promise.all(
     checks.map(async c => {
+      const baselineOf = (snap: Snapshot | null) => (snap ? baselineFor(snap, c) : null)
       if (c.moduleFree) {
-        const baselineSnap = await loading
-        const off = await runCheckOffThread(c, build, req.options, baselineSnap ? baselineFor(baselineSnap, c) : null)
+        const off = await runCheckOffThread(c, build, req.options, baselineOf(await loading))
         if (off) return off
       }
       const [baselineSnap, current] = await Promise.all([loading, snapshotOf(c, build, req.options)])
-      return runCheck(c, build, req.options, current, baselineSnap ? baselineFor(baselineSnap, c) : null)
+      return runCheck(c, build, req.options, current, baselineOf(baselineSnap))
     })
   )
   const baselineSnap = await loading

@@ -8,6 +8,7 @@ import { LIMITS } from '../load/limits.ts'
 import { InputError } from '../model/errors.ts'
 import { decodeLz4Legacy } from './lz4-legacy.ts'
 import { rewriteXzForLzma2, undoX86BcjBlocks } from './xz-bcj.ts'
+import { oneChunkSize } from '../bytes/zlib-chunk.ts'
 
 export type PayloadCompression = 'none' | 'gzip' | 'xz' | 'zstd' | 'lz4'
 
@@ -134,7 +135,7 @@ function arm64Le(b: Uint8Array): boolean {
  * kernel takes a few hundred milliseconds the review's own thread spends on other artifacts.
  */
 async function inflate(body: Uint8Array, kind: 'gzip' | 'zstd', file: string, limit: number, declared: number): Promise<Uint8Array> {
-  const chunkSize = Math.max(64 * 1024, Math.min(limit, declared > 0 ? declared + 1 : 64 * 1024))
+  const chunkSize = oneChunkSize(declared, limit)
   try {
     return await (kind === 'gzip' ? gunzipAsync(body, { maxOutputLength: limit, chunkSize }) : zstdAsync(body, { maxOutputLength: limit, chunkSize }))
   } catch (err) {

@@ -1,6 +1,6 @@
 import { promisify } from 'node:util'
 import { gunzip, zstdDecompress } from 'node:zlib'
-import { gunzipChunkSize } from '../bytes/gzip-size.ts'
+import { gunzipChunkSize } from '../bytes/zlib-chunk.ts'
 import { InputError } from '../model/errors.ts'
 import { LIMITS } from './limits.ts'
 import { xzUncompressedSize } from './xz-index.ts'

@@ -7,7 +7,7 @@ const gunzipAsync = promisify(gunzip)
 import type { BuildInfo } from '../model/build-info.ts'
 import { InputError } from '../model/errors.ts'
 import { LIMITS } from '../load/limits.ts'
-import { gunzipChunkSize } from '../bytes/gzip-size.ts'
+import { gunzipChunkSize } from '../bytes/zlib-chunk.ts'
 
 /**
  * Everything a later comparison needs from one build: each check's snapshot() output under its

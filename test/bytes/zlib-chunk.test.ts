@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { gunzipChunkSize } from '../../src/bytes/gzip-size.ts'
+import { gunzipChunkSize, oneChunkSize } from '../../src/bytes/zlib-chunk.ts'
 
 describe('gunzipChunkSize', () => {
   it('is the declared size plus one, so the output comes in one chunk', () => {
@@ -13,5 +13,13 @@ describe('gunzipChunkSize', () => {
     lying.writeUInt32LE(0xffffffff, lying.length - 4)
     expect(gunzipChunkSize(lying, 1 << 20)).toBe(1 << 20)
     expect(gunzipChunkSize(Buffer.from([0x1f, 0x8b]), 1 << 20)).toBe(65_536)
+  })
+})
+
+describe('oneChunkSize', () => {
+  it('is 64 KiB when the size is unknown, the size plus one within the limit otherwise', () => {
+    expect(oneChunkSize(0, 1 << 30)).toBe(65_536)
+    expect(oneChunkSize(57_647_116, 1 << 30)).toBe(57_647_117)
+    expect(oneChunkSize(57_647_116, 1 << 20)).toBe(1 << 20)
   })
 })
