@@ -45,13 +45,13 @@ function runChild(args, env) {
 var TUNED_MARK = "KBUILD_REVIEW_TUNED";
 var RELAUNCH_SWITCH = "KBUILD_REVIEW_RELAUNCH";
 var TUNED_NODE_FLAGS = [
-  "--max-semi-space-size=16",
-  "--min-semi-space-size=16",
+  "--max-semi-space-size=8",
+  "--min-semi-space-size=8",
   "--no-turbofan",
   "--single-threaded-gc",
   "--initial-old-space-size=256"
 ];
-var HUGE_PAGES = "glibc.malloc.hugetlb=1";
+var MALLOC_TUNABLES = ["glibc.malloc.hugetlb=1", "glibc.malloc.top_pad=67108864"];
 var SINGLE_ISOLATE_COMMANDS = /* @__PURE__ */ new Set(["kallsyms"]);
 function nodeFlagsFor(argv) {
   const command = argv.find((a) => !a.startsWith("-"));
@@ -62,13 +62,13 @@ function relaunchPlan(p) {
   if (p.env[TUNED_MARK] === "1" || p.env[RELAUNCH_SWITCH] === "0") return null;
   if (p.execArgv.some((a) => EVAL_FLAGS.has(a.split("=")[0]))) return null;
   const env = { ...p.env, [TUNED_MARK]: "1" };
-  if (p.platform === "linux") env.GLIBC_TUNABLES = withHugePages(p.env.GLIBC_TUNABLES);
+  if (p.platform === "linux") env.GLIBC_TUNABLES = withMallocTunables(p.env.GLIBC_TUNABLES);
   return { args: [...nodeFlagsFor(p.argv), ...p.execArgv, p.script, ...p.argv], env };
 }
-function withHugePages(tunables) {
-  if (!tunables) return HUGE_PAGES;
-  if (tunables.split(":").some((t) => t.startsWith("glibc.malloc.hugetlb="))) return tunables;
-  return `${tunables}:${HUGE_PAGES}`;
+function withMallocTunables(tunables) {
+  const own = tunables ? tunables.split(":") : [];
+  const names = new Set(own.map((t) => t.split("=")[0]));
+  return [...own, ...MALLOC_TUNABLES.filter((t) => !names.has(t.split("=")[0]))].join(":");
 }
 
 // src/cli.ts

@@ -1,6 +1,6 @@
 // The tuned child the CLI starts: its flags and environment, and when there is none.
 import { describe, expect, it } from 'vitest'
-import { relaunchPlan, TUNED_NODE_FLAGS, withHugePages } from '../../src/runtime/tuning.ts'
+import { relaunchPlan, TUNED_NODE_FLAGS, withMallocTunables } from '../../src/runtime/tuning.ts'
 
 const facts = {
   script: '/opt/kbr/dist/cli-main.js',
@@ -14,8 +14,8 @@ describe('relaunchPlan', () => {
   it('runs the CLI with our flags, the arguments as given, and the environment marked', () => {
     const plan = relaunchPlan(facts)!
     expect(plan.args).toEqual([
-      '--max-semi-space-size=16',
-      '--min-semi-space-size=16',
+      '--max-semi-space-size=8',
+      '--min-semi-space-size=8',
       '--no-turbofan',
       '--single-threaded-gc',
       '--initial-old-space-size=256',
@@ -28,7 +28,7 @@ describe('relaunchPlan', () => {
     expect(plan.env).toEqual({
       PATH: '/usr/bin',
       KBUILD_REVIEW_TUNED: '1',
-      GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1'
+      GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864'
     })
   })
 
@@ -55,12 +55,14 @@ describe('relaunchPlan', () => {
     expect(relaunchPlan({ ...facts, execArgv: ['--enable-source-maps'] })).not.toBeNull()
   })
 
-  it('gives the kallsyms command (one isolate) the huge pages without V8 flags', () => {
+  it('gives the kallsyms command (one isolate) the malloc tunables without V8 flags', () => {
     const plan = relaunchPlan({ ...facts, argv: ['kallsyms', 'vmlinuz'], execArgv: ['--cpu-prof'] })!
     expect(plan.args).toEqual(['--cpu-prof', '/opt/kbr/dist/cli-main.js', 'kallsyms', 'vmlinuz'])
-    expect(plan.env.GLIBC_TUNABLES).toBe('glibc.malloc.hugetlb=1')
+    expect(plan.env.GLIBC_TUNABLES).toBe('glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864')
     // The command is the first argument that is not an option; a file named so is not it.
-    expect(relaunchPlan({ ...facts, argv: ['check', 'kallsyms'] })!.args.slice(0, TUNED_NODE_FLAGS.length)).toEqual([...TUNED_NODE_FLAGS])
+    expect(
+      relaunchPlan({ ...facts, argv: ['check', 'kallsyms'] })!.args.slice(0, TUNED_NODE_FLAGS.length)
+    ).toEqual([...TUNED_NODE_FLAGS])
   })
 
   it('sets glibc tunables only on Linux', () => {
@@ -68,14 +70,18 @@ describe('relaunchPlan', () => {
   })
 })
 
-describe('withHugePages', () => {
-  it("adds huge pages to the user's tunables and keeps their own hugetlb choice", () => {
-    expect(withHugePages(undefined)).toBe('glibc.malloc.hugetlb=1')
-    expect(withHugePages('')).toBe('glibc.malloc.hugetlb=1')
-    expect(withHugePages('glibc.malloc.arena_max=2')).toBe('glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1')
-    expect(withHugePages('glibc.malloc.arena_max=2:glibc.malloc.hugetlb=0')).toBe(
-      'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=0'
+describe('withMallocTunables', () => {
+  it("adds ours to the user's tunables and keeps the user's value of any of ours", () => {
+    const ours = 'glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864'
+    expect(withMallocTunables(undefined)).toBe(ours)
+    expect(withMallocTunables('')).toBe(ours)
+    expect(withMallocTunables('glibc.malloc.arena_max=2')).toBe(`glibc.malloc.arena_max=2:${ours}`)
+    expect(withMallocTunables('glibc.malloc.arena_max=2:glibc.malloc.hugetlb=0')).toBe(
+      'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=0:glibc.malloc.top_pad=67108864'
     )
-    expect(withHugePages('glibc.malloc.hugetlb=2')).toBe('glibc.malloc.hugetlb=2')
+    expect(withMallocTunables('glibc.malloc.hugetlb=2')).toBe(
+      'glibc.malloc.hugetlb=2:glibc.malloc.top_pad=67108864'
+    )
+    expect(withMallocTunables('glibc.malloc.top_pad=0')).toBe('glibc.malloc.top_pad=0:glibc.malloc.hugetlb=1')
   })
 })
