@@ -5,7 +5,7 @@ const MIN_CHUNK = 64 * 1024
  * size plus one (a full chunk makes zlib ask for another), within [64 KiB, limit]. Without it
  * zlib joins 16 KiB pieces at the end: for a 16 MB distro snapshot that join, mostly faulting in
  * the joined copy, was 100 ms. The size is only a hint: a wrong one (several gzip members, a
- * lie) just gives more chunks, joined as before. 0 when unknown.
+ * lie) just gives more chunks, joined as before. `declared` is 0 when unknown (64 KiB chunks).
  */
 export function oneChunkSize(declared: number, limit: number): number {
   return Math.max(MIN_CHUNK, Math.min(limit, declared + 1))
