@@ -1,16 +1,10 @@
-import { createRequire as __kbrCreateRequire } from 'node:module'; const require = __kbrCreateRequire(import.meta.url);
+const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
-  if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
-});
 var __esm = (fn, res, err) => function __init() {
   if (err) throw err[0];
   try {
@@ -19,7 +13,7 @@ var __esm = (fn, res, err) => function __init() {
     throw err = [e], e;
   }
 };
-var __commonJS = (cb, mod) => function __require2() {
+var __commonJS = (cb, mod) => function __require() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
@@ -47,16 +41,72 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/xz-decompress/dist/package/xz-decompress.js
+// builtin:node:events
+var require_node_events = __commonJS({
+  "builtin:node:events"(exports, module) {
+    module.exports = process.getBuiltinModule("node:events");
+  }
+});
+
+// builtin:node:child_process
+var require_node_child_process = __commonJS({
+  "builtin:node:child_process"(exports, module) {
+    module.exports = process.getBuiltinModule("node:child_process");
+  }
+});
+
+// builtin:node:path
+var require_node_path = __commonJS({
+  "builtin:node:path"(exports, module) {
+    module.exports = process.getBuiltinModule("node:path");
+  }
+});
+
+// builtin:node:fs
+var require_node_fs = __commonJS({
+  "builtin:node:fs"(exports, module) {
+    module.exports = process.getBuiltinModule("node:fs");
+  }
+});
+
+// builtin:node:process
+var require_node_process = __commonJS({
+  "builtin:node:process"(exports, module) {
+    module.exports = process.getBuiltinModule("node:process");
+  }
+});
+
+// builtin:node:util
+var require_node_util = __commonJS({
+  "builtin:node:util"(exports, module) {
+    module.exports = process.getBuiltinModule("node:util");
+  }
+});
+
+// builtin:node:zlib
+var require_node_zlib = __commonJS({
+  "builtin:node:zlib"(exports, module) {
+    module.exports = process.getBuiltinModule("node:zlib");
+  }
+});
+
+// builtin:node:stream/web
+var require_web = __commonJS({
+  "builtin:node:stream/web"(exports, module) {
+    module.exports = process.getBuiltinModule("node:stream/web");
+  }
+});
+
+// ../../../work/main/node_modules/xz-decompress/dist/package/xz-decompress.js
 var require_xz_decompress = __commonJS({
-  "node_modules/xz-decompress/dist/package/xz-decompress.js"(exports, module) {
+  "../../../work/main/node_modules/xz-decompress/dist/package/xz-decompress.js"(exports, module) {
     (function webpackUniversalModuleDefinition(root, factory) {
       if (typeof exports === "object" && typeof module === "object")
-        module.exports = factory(__require("stream/web"));
+        module.exports = factory(require_web());
       else if (typeof define === "function" && define.amd)
         define(["stream/web"], factory);
       else if (typeof exports === "object")
-        exports["xz-decompress"] = factory(__require("stream/web"));
+        exports["xz-decompress"] = factory(require_web());
       else
         root["xz-decompress"] = factory(root["stream/web"]);
     })(exports, (__WEBPACK_EXTERNAL_MODULE__2__) => {
@@ -284,6 +334,34 @@ var require_xz_decompress = __commonJS({
         })()
       );
     });
+  }
+});
+
+// builtin:node:url
+var require_node_url = __commonJS({
+  "builtin:node:url"(exports, module) {
+    module.exports = process.getBuiltinModule("node:url");
+  }
+});
+
+// builtin:node:os
+var require_node_os = __commonJS({
+  "builtin:node:os"(exports, module) {
+    module.exports = process.getBuiltinModule("node:os");
+  }
+});
+
+// builtin:node:worker_threads
+var require_node_worker_threads = __commonJS({
+  "builtin:node:worker_threads"(exports, module) {
+    module.exports = process.getBuiltinModule("node:worker_threads");
+  }
+});
+
+// builtin:node:buffer
+var require_node_buffer = __commonJS({
+  "builtin:node:buffer"(exports, module) {
+    module.exports = process.getBuiltinModule("node:buffer");
   }
 });
 
@@ -646,7 +724,7 @@ var init_markdown = __esm({
   }
 });
 
-// node_modules/commander/lib/error.js
+// ../../../work/main/node_modules/commander/lib/error.js
 var CommanderError = class extends Error {
   /**
    * Constructs the CommanderError class
@@ -675,7 +753,7 @@ var InvalidArgumentError = class extends CommanderError {
   }
 };
 
-// node_modules/commander/lib/argument.js
+// ../../../work/main/node_modules/commander/lib/argument.js
 var Argument = class {
   /**
    * Initialize a new command argument with the given name and description.
@@ -796,16 +874,16 @@ function humanReadableArgName(arg) {
   return arg.required ? "<" + nameOutput + ">" : "[" + nameOutput + "]";
 }
 
-// node_modules/commander/lib/command.js
-import { EventEmitter } from "node:events";
-import childProcess from "node:child_process";
-import path from "node:path";
-import fs from "node:fs";
-import process2 from "node:process";
-import { stripVTControlCharacters as stripVTControlCharacters2 } from "node:util";
+// ../../../work/main/node_modules/commander/lib/command.js
+var import_node_events = __toESM(require_node_events(), 1);
+var import_node_child_process = __toESM(require_node_child_process(), 1);
+var import_node_path = __toESM(require_node_path(), 1);
+var import_node_fs = __toESM(require_node_fs(), 1);
+var import_node_process = __toESM(require_node_process(), 1);
+var import_node_util2 = __toESM(require_node_util(), 1);
 
-// node_modules/commander/lib/help.js
-import { stripVTControlCharacters } from "node:util";
+// ../../../work/main/node_modules/commander/lib/help.js
+var import_node_util = __toESM(require_node_util(), 1);
 var Help = class {
   constructor() {
     this.helpWidth = void 0;
@@ -1236,7 +1314,7 @@ var Help = class {
    * @returns {number}
    */
   displayWidth(str) {
-    return stripVTControlCharacters(str).length;
+    return (0, import_node_util.stripVTControlCharacters)(str).length;
   }
   /**
    * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
@@ -1396,7 +1474,7 @@ ${itemIndentStr}`);
   }
 };
 
-// node_modules/commander/lib/option.js
+// ../../../work/main/node_modules/commander/lib/option.js
 var Option = class {
   /**
    * Initialize a new `Option` with the given `flags` and `description`.
@@ -1702,7 +1780,7 @@ function splitOptionFlags(flags) {
   return { shortFlag, longFlag };
 }
 
-// node_modules/commander/lib/suggestSimilar.js
+// ../../../work/main/node_modules/commander/lib/suggestSimilar.js
 var maxDistance = 3;
 function editDistance(a, b) {
   if (Math.abs(a.length - b.length) > maxDistance)
@@ -1777,8 +1855,8 @@ function suggestSimilar(word, candidates) {
   return "";
 }
 
-// node_modules/commander/lib/command.js
-var Command = class _Command extends EventEmitter {
+// ../../../work/main/node_modules/commander/lib/command.js
+var Command = class _Command extends import_node_events.EventEmitter {
   /**
    * Initialize a new `Command`.
    *
@@ -1819,14 +1897,14 @@ var Command = class _Command extends EventEmitter {
     this._showSuggestionAfterError = true;
     this._savedState = null;
     this._outputConfiguration = {
-      writeOut: (str) => process2.stdout.write(str),
-      writeErr: (str) => process2.stderr.write(str),
+      writeOut: (str) => import_node_process.default.stdout.write(str),
+      writeErr: (str) => import_node_process.default.stderr.write(str),
       outputError: (str, write) => write(str),
-      getOutHelpWidth: () => process2.stdout.isTTY ? process2.stdout.columns : void 0,
-      getErrHelpWidth: () => process2.stderr.isTTY ? process2.stderr.columns : void 0,
-      getOutHasColors: () => useColor() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
-      getErrHasColors: () => useColor() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
-      stripColor: (str) => stripVTControlCharacters2(str)
+      getOutHelpWidth: () => import_node_process.default.stdout.isTTY ? import_node_process.default.stdout.columns : void 0,
+      getErrHelpWidth: () => import_node_process.default.stderr.isTTY ? import_node_process.default.stderr.columns : void 0,
+      getOutHasColors: () => useColor() ?? (import_node_process.default.stdout.isTTY && import_node_process.default.stdout.hasColors?.()),
+      getErrHasColors: () => useColor() ?? (import_node_process.default.stderr.isTTY && import_node_process.default.stderr.hasColors?.()),
+      stripColor: (str) => (0, import_node_util2.stripVTControlCharacters)(str)
     };
     this._hidden = false;
     this._helpOption = void 0;
@@ -2219,7 +2297,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
     if (this._exitCallback) {
       this._exitCallback(new CommanderError(exitCode, code, message));
     }
-    process2.exit(exitCode);
+    import_node_process.default.exit(exitCode);
   }
   /**
    * Register callback `fn` for the command.
@@ -2610,16 +2688,16 @@ Expecting one of '${allowedValues.join("', '")}'`);
     }
     parseOptions = parseOptions || {};
     if (argv === void 0 && parseOptions.from === void 0) {
-      if (process2.versions?.electron) {
+      if (import_node_process.default.versions?.electron) {
         parseOptions.from = "electron";
       }
-      const execArgv = process2.execArgv ?? [];
+      const execArgv = import_node_process.default.execArgv ?? [];
       if (execArgv.includes("-e") || execArgv.includes("--eval") || execArgv.includes("-p") || execArgv.includes("--print")) {
         parseOptions.from = "eval";
       }
     }
     if (argv === void 0) {
-      argv = process2.argv;
+      argv = import_node_process.default.argv;
     }
     this.rawArgs = argv.slice();
     let userArgs;
@@ -2630,7 +2708,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         userArgs = argv.slice(2);
         break;
       case "electron":
-        if (process2.defaultApp) {
+        if (import_node_process.default.defaultApp) {
           this._scriptPath = argv[1];
           userArgs = argv.slice(2);
         } else {
@@ -2768,7 +2846,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
    * @param {string} subcommandName
    */
   _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-    if (fs.existsSync(executableFile)) return;
+    if (import_node_fs.default.existsSync(executableFile)) return;
     const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
     const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2785,11 +2863,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
     args = args.slice();
     const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
     function findFile(baseDir, baseName) {
-      const localBin = path.resolve(baseDir, baseName);
-      if (fs.existsSync(localBin)) return localBin;
-      if (sourceExt.includes(path.extname(baseName))) return void 0;
+      const localBin = import_node_path.default.resolve(baseDir, baseName);
+      if (import_node_fs.default.existsSync(localBin)) return localBin;
+      if (sourceExt.includes(import_node_path.default.extname(baseName))) return void 0;
       const foundExt = sourceExt.find(
-        (ext) => fs.existsSync(`${localBin}${ext}`)
+        (ext) => import_node_fs.default.existsSync(`${localBin}${ext}`)
       );
       if (foundExt) return `${localBin}${foundExt}`;
       return void 0;
@@ -2801,21 +2879,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
     if (this._scriptPath) {
       let resolvedScriptPath;
       try {
-        resolvedScriptPath = fs.realpathSync(this._scriptPath);
+        resolvedScriptPath = import_node_fs.default.realpathSync(this._scriptPath);
       } catch {
         resolvedScriptPath = this._scriptPath;
       }
-      executableDir = path.resolve(
-        path.dirname(resolvedScriptPath),
+      executableDir = import_node_path.default.resolve(
+        import_node_path.default.dirname(resolvedScriptPath),
         executableDir
       );
     }
     if (executableDir) {
       let localFile = findFile(executableDir, executableFile);
       if (!localFile && !subcommand._executableFile && this._scriptPath) {
-        const legacyName = path.basename(
+        const legacyName = import_node_path.default.basename(
           this._scriptPath,
-          path.extname(this._scriptPath)
+          import_node_path.default.extname(this._scriptPath)
         );
         if (legacyName !== this._name) {
           localFile = findFile(
@@ -2826,15 +2904,15 @@ Expecting one of '${allowedValues.join("', '")}'`);
       }
       executableFile = localFile || executableFile;
     }
-    const launchWithNode = sourceExt.includes(path.extname(executableFile));
+    const launchWithNode = sourceExt.includes(import_node_path.default.extname(executableFile));
     let proc;
-    if (process2.platform !== "win32") {
+    if (import_node_process.default.platform !== "win32") {
       if (launchWithNode) {
         args.unshift(executableFile);
-        args = incrementNodeInspectorPort(process2.execArgv).concat(args);
-        proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" });
+        args = incrementNodeInspectorPort(import_node_process.default.execArgv).concat(args);
+        proc = import_node_child_process.default.spawn(import_node_process.default.argv[0], args, { stdio: "inherit" });
       } else {
-        proc = childProcess.spawn(executableFile, args, { stdio: "inherit" });
+        proc = import_node_child_process.default.spawn(executableFile, args, { stdio: "inherit" });
       }
     } else {
       this._checkForMissingExecutable(
@@ -2843,13 +2921,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
         subcommand._name
       );
       args.unshift(executableFile);
-      args = incrementNodeInspectorPort(process2.execArgv).concat(args);
-      proc = childProcess.spawn(process2.execPath, args, { stdio: "inherit" });
+      args = incrementNodeInspectorPort(import_node_process.default.execArgv).concat(args);
+      proc = import_node_child_process.default.spawn(import_node_process.default.execPath, args, { stdio: "inherit" });
     }
     if (!proc.killed) {
       const signals = ["SIGUSR1", "SIGUSR2", "SIGTERM", "SIGINT", "SIGHUP"];
       signals.forEach((signal) => {
-        process2.on(signal, () => {
+        import_node_process.default.on(signal, () => {
           if (proc.killed === false && proc.exitCode === null) {
             proc.kill(signal);
           }
@@ -2860,7 +2938,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
     proc.on("close", (code) => {
       code = code ?? 1;
       if (!exitCallback) {
-        process2.exit(code);
+        import_node_process.default.exit(code);
       } else {
         exitCallback(
           new CommanderError(
@@ -2882,7 +2960,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         throw new Error(`'${executableFile}' not executable`);
       }
       if (!exitCallback) {
-        process2.exit(1);
+        import_node_process.default.exit(1);
       } else {
         const wrappedError = new CommanderError(
           1,
@@ -3382,13 +3460,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
    */
   _parseOptionsEnv() {
     this.options.forEach((option) => {
-      if (option.envVar && option.envVar in process2.env) {
+      if (option.envVar && option.envVar in import_node_process.default.env) {
         const optionKey = option.attributeName();
         if (this.getOptionValue(optionKey) === void 0 || ["default", "config", "env"].includes(
           this.getOptionValueSource(optionKey)
         )) {
           if (option.required || option.optional) {
-            this.emit(`optionEnv:${option.name()}`, process2.env[option.envVar]);
+            this.emit(`optionEnv:${option.name()}`, import_node_process.default.env[option.envVar]);
           } else {
             this.emit(`optionEnv:${option.name()}`);
           }
@@ -3743,7 +3821,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
    * @return {Command}
    */
   nameFromFilename(filename) {
-    this._name = path.basename(filename, path.extname(filename));
+    this._name = import_node_path.default.basename(filename, import_node_path.default.extname(filename));
     return this;
   }
   /**
@@ -3914,7 +3992,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
    */
   help(contextOptions) {
     this.outputHelp(contextOptions);
-    let exitCode = Number(process2.exitCode ?? 0);
+    let exitCode = Number(import_node_process.default.exitCode ?? 0);
     if (exitCode === 0 && contextOptions && typeof contextOptions !== "function" && contextOptions.error) {
       exitCode = 1;
     }
@@ -4008,14 +4086,14 @@ function incrementNodeInspectorPort(args) {
   });
 }
 function useColor() {
-  if (process2.env.NO_COLOR || process2.env.FORCE_COLOR === "0" || process2.env.FORCE_COLOR === "false")
+  if (import_node_process.default.env.NO_COLOR || import_node_process.default.env.FORCE_COLOR === "0" || import_node_process.default.env.FORCE_COLOR === "false")
     return false;
-  if (process2.env.FORCE_COLOR || process2.env.CLICOLOR_FORCE !== void 0)
+  if (import_node_process.default.env.FORCE_COLOR || import_node_process.default.env.CLICOLOR_FORCE !== void 0)
     return true;
   return void 0;
 }
 
-// node_modules/commander/index.js
+// ../../../work/main/node_modules/commander/index.js
 var program = new Command();
 
 // src/model/errors.ts
@@ -4042,10 +4120,10 @@ function describeError(err) {
 }
 
 // src/cli/kallsyms-command.ts
-import { readFileSync } from "node:fs";
+var import_node_fs4 = __toESM(require_node_fs(), 1);
 
 // src/kallsyms/embedded.ts
-import { closeSync as closeSync2, openSync as openSync2, readSync as readSync2, statSync } from "node:fs";
+var import_node_fs3 = __toESM(require_node_fs(), 1);
 
 // src/bytes/reader.ts
 var ByteReader = class {
@@ -4139,7 +4217,7 @@ function decodeAscii(bytes2, start, end) {
 }
 
 // src/bytes/source.ts
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+var import_node_fs2 = __toESM(require_node_fs(), 1);
 
 // src/load/limits.ts
 var LIMITS = {
@@ -4225,13 +4303,13 @@ var FileSource = class {
     this.file = file;
     this.arena = arena2;
     try {
-      this.fd = openSync(path2, "r");
+      this.fd = (0, import_node_fs2.openSync)(path2, "r");
     } catch (err) {
       throw new InputError("io", file, `cannot open: ${err.code ?? String(err)}`);
     }
-    const st = fstatSync(this.fd);
+    const st = (0, import_node_fs2.fstatSync)(this.fd);
     if (!st.isFile()) {
-      closeSync(this.fd);
+      (0, import_node_fs2.closeSync)(this.fd);
       throw new InputError("not-a-file", file, st.isDirectory() ? "is a directory, expected a file" : "is not a regular file");
     }
     this.length = st.size;
@@ -4251,14 +4329,14 @@ var FileSource = class {
     const buf = this.arena ? this.arena.take(length) : Buffer.allocUnsafe(length);
     let done = 0;
     while (done < length) {
-      const n = readSync(this.fd, buf, done, length - done, offset + done);
+      const n = (0, import_node_fs2.readSync)(this.fd, buf, done, length - done, offset + done);
       if (n === 0) throw new InputError("truncated", this.file, `${what}: file shrank while reading`, offset + done);
       done += n;
     }
     return buf;
   }
   close() {
-    if (this.fd >= 0) closeSync(this.fd);
+    if (this.fd >= 0) (0, import_node_fs2.closeSync)(this.fd);
     this.fd = -1;
   }
 };
@@ -4624,12 +4702,12 @@ function align4(n) {
 }
 
 // src/kallsyms/boot-image.ts
-import { promisify as promisify2 } from "node:util";
-import { createGunzip, createZstdDecompress, gunzip as gunzip2, zstdDecompress as zstdDecompress2 } from "node:zlib";
+var import_node_util4 = __toESM(require_node_util(), 1);
+var import_node_zlib3 = __toESM(require_node_zlib(), 1);
 
 // src/load/decompress.ts
-import { promisify } from "node:util";
-import { gunzip, zstdDecompress } from "node:zlib";
+var import_node_util3 = __toESM(require_node_util(), 1);
+var import_node_zlib = __toESM(require_node_zlib(), 1);
 
 // src/bytes/zlib-chunk.ts
 var MIN_CHUNK = 64 * 1024;
@@ -4690,8 +4768,8 @@ function xzUncompressedSize(bytes2, file) {
 }
 
 // src/load/decompress.ts
-var gunzipAsync = promisify(gunzip);
-var zstdAsync = promisify(zstdDecompress);
+var gunzipAsync = (0, import_node_util3.promisify)(import_node_zlib.gunzip);
+var zstdAsync = (0, import_node_util3.promisify)(import_node_zlib.zstdDecompress);
 function compressionOf(path2) {
   if (path2.endsWith(".xz")) return "xz";
   if (path2.endsWith(".zst")) return "zstd";
@@ -4850,7 +4928,7 @@ function decodeBlock(src, ip, end, out, op, outEnd, file) {
 }
 
 // src/kallsyms/xz-bcj.ts
-import { crc32 } from "node:zlib";
+var import_node_zlib2 = __toESM(require_node_zlib(), 1);
 var HEADER_MAGIC = [253, 55, 122, 88, 90, 0];
 var FILTER_X86 = 4;
 var FILTER_LZMA2 = 33;
@@ -4935,7 +5013,7 @@ function rewriteXzForLzma2(input, file) {
     chunks.push(Uint8Array.from(out));
     out.length = 0;
   };
-  out.push(...HEADER_MAGIC, 0, 0, ...le32(crc32(Uint8Array.of(0, 0))));
+  out.push(...HEADER_MAGIC, 0, 0, ...le32((0, import_node_zlib2.crc32)(Uint8Array.of(0, 0))));
   const newRecords = [];
   for (const bl of blocks) {
     const compressedSize = bl.unpaddedSize - bl.headerSize - checkSize;
@@ -4948,7 +5026,7 @@ function rewriteXzForLzma2(input, file) {
     }
     while ((h.length + 4) % 4 !== 0) h.push(0);
     h[0] = (h.length + 4) / 4 - 1;
-    const header = [...h, ...le32(crc32(Uint8Array.from(h)))];
+    const header = [...h, ...le32((0, import_node_zlib2.crc32)(Uint8Array.from(h)))];
     out.push(...header);
     flush();
     const dataStart = bl.headerStart + bl.headerSize;
@@ -4963,10 +5041,10 @@ function rewriteXzForLzma2(input, file) {
     putVli(index, r.uncompressed);
   }
   while (index.length % 4 !== 0) index.push(0);
-  index.push(...le32(crc32(Uint8Array.from(index))));
+  index.push(...le32((0, import_node_zlib2.crc32)(Uint8Array.from(index))));
   out.push(...index);
   const footerBody = [...le32(index.length / 4 - 1), 0, 0];
-  out.push(...le32(crc32(Uint8Array.from(footerBody))), ...footerBody, 89, 90);
+  out.push(...le32((0, import_node_zlib2.crc32)(Uint8Array.from(footerBody))), ...footerBody, 89, 90);
   flush();
   return { stream: Buffer.concat(chunks), x86: usesX86, blockSizes };
 }
@@ -5034,8 +5112,8 @@ function undoX86Bcj(buf) {
 }
 
 // src/kallsyms/boot-image.ts
-var gunzipAsync2 = promisify2(gunzip2);
-var zstdAsync2 = promisify2(zstdDecompress2);
+var gunzipAsync2 = (0, import_node_util4.promisify)(import_node_zlib3.gunzip);
+var zstdAsync2 = (0, import_node_util4.promisify)(import_node_zlib3.zstdDecompress);
 var ARM64_MAGIC = 1682788929;
 function u32le(b, at) {
   return (b[at] | b[at + 1] << 8 | b[at + 2] << 16 | b[at + 3] << 24) >>> 0;
@@ -5129,7 +5207,7 @@ function inflateUntil(body, kind, file, limit, declared, enough) {
   let out = Buffer.allocUnsafe(0);
   let own = false;
   let op = 0;
-  const stream = kind === "gzip" ? createGunzip({ chunkSize }) : createZstdDecompress({ chunkSize });
+  const stream = kind === "gzip" ? (0, import_node_zlib3.createGunzip)({ chunkSize }) : (0, import_node_zlib3.createZstdDecompress)({ chunkSize });
   return new Promise((resolve4, reject) => {
     let settled = false;
     const finish = (f) => {
@@ -5809,7 +5887,7 @@ async function readEmbeddedTable(path2, file, options = {}) {
       elf.close();
     }
   }
-  const size = statSync(path2).size;
+  const size = (0, import_node_fs3.statSync)(path2).size;
   if (size > LIMITS.maxModuleBytes) throw new InputError("too-large", file, `${size} bytes is more than a boot image`);
   const src = new FileSource(path2, file);
   let bytes2;
@@ -5860,16 +5938,16 @@ function tablesOfUnpacked(k, file, options = {}) {
 function readHead(path2, file) {
   let fd;
   try {
-    fd = openSync2(path2, "r");
+    fd = (0, import_node_fs3.openSync)(path2, "r");
   } catch (err) {
     throw new InputError("io", file, `cannot open: ${err.code ?? String(err)}`);
   }
   try {
     const buf = Buffer.alloc(64);
-    const n = readSync2(fd, buf, 0, 64, 0);
+    const n = (0, import_node_fs3.readSync)(fd, buf, 0, 64, 0);
     return buf.subarray(0, n);
   } finally {
-    closeSync2(fd);
+    (0, import_node_fs3.closeSync)(fd);
   }
 }
 function loadSegments(b, file) {
@@ -6489,7 +6567,7 @@ function registerKallsyms(program2) {
 `);
     let status = e.table.issues.length ? 1 : 0;
     if (flags.systemMap) {
-      const map = parseSystemMap(readFileSync(flags.systemMap, "utf8"), flags.systemMap);
+      const map = parseSystemMap((0, import_node_fs4.readFileSync)(flags.systemMap, "utf8"), flags.systemMap);
       const version = flags.kernelVersion ? parseKernelVersion(flags.kernelVersion) : null;
       const v = verifyTable(e.table, map.symbols, optionsForTable(e.table, { version }));
       const dropped = Object.entries(v.dropped).map(([why, n]) => `${n} ${why}`).join(", ");
@@ -6515,19 +6593,19 @@ function registerKallsyms(program2) {
 var COMMANDS = [registerKallsyms];
 
 // src/cli/check-command.ts
-import { writeFileSync as writeFileSync2 } from "node:fs";
-import { fileURLToPath } from "node:url";
+var import_node_fs20 = __toESM(require_node_fs(), 1);
+var import_node_url = __toESM(require_node_url(), 1);
 
 // src/engine.ts
-import { statSync as statSync14 } from "node:fs";
-import { availableParallelism as availableParallelism3 } from "node:os";
+var import_node_fs18 = __toESM(require_node_fs(), 1);
+var import_node_os4 = __toESM(require_node_os(), 1);
 
 // src/model/build.ts
-import { readFileSync as readFileSync3, statSync as statSync4 } from "node:fs";
-import { relative, isAbsolute } from "node:path";
+var import_node_fs7 = __toESM(require_node_fs(), 1);
+var import_node_path2 = __toESM(require_node_path(), 1);
 
 // src/load/hint-board.ts
-import { MessageChannel, receiveMessageOnPort } from "node:worker_threads";
+var import_node_worker_threads = __toESM(require_node_worker_threads(), 1);
 var HintBoard = class {
   table = /* @__PURE__ */ new Map();
   ports = /* @__PURE__ */ new Set();
@@ -6537,7 +6615,7 @@ var HintBoard = class {
   }
   /** A new channel for a worker: its end (every hint so far already queued), and how to close it. */
   connect() {
-    const { port1, port2 } = new MessageChannel();
+    const { port1, port2 } = new import_node_worker_threads.MessageChannel();
     this.ports.add(port1);
     for (const entry of this.table) port1.postMessage(entry);
     return {
@@ -6559,7 +6637,7 @@ var HintReader = class {
   /** Every hint so far (analyzer id -> module name -> hint); takes in what the port holds first. */
   read() {
     if (this.port) {
-      for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
+      for (let m = (0, import_node_worker_threads.receiveMessageOnPort)(this.port); m; m = (0, import_node_worker_threads.receiveMessageOnPort)(this.port)) {
         const [id, byModule] = m.message;
         this.table.set(id, byModule);
       }
@@ -6569,11 +6647,11 @@ var HintReader = class {
 };
 
 // src/load/pool.ts
-import { availableParallelism as availableParallelism2 } from "node:os";
-import { Worker as Worker2 } from "node:worker_threads";
+var import_node_os3 = __toESM(require_node_os(), 1);
+var import_node_worker_threads3 = __toESM(require_node_worker_threads(), 1);
 
 // src/load/analyze-module.ts
-import { statSync as statSync2 } from "node:fs";
+var import_node_fs5 = __toESM(require_node_fs(), 1);
 
 // src/bytes/read-arena.ts
 var ReadArena = class {
@@ -6628,7 +6706,7 @@ async function readModuleImage(mod, preloaded) {
     const { elf: elf2, signatureBytes: signatureBytes2 } = splitSignature(preloaded.bytes);
     return { elf: ElfFile.fromBytes(elf2, mod.relPath), fileBytes: preloaded.fileBytes, signatureBytes: signatureBytes2 };
   }
-  const st = statSync2(mod.path, { throwIfNoEntry: false });
+  const st = (0, import_node_fs5.statSync)(mod.path, { throwIfNoEntry: false });
   if (!st) throw new InputError("io", mod.relPath, "no such file");
   if (!st.isFile()) throw new InputError("not-a-file", mod.relPath, st.isDirectory() ? "is a directory" : "is not a regular file");
   if (st.size > LIMITS.maxModuleBytes) {
@@ -6723,7 +6801,7 @@ async function analyzeHeld(mod, analyzers, options, memo, summary, preloaded, hi
 }
 
 // src/load/xz-batch.ts
-import { readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
+var import_node_fs6 = __toESM(require_node_fs(), 1);
 var xzPath;
 var childProcess2 = () => process.getBuiltinModule("node:child_process");
 var nodeCrypto = () => process.getBuiltinModule("node:crypto");
@@ -6739,9 +6817,9 @@ async function decodeXzBatch(modules, onDecoded) {
   const plan = [];
   for (const { index, module } of modules) {
     try {
-      const st = statSync3(module.path);
+      const st = (0, import_node_fs6.statSync)(module.path);
       if (!st.isFile() || st.size > LIMITS.maxModuleBytes) break;
-      const input = readFileSync2(module.path);
+      const input = (0, import_node_fs6.readFileSync)(module.path);
       const size = xzUncompressedSize(input, module.relPath);
       if (input.length > LIMITS.maxModuleBytes || size > LIMITS.maxDecompressedBytes) break;
       plan.push({ index, input, size });
@@ -6828,7 +6906,7 @@ function vermagicOf(elf) {
 }
 
 // src/btf/btf.ts
-import { endianness } from "node:os";
+var import_node_os = __toESM(require_node_os(), 1);
 
 // src/btf/kinds.ts
 var KIND = {
@@ -6945,7 +7023,7 @@ function cStringAt(bytes2, pos) {
 }
 
 // src/btf/btf.ts
-var HOST_LE = endianness() === "LE";
+var HOST_LE = (0, import_node_os.endianness)() === "LE";
 var Btf = class {
   file;
   base;
@@ -10177,7 +10255,7 @@ function tablesPackedHere(p) {
 }
 
 // src/sizes/module-symbol-sizes.ts
-import { isAscii } from "node:buffer";
+var import_node_buffer = __toESM(require_node_buffer(), 1);
 function moduleSymbolSizes(elf) {
   const out = emptyCategorySizes();
   scanSymbolSizes(elf, (cat, name, size) => {
@@ -10188,7 +10266,7 @@ function moduleSymbolSizes(elf) {
 }
 function symbolSizeTables(elf) {
   const table = elf.symbolTable();
-  if (table && isAscii(table.strings)) {
+  if (table && (0, import_node_buffer.isAscii)(table.strings)) {
     const strings = new Uint8Array(table.strings.buffer, table.strings.byteOffset, table.strings.byteLength);
     const bytes2 = strings.length >> 1;
     const names2 = table.count >> 1;
@@ -10450,8 +10528,8 @@ function timing(what) {
 }
 
 // src/load/spare-workers.ts
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+var import_node_os2 = __toESM(require_node_os(), 1);
+var import_node_worker_threads2 = __toESM(require_node_worker_threads(), 1);
 function workerUrl() {
   const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
   return new URL(`./module-worker${ext}`, import.meta.url);
@@ -10459,9 +10537,9 @@ function workerUrl() {
 var SpareWorkers = class {
   idle = [];
   exited = /* @__PURE__ */ new WeakSet();
-  constructor(count2 = availableParallelism()) {
+  constructor(count2 = (0, import_node_os2.availableParallelism)()) {
     for (let i = 0; i < count2; i++) {
-      const w = new Worker(workerUrl());
+      const w = new import_node_worker_threads2.Worker(workerUrl());
       w.unref();
       w.on("error", () => this.exited.add(w));
       w.once("exit", () => this.exited.add(w));
@@ -10486,7 +10564,7 @@ var SpareWorkers = class {
 };
 
 // src/load/pool.ts
-function usesWorkers(moduleCount, jobs = availableParallelism2()) {
+function usesWorkers(moduleCount, jobs = (0, import_node_os3.availableParallelism)()) {
   return jobs > 0 && moduleCount >= IN_THREAD_BELOW;
 }
 var IN_THREAD_BELOW = 24;
@@ -10494,7 +10572,7 @@ var PER_WORKER = 1024;
 var PRELOADED_PER_WORKER = 16;
 var MIN_IN_FLIGHT = 16;
 async function analyzeModules(modules, options, pool = {}) {
-  const jobs = Math.min(pool.jobs ?? availableParallelism2(), Math.ceil(modules.length / 8));
+  const jobs = Math.min(pool.jobs ?? (0, import_node_os3.availableParallelism)(), Math.ceil(modules.length / 8));
   const sink = orderedSink(modules.length, pool.onResult);
   const timeout = pool.moduleTimeoutMs ?? LIMITS.maxModuleMillis;
   if (!usesWorkers(modules.length, jobs)) {
@@ -10519,7 +10597,7 @@ async function analyzeModules(modules, options, pool = {}) {
     const runWorker = () => new Promise((resolve4, reject) => {
       const channel = pool.hints?.connect();
       if (channel) channels.push(channel);
-      const worker = pool.spares?.take() ?? new Worker2(workerUrl());
+      const worker = pool.spares?.take() ?? new import_node_worker_threads3.Worker(workerUrl());
       worker.postMessage({ init: { options, hints: channel?.port } }, channel ? [channel.port] : []);
       workers.push(worker);
       const inFlight = /* @__PURE__ */ new Map();
@@ -10772,18 +10850,18 @@ var Build = class {
   }
   /** A path as reports show it: relative to the build root when inside it. */
   rel(path2) {
-    const r = relative(this.layout.root, path2);
-    return r && !r.startsWith("..") && !isAbsolute(r) ? r : path2;
+    const r = (0, import_node_path2.relative)(this.layout.root, path2);
+    return r && !r.startsWith("..") && !(0, import_node_path2.isAbsolute)(r) ? r : path2;
   }
   /** Reads a text artifact whole, bounded. */
   readText(path2) {
     return this.memo(`text:${path2}`, () => {
       const name = this.rel(path2);
-      const st = statSync4(path2, { throwIfNoEntry: false });
+      const st = (0, import_node_fs7.statSync)(path2, { throwIfNoEntry: false });
       if (!st) throw new InputError("io", name, "no such file");
       if (!st.isFile()) throw new InputError("not-a-file", name, st.isDirectory() ? "is a directory, expected a file" : "is not a regular file");
       if (st.size > LIMITS.maxTextBytes) throw new InputError("too-large", name, `${st.size} bytes is more than the text limit`);
-      return readFileSync3(path2, "utf8");
+      return (0, import_node_fs7.readFileSync)(path2, "utf8");
     });
   }
   /** vmlinux (or 6.18+ vmlinux.unstripped when asked), opened for ranged reads. */
@@ -11306,15 +11384,15 @@ function symversExports(rows, modversions) {
 }
 
 // src/exports/whitelist.ts
-import { existsSync, realpathSync as realpathSync2, statSync as statSync6 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join2 } from "node:path";
+var import_node_fs9 = __toESM(require_node_fs(), 1);
+var import_node_path4 = __toESM(require_node_path(), 1);
 
 // src/discover/walk.ts
-import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync as statSync5 } from "node:fs";
-import { join, relative as relative2, isAbsolute as isAbsolute2 } from "node:path";
+var import_node_fs8 = __toESM(require_node_fs(), 1);
+var import_node_path3 = __toESM(require_node_path(), 1);
 function inside(root, path2) {
-  const r = relative2(root, path2);
-  return r === "" || !r.startsWith("..") && !isAbsolute2(r);
+  const r = (0, import_node_path3.relative)(root, path2);
+  return r === "" || !r.startsWith("..") && !(0, import_node_path3.isAbsolute)(r);
 }
 var refusals = null;
 function collectingRefusals(sink, fn) {
@@ -11327,7 +11405,7 @@ function collectingRefusals(sink, fn) {
   }
 }
 function refusePath(root, path2, what) {
-  const name = relative2(root, path2);
+  const name = (0, import_node_path3.relative)(root, path2);
   const err = new InputError("refused", name.length > 200 ? `${name.slice(0, 200)}...` : name, what);
   if (!refusals) throw err;
   if (!refusals.includes(err.message)) refusals.push(err.message);
@@ -11335,46 +11413,46 @@ function refusePath(root, path2, what) {
 }
 var lastRoot;
 function resolvedRoot(root) {
-  if (lastRoot?.root !== root) lastRoot = { root, resolved: realpathSync.native(root) };
+  if (lastRoot?.root !== root) lastRoot = { root, resolved: import_node_fs8.realpathSync.native(root) };
   return lastRoot.resolved;
 }
 function fileIn(root, path2) {
   const refuse = (what) => refusePath(root, path2, what);
   let st;
   try {
-    st = lstatSync(path2, { throwIfNoEntry: false });
+    st = (0, import_node_fs8.lstatSync)(path2, { throwIfNoEntry: false });
   } catch (err) {
     return refuse(`cannot be looked up: ${err.code ?? String(err)}`);
   }
   if (!st) return void 0;
   let target;
   try {
-    target = realpathSync.native(path2);
+    target = import_node_fs8.realpathSync.native(path2);
   } catch (err) {
     const code = err.code;
     if (code === "ELOOP") return refuse("is a symlink loop");
     return void 0;
   }
   if (!inside(resolvedRoot(root), target)) {
-    return refuse(st.isSymbolicLink() ? `is a symlink to ${readlinkSync(path2)}, outside the build directory` : "resolves outside the build directory");
+    return refuse(st.isSymbolicLink() ? `is a symlink to ${(0, import_node_fs8.readlinkSync)(path2)}, outside the build directory` : "resolves outside the build directory");
   }
-  const t = st.isSymbolicLink() ? statSync5(target, { throwIfNoEntry: false }) : st;
+  const t = st.isSymbolicLink() ? (0, import_node_fs8.statSync)(target, { throwIfNoEntry: false }) : st;
   return t?.isFile() ? path2 : void 0;
 }
 function dirIn(root, path2) {
-  const st = lstatSync(path2, { throwIfNoEntry: false });
+  const st = (0, import_node_fs8.lstatSync)(path2, { throwIfNoEntry: false });
   if (!st) return void 0;
   if (st.isSymbolicLink()) {
     let target;
     try {
-      target = realpathSync.native(path2);
+      target = import_node_fs8.realpathSync.native(path2);
     } catch (err) {
       return err.code === "ELOOP" ? refusePath(root, path2, "is a symlink loop") : void 0;
     }
     if (!inside(resolvedRoot(root), target)) {
-      return refusePath(root, path2, `is a symlink to ${readlinkSync(path2)}, outside the build directory`);
+      return refusePath(root, path2, `is a symlink to ${(0, import_node_fs8.readlinkSync)(path2)}, outside the build directory`);
     }
-    return statSync5(target).isDirectory() ? path2 : void 0;
+    return (0, import_node_fs8.statSync)(target).isDirectory() ? path2 : void 0;
   }
   return st.isDirectory() ? path2 : void 0;
 }
@@ -11385,15 +11463,15 @@ function walkFiles(dir, want, maxFiles, skipDirs = /* @__PURE__ */ new Set(), sy
     const d = stack.pop();
     let entries;
     try {
-      entries = readdirSync(d, { withFileTypes: true });
+      entries = (0, import_node_fs8.readdirSync)(d, { withFileTypes: true });
     } catch {
       continue;
     }
     for (const e of entries) {
       if (e.isDirectory()) {
-        if (!skipDirs.has(e.name)) stack.push(join(d, e.name));
+        if (!skipDirs.has(e.name)) stack.push((0, import_node_path3.join)(d, e.name));
       } else if ((e.isFile() || e.isSymbolicLink()) && want(e.name)) {
-        const path2 = join(d, e.name);
+        const path2 = (0, import_node_path3.join)(d, e.name);
         if (e.isSymbolicLink()) symlinks?.add(path2);
         out.push(path2);
         if (out.length > maxFiles) throw new InputError("too-large", dir, `more than ${maxFiles} matching files`);
@@ -11423,17 +11501,17 @@ function locateWhitelist(build, reader) {
   const src = build.layout.sourceDir ?? obj;
   const tried = [];
   let candidates;
-  if (isAbsolute3(setting)) candidates = [setting];
-  else if (reader === "modpost") candidates = [join2(obj, setting), join2(src, setting)];
-  else candidates = [join2(src, setting)];
+  if ((0, import_node_path4.isAbsolute)(setting)) candidates = [setting];
+  else if (reader === "modpost") candidates = [(0, import_node_path4.join)(obj, setting), (0, import_node_path4.join)(src, setting)];
+  else candidates = [(0, import_node_path4.join)(src, setting)];
   for (const c of candidates) {
     if (tried.includes(c)) continue;
     tried.push(c);
-    if (!existsSync(c)) continue;
-    const real = realpathSync2(c);
-    const allowed = [obj, src].some((root) => existsSync(root) && inside(realpathSync2(root), real));
+    if (!(0, import_node_fs9.existsSync)(c)) continue;
+    const real = (0, import_node_fs9.realpathSync)(c);
+    const allowed = [obj, src].some((root) => (0, import_node_fs9.existsSync)(root) && inside((0, import_node_fs9.realpathSync)(root), real));
     if (!allowed) return { setting, path: null, tried, refused: c };
-    if (!statSync6(real).isFile()) continue;
+    if (!(0, import_node_fs9.statSync)(real).isFile()) continue;
     return { setting, path: c, tried };
   }
   return { setting, path: null, tried };
@@ -11448,15 +11526,15 @@ function parseAutoksyms(text) {
 }
 
 // src/exports/image.ts
-import { readFileSync as readFileSync4, statSync as statSync7 } from "node:fs";
+var import_node_fs10 = __toESM(require_node_fs(), 1);
 function vmlinuxFromImage(build) {
   return build.memo("exports:image-elf", async () => {
     const path2 = build.layout.bootImage;
     if (!path2) return null;
     const file = build.rel(path2);
-    const st = statSync7(path2);
+    const st = (0, import_node_fs10.statSync)(path2);
     if (st.size > LIMITS.maxModuleBytes) throw new InputError("too-large", file, `${st.size} bytes is more than a boot image can be`);
-    const k = await unpackKernel(readFileSync4(path2), file);
+    const k = await unpackKernel((0, import_node_fs10.readFileSync)(path2), file);
     if (k.format !== "elf") return null;
     const what = k.container === "none" ? file : `${file} (${k.container}${k.compression === "none" ? "" : `, ${k.compression}`})`;
     return { elf: ElfFile.fromBytes(k.bytes, what), what };
@@ -11464,8 +11542,8 @@ function vmlinuxFromImage(build) {
 }
 
 // src/exports/module-set.ts
-import { statSync as statSync8 } from "node:fs";
-import { basename, isAbsolute as isAbsolute4, join as join3, relative as relative3, resolve } from "node:path";
+var import_node_fs11 = __toESM(require_node_fs(), 1);
+var import_node_path5 = __toESM(require_node_path(), 1);
 var ANALYZER_IDS = [modinfoAnalyzer.id, linkageAnalyzer.id];
 var MODULE_SUFFIX = /\.(ko|o)(\.xz|\.zst|\.gz)?$/;
 function moduleOwner(relPath, installed) {
@@ -11516,9 +11594,9 @@ function unlinkedObjects(build) {
     if (!rel.endsWith(".o")) continue;
     const stem = rel.slice(0, -2);
     if (have.has(stem)) continue;
-    const path2 = join3(layout2.root, rel);
+    const path2 = (0, import_node_path5.join)(layout2.root, rel);
     if (!fileIn(layout2.root, path2)) continue;
-    out.push({ name: basename(stem).replace(/-/g, "_"), path: path2, relPath: rel, compression: "none" });
+    out.push({ name: (0, import_node_path5.basename)(stem).replace(/-/g, "_"), path: path2, relPath: rel, compression: "none" });
   }
   return out;
 }
@@ -11528,15 +11606,15 @@ function extraModules(build, dirs) {
     const files = [];
     const shown = /* @__PURE__ */ new Map();
     for (const given of dirs) {
-      const dir = resolve(given);
-      const st = statSync8(dir, { throwIfNoEntry: false });
+      const dir = (0, import_node_path5.resolve)(given);
+      const st = (0, import_node_fs11.statSync)(dir, { throwIfNoEntry: false });
       if (!st) throw new InputError("io", given, "extra-modules: no such directory");
       if (!st.isDirectory()) throw new InputError("not-a-file", given, "extra-modules: not a directory");
       for (const path2 of walkFiles(dir, (n) => MODULE_FILE.test(n), LIMITS.maxModules)) {
         if (!fileIn(dir, path2)) continue;
-        const relPath = relative3(dir, path2);
-        files.push({ name: basename(path2).replace(MODULE_FILE, "").replace(/-/g, "_"), path: path2, relPath, compression: compressionOf(path2) });
-        shown.set(path2, isAbsolute4(given) ? path2 : join3(given, relPath));
+        const relPath = (0, import_node_path5.relative)(dir, path2);
+        files.push({ name: (0, import_node_path5.basename)(path2).replace(MODULE_FILE, "").replace(/-/g, "_"), path: path2, relPath, compression: compressionOf(path2) });
+        shown.set(path2, (0, import_node_path5.isAbsolute)(given) ? path2 : (0, import_node_path5.join)(given, relPath));
       }
     }
     if (!files.length) return [];
@@ -11727,8 +11805,8 @@ function countsPerModule(d) {
 }
 
 // src/exports/lists.ts
-import { readFileSync as readFileSync5, realpathSync as realpathSync3, statSync as statSync9 } from "node:fs";
-import { resolve as resolve2 } from "node:path";
+var import_node_fs12 = __toESM(require_node_fs(), 1);
+var import_node_path6 = __toESM(require_node_path(), 1);
 
 // src/exports/symbol-list.ts
 var HEADER = /^\[[^\]]*\]$/;
@@ -11823,18 +11901,18 @@ function readLists(build, options) {
   if (whitelist?.path) {
     const file = build.rel(whitelist.path);
     lists.push({ list: parseSymbolList(build.readText(whitelist.path), file, reader), whitelist: true });
-    seen.add(realpathSync3(whitelist.path));
+    seen.add((0, import_node_fs12.realpathSync)(whitelist.path));
   }
   for (const given of options.symbolLists) {
-    const path2 = resolve2(given);
-    const st = statSync9(path2, { throwIfNoEntry: false });
+    const path2 = (0, import_node_path6.resolve)(given);
+    const st = (0, import_node_fs12.statSync)(path2, { throwIfNoEntry: false });
     if (!st) throw new InputError("io", given, "symbol list: no such file");
     if (!st.isFile()) throw new InputError("not-a-file", given, "symbol list: not a regular file");
     if (st.size > LIMITS.maxTextBytes) throw new InputError("too-large", given, "symbol list: file too large");
-    const real = realpathSync3(path2);
+    const real = (0, import_node_fs12.realpathSync)(path2);
     if (seen.has(real)) continue;
     seen.add(real);
-    const text = readFileSync5(path2, "utf8");
+    const text = (0, import_node_fs12.readFileSync)(path2, "utf8");
     const listReader = detectFormat(text) === "android" ? "android" : reader;
     lists.push({ list: parseSymbolList(text, displayPath(build, given, path2), listReader), whitelist: false });
   }
@@ -12156,8 +12234,8 @@ var inventoryCheck = {
 };
 
 // src/kallsyms/load-passes.ts
-import { readFileSync as readFileSync6, statSync as statSync10 } from "node:fs";
-import { join as join4 } from "node:path";
+var import_node_fs13 = __toESM(require_node_fs(), 1);
+var import_node_path7 = __toESM(require_node_path(), 1);
 
 // src/kallsyms/derive-syms.ts
 function deriveSyms(elf, filter) {
@@ -12187,11 +12265,11 @@ var MAX_SCRIPT_BYTES = 1 << 20;
 function mksysmapFilterOf(build) {
   return build.memo("kallsyms:mksysmap", () => {
     const src = build.layout.sourceDir;
-    const script = src ? join4(src, "scripts/mksysmap") : null;
-    const st = script ? statSync10(script, { throwIfNoEntry: false }) : void 0;
+    const script = src ? (0, import_node_path7.join)(src, "scripts/mksysmap") : null;
+    const st = script ? (0, import_node_fs13.statSync)(script, { throwIfNoEntry: false }) : void 0;
     if (script && st?.isFile() && st.size <= MAX_SCRIPT_BYTES) {
       try {
-        return parseMksysmapScript(readFileSync6(script, "utf8"), build.rel(script));
+        return parseMksysmapScript((0, import_node_fs13.readFileSync)(script, "utf8"), build.rel(script));
       } catch {
       }
     }
@@ -12200,7 +12278,7 @@ function mksysmapFilterOf(build) {
 }
 function mtimeOf(path2) {
   if (!path2) return null;
-  const st = statSync10(path2, { throwIfNoEntry: false });
+  const st = (0, import_node_fs13.statSync)(path2, { throwIfNoEntry: false });
   return st ? st.mtimeMs : null;
 }
 function objectSymbols(path2, file) {
@@ -12310,7 +12388,7 @@ function readPass(build, p, filter, rawText, mismatched, unreadable) {
   let objectBytes = null;
   let objSyms = null;
   if (p.kallsymsObject && p.kallsymsObject.endsWith(".o")) {
-    objectBytes = statSync10(p.kallsymsObject).size;
+    objectBytes = (0, import_node_fs13.statSync)(p.kallsymsObject).size;
     try {
       objSyms = objectSymbols(p.kallsymsObject, build.rel(p.kallsymsObject));
     } catch {
@@ -14203,34 +14281,34 @@ async function runCheckOffThread(check, build, options, baseline) {
 }
 
 // src/discover/discover.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync7, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync11 } from "node:fs";
-import { basename as basename2, dirname, join as join5, resolve as resolve3 } from "node:path";
+var import_node_fs15 = __toESM(require_node_fs(), 1);
+var import_node_path8 = __toESM(require_node_path(), 1);
 
 // src/discover/placeholder.ts
-import { openSync as openSync3, readSync as readSync3, closeSync as closeSync3, fstatSync as fstatSync2 } from "node:fs";
+var import_node_fs14 = __toESM(require_node_fs(), 1);
 function isPlaceholderSystemMap(path2) {
-  const fd = openSync3(path2, "r");
+  const fd = (0, import_node_fs14.openSync)(path2, "r");
   try {
-    const size = fstatSync2(fd).size;
+    const size = (0, import_node_fs14.fstatSync)(fd).size;
     if (size > 4096) return false;
     const buf = Buffer.alloc(size);
-    readSync3(fd, buf, 0, size, 0);
+    (0, import_node_fs14.readSync)(fd, buf, 0, size, 0);
     const text = buf.toString("utf8");
     return /real System\.map is in/i.test(text) || text.trim().split("\n").filter(Boolean).length < 2;
   } finally {
-    closeSync3(fd);
+    (0, import_node_fs14.closeSync)(fd);
   }
 }
 
 // src/discover/discover.ts
 var MODULE_RE = /\.ko(\.xz|\.zst|\.gz)?$/;
 function moduleName(file) {
-  return basename2(file).replace(MODULE_RE, "").replace(/-/g, "_");
+  return (0, import_node_path8.basename)(file).replace(MODULE_RE, "").replace(/-/g, "_");
 }
 function discover(input) {
-  const dir = input.dir ? resolve3(input.dir) : void 0;
+  const dir = input.dir ? (0, import_node_path8.resolve)(input.dir) : void 0;
   if (dir) {
-    const st = statSync11(dir, { throwIfNoEntry: false });
+    const st = (0, import_node_fs15.statSync)(dir, { throwIfNoEntry: false });
     if (!st) throw new InputError("io", dir, "no such directory");
     if (!st.isDirectory()) throw new InputError("not-a-file", dir, "is not a directory");
   }
@@ -14254,25 +14332,25 @@ function discover(input) {
 }
 function commonRoot(input) {
   const first = input.vmlinux ?? input.systemMap ?? input.symvers ?? input.modulesDir ?? input.config ?? input.btfBase;
-  return first ? dirname(resolve3(first)) : process.cwd();
+  return first ? (0, import_node_path8.dirname)((0, import_node_path8.resolve)(first)) : process.cwd();
 }
 function isInstalledLayout(dir) {
-  return !!(dirIn(dir, join5(dir, "lib/modules")) || dirIn(dir, join5(dir, "usr/lib/modules")) || dirIn(dir, join5(dir, "boot")));
+  return !!(dirIn(dir, (0, import_node_path8.join)(dir, "lib/modules")) || dirIn(dir, (0, import_node_path8.join)(dir, "usr/lib/modules")) || dirIn(dir, (0, import_node_path8.join)(dir, "boot")));
 }
 function discoverKbuild(root) {
   const layout2 = { root, kind: "kbuild", modules: [], passes: [], missing: [], notes: [] };
   const want = (rel2, key) => {
-    const p = fileIn(root, join5(root, rel2));
+    const p = fileIn(root, (0, import_node_path8.join)(root, rel2));
     if (p) layout2[key] = p;
     else layout2.missing.push(`${rel2} in ${root}`);
     return p;
   };
   want("vmlinux", "vmlinux");
-  const unstripped = fileIn(root, join5(root, "vmlinux.unstripped"));
+  const unstripped = fileIn(root, (0, import_node_path8.join)(root, "vmlinux.unstripped"));
   if (unstripped) layout2.vmlinuxUnstripped = unstripped;
   want("System.map", "systemMap");
   for (const kind of ["Module.symvers", "vmlinux.symvers", "modules-only.symvers"]) {
-    const p = fileIn(root, join5(root, kind));
+    const p = fileIn(root, (0, import_node_path8.join)(root, kind));
     if (p) {
       layout2.symvers = p;
       layout2.symversKind = kind;
@@ -14288,17 +14366,17 @@ function discoverKbuild(root) {
     ["modules.builtin.ranges", "modulesBuiltinRanges"],
     ["include/generated/autoksyms.h", "autoksyms"]
   ]) {
-    const p = fileIn(root, join5(root, rel2));
+    const p = fileIn(root, (0, import_node_path8.join)(root, rel2));
     if (p) layout2[key] = p;
   }
   for (const img of ["arch/x86/boot/bzImage", "arch/arm64/boot/Image.gz", "arch/arm64/boot/Image"]) {
-    const p = fileIn(root, join5(root, img));
+    const p = fileIn(root, (0, import_node_path8.join)(root, img));
     if (p) {
       layout2.bootImage = p;
       break;
     }
   }
-  const rel = fileIn(root, join5(root, "include/config/kernel.release"));
+  const rel = fileIn(root, (0, import_node_path8.join)(root, "include/config/kernel.release"));
   if (rel) layout2.release = readSmall(rel).trim() || void 0;
   layout2.sourceDir = sourceDirOf(root);
   if (layout2.vmlinux) layout2.btfBase = layout2.vmlinux;
@@ -14308,10 +14386,10 @@ function discoverKbuild(root) {
 }
 function sourceDirOf(root) {
   try {
-    const link = readlinkSync2(join5(root, "source"));
-    return resolve3(realpathSync4(root), link);
+    const link = (0, import_node_fs15.readlinkSync)((0, import_node_path8.join)(root, "source"));
+    return (0, import_node_path8.resolve)((0, import_node_fs15.realpathSync)(root), link);
   } catch {
-    return fileIn(root, join5(root, "Kbuild")) && fileIn(root, join5(root, "Makefile")) ? root : void 0;
+    return fileIn(root, (0, import_node_path8.join)(root, "Kbuild")) && fileIn(root, (0, import_node_path8.join)(root, "Makefile")) ? root : void 0;
   }
 }
 function findPasses(root) {
@@ -14324,13 +14402,13 @@ function findPasses(root) {
   let oldMap;
   let names2;
   try {
-    names2 = readdirSync2(root);
+    names2 = (0, import_node_fs15.readdirSync)(root);
   } catch {
     return [];
   }
   for (const name of names2) {
     if (!name.startsWith(".tmp_")) continue;
-    const path2 = join5(root, name);
+    const path2 = (0, import_node_path8.join)(root, name);
     let m;
     if (m = /^\.tmp_vmlinux(?:\.kallsyms)?(\d+)$/.exec(name)) get(Number(m[1])).elf = path2;
     else if (m = /^\.tmp_vmlinux(?:\.kallsyms)?(\d+)\.syms$/.exec(name)) get(Number(m[1])).syms = path2;
@@ -14355,7 +14433,7 @@ function modulesFromOrder(root, order, layout2) {
     const rel = line.trim();
     if (!rel) continue;
     const ko = rel.replace(/\.o$/, ".ko");
-    const path2 = join5(root, ko);
+    const path2 = (0, import_node_path8.join)(root, ko);
     if (fileIn(root, path2)) out.push({ name: moduleName(ko), path: path2, relPath: ko, compression: "none" });
     else layout2.missing.push(`${ko} (listed in modules.order)`);
     if (out.length > LIMITS.maxModules) throw new InputError("too-large", order, `more than ${LIMITS.maxModules} modules`);
@@ -14372,12 +14450,12 @@ function modulesByWalk(root, dir, relTo = dir) {
 }
 function discoverInstalled(root) {
   const layout2 = { root, kind: "installed", modules: [], passes: [], missing: [], notes: [] };
-  const modRoot = dirIn(root, join5(root, "lib/modules")) ?? dirIn(root, join5(root, "usr/lib/modules"));
-  const releases = modRoot ? readdirSync2(modRoot).filter((r) => dirIn(root, join5(modRoot, r))).sort() : [];
+  const modRoot = dirIn(root, (0, import_node_path8.join)(root, "lib/modules")) ?? dirIn(root, (0, import_node_path8.join)(root, "usr/lib/modules"));
+  const releases = modRoot ? (0, import_node_fs15.readdirSync)(modRoot).filter((r) => dirIn(root, (0, import_node_path8.join)(modRoot, r))).sort() : [];
   let release2 = releases.at(-1);
   if (!release2) {
-    const boot = dirIn(root, join5(root, "boot"));
-    const cfg = boot ? readdirSync2(boot).find((n) => n.startsWith("config-")) : void 0;
+    const boot = dirIn(root, (0, import_node_path8.join)(root, "boot"));
+    const cfg = boot ? (0, import_node_fs15.readdirSync)(boot).find((n) => n.startsWith("config-")) : void 0;
     release2 = cfg?.slice("config-".length);
   }
   if (releases.length > 1) layout2.notes.push(`several releases under lib/modules (${releases.join(", ")}); reviewing ${release2}`);
@@ -14388,7 +14466,7 @@ function discoverInstalled(root) {
   layout2.release = release2;
   const first = (...cands) => {
     for (const c of cands) {
-      const p = fileIn(root, join5(root, c));
+      const p = fileIn(root, (0, import_node_path8.join)(root, c));
       if (p) return p;
     }
     return void 0;
@@ -14413,7 +14491,7 @@ function discoverInstalled(root) {
   } else layout2.missing.push(`${headers}/Module.symvers (the linux-headers package)`);
   layout2.btfBase = first(`${headers}/vmlinux`) ?? layout2.vmlinux;
   if (modRoot) {
-    const dir = join5(modRoot, release2);
+    const dir = (0, import_node_path8.join)(modRoot, release2);
     layout2.modulesDir = dir;
     for (const [rel, key] of [
       ["modules.order", "modulesOrder"],
@@ -14421,7 +14499,7 @@ function discoverInstalled(root) {
       ["modules.builtin.modinfo", "modulesBuiltinModinfo"],
       ["modules.builtin.ranges", "modulesBuiltinRanges"]
     ]) {
-      const p = fileIn(root, join5(dir, rel));
+      const p = fileIn(root, (0, import_node_path8.join)(dir, rel));
       if (p) layout2[key] = p;
     }
     layout2.modules = modulesByWalk(root, dir);
@@ -14431,8 +14509,8 @@ function discoverInstalled(root) {
 function applyOverrides(layout2, input) {
   const file = (p, what) => {
     if (!p) return void 0;
-    const abs = resolve3(p);
-    const st = statSync11(abs, { throwIfNoEntry: false });
+    const abs = (0, import_node_path8.resolve)(p);
+    const st = (0, import_node_fs15.statSync)(abs, { throwIfNoEntry: false });
     if (!st) throw new InputError("io", p, `${what}: no such file`);
     if (!st.isFile()) throw new InputError("not-a-file", p, `${what}: ${st.isDirectory() ? "is a directory, expected a file" : "is not a regular file"}`);
     return abs;
@@ -14450,7 +14528,7 @@ function applyOverrides(layout2, input) {
   const sv = file(input.symvers, "--symvers");
   if (sv) {
     layout2.symvers = sv;
-    const b = basename2(sv);
+    const b = (0, import_node_path8.basename)(sv);
     layout2.symversKind = b === "vmlinux.symvers" || b === "modules-only.symvers" ? b : "Module.symvers";
   }
   const bb = file(input.btfBase, "--btf-base");
@@ -14458,17 +14536,17 @@ function applyOverrides(layout2, input) {
   const cfg = file(input.config, "--config");
   if (cfg) layout2.config = cfg;
   if (input.modulesDir) {
-    const d = resolve3(input.modulesDir);
-    const st = statSync11(d, { throwIfNoEntry: false });
+    const d = (0, import_node_path8.resolve)(input.modulesDir);
+    const st = (0, import_node_fs15.statSync)(d, { throwIfNoEntry: false });
     if (!st?.isDirectory()) throw new InputError("not-a-file", input.modulesDir, "--modules-dir: not a directory");
     layout2.modulesDir = d;
-    layout2.modules = modulesByWalk(realpathSync4(d), d);
+    layout2.modules = modulesByWalk((0, import_node_fs15.realpathSync)(d), d);
   }
 }
 function readSmall(path2) {
-  const st = statSync11(path2);
+  const st = (0, import_node_fs15.statSync)(path2);
   if (st.size > LIMITS.maxTextBytes) throw new InputError("too-large", path2, "file too large");
-  return readFileSync7(path2, "utf8");
+  return (0, import_node_fs15.readFileSync)(path2, "utf8");
 }
 
 // src/parse/kconfig.ts
@@ -14490,8 +14568,8 @@ function parseKconfig(text) {
 }
 
 // src/model/open-build.ts
-import { readFileSync as readFileSync8, statSync as statSync12 } from "node:fs";
-import { relative as relative4 } from "node:path";
+var import_node_fs16 = __toESM(require_node_fs(), 1);
+var import_node_path9 = __toESM(require_node_path(), 1);
 var CONFIG_KEYS = [
   "MODULES",
   "MODVERSIONS",
@@ -14531,12 +14609,12 @@ function openBuild(input, pool = {}, analysis = {}) {
   const layout2 = discover(input);
   let config = null;
   if (layout2.config) {
-    const name = relative4(layout2.root, layout2.config).startsWith("..") ? layout2.config : relative4(layout2.root, layout2.config);
-    const size = statSync12(layout2.config).size;
+    const name = (0, import_node_path9.relative)(layout2.root, layout2.config).startsWith("..") ? layout2.config : (0, import_node_path9.relative)(layout2.root, layout2.config);
+    const size = (0, import_node_fs16.statSync)(layout2.config).size;
     if (size > LIMITS.maxTextBytes) (layout2.refused ??= []).push(`${name}: ${size} bytes is more than the ${LIMITS.maxTextBytes}-byte text limit; reviewed without it`);
     else {
       try {
-        config = parseKconfig(readFileSync8(layout2.config, "utf8"));
+        config = parseKconfig((0, import_node_fs16.readFileSync)(layout2.config, "utf8"));
       } catch (err) {
         throw new InputError("io", name, `cannot read .config: ${err.message}`);
       }
@@ -14596,13 +14674,13 @@ function checkJsonShape(text, file, what) {
 }
 
 // src/snapshot/io.ts
-import { readFileSync as readFileSync9, statSync as statSync13, writeFileSync } from "node:fs";
-import { promisify as promisify3 } from "node:util";
-import { gunzip as gunzip3, gzipSync } from "node:zlib";
-var gunzipAsync3 = promisify3(gunzip3);
+var import_node_fs17 = __toESM(require_node_fs(), 1);
+var import_node_util5 = __toESM(require_node_util(), 1);
+var import_node_zlib4 = __toESM(require_node_zlib(), 1);
+var gunzipAsync3 = (0, import_node_util5.promisify)(import_node_zlib4.gunzip);
 async function writeSnapshot(path2, s) {
   const json = JSON.stringify(s);
-  writeFileSync(path2, path2.endsWith(".gz") ? gzipSync(json) : json);
+  (0, import_node_fs17.writeFileSync)(path2, path2.endsWith(".gz") ? (0, import_node_zlib4.gzipSync)(json) : json);
 }
 async function parseSnapshot(bytes2, file) {
   let data = bytes2;
@@ -14634,9 +14712,9 @@ async function parseSnapshot(bytes2, file) {
 async function readSnapshot(path2) {
   let bytes2;
   try {
-    const { size } = statSync13(path2);
+    const { size } = (0, import_node_fs17.statSync)(path2);
     if (size > LIMITS.maxTextBytes) throw new InputError("too-large", path2, `${size} bytes is more than a snapshot can be`);
-    bytes2 = readFileSync9(path2);
+    bytes2 = (0, import_node_fs17.readFileSync)(path2);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError("io", path2, `cannot read: ${err.code ?? String(err)}`);
@@ -14663,7 +14741,7 @@ async function snapshotChecks(build, checks, options) {
 }
 async function loadBaseline(req, checks) {
   if (!req.baseline) return null;
-  const st = statSync14(req.baseline, { throwIfNoEntry: false });
+  const st = (0, import_node_fs18.statSync)(req.baseline, { throwIfNoEntry: false });
   if (!st) throw new InputError("io", req.baseline, "baseline: no such file or directory");
   if (st.isFile()) return readSnapshot(req.baseline);
   const base = openBuild({ dir: req.baseline }, jobsOf(req));
@@ -14690,7 +14768,7 @@ function toSnapshot(build, parts, configKey, commit) {
   return snap;
 }
 function openReviewed(req, analysis = {}) {
-  const spares = req.jobs === 0 ? null : new SpareWorkers(req.jobs ?? availableParallelism3());
+  const spares = req.jobs === 0 ? null : new SpareWorkers(req.jobs ?? (0, import_node_os4.availableParallelism)());
   try {
     const build = openBuild(req.input, spares ? { ...jobsOf(req), spares } : jobsOf(req), analysis);
     if (spares && build.layout.modules.length === 0) void spares.stop();
@@ -14717,7 +14795,7 @@ function tellBaseline(check, build, baseline) {
 }
 async function review(req) {
   const checks = selectedChecks(req.options);
-  const baselineFile = !!req.baseline && !!statSync14(req.baseline, { throwIfNoEntry: false })?.isFile();
+  const baselineFile = !!req.baseline && !!(0, import_node_fs18.statSync)(req.baseline, { throwIfNoEntry: false })?.isFile();
   const early = baselineFile ? loadBaseline(req, checks) : null;
   early?.catch(() => void 0);
   const build = openReviewed(req, { sizeTables: req.baseline ? "baseline" : "none" });
@@ -14879,16 +14957,16 @@ function reviewOptions(f) {
 }
 
 // src/cli/demo.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname2, join as join6 } from "node:path";
+var import_node_fs19 = __toESM(require_node_fs(), 1);
+var import_node_path10 = __toESM(require_node_path(), 1);
 function demoSample(fromFile) {
-  let dir = dirname2(fromFile);
+  let dir = (0, import_node_path10.dirname)(fromFile);
   for (let i = 0; i < 6; i++) {
-    const sample = join6(dir, "sample");
-    if (existsSync2(join6(sample, "build"))) {
-      return { build: join6(sample, "build"), baseline: join6(sample, "base.snapshot.json.gz"), btfBase: join6(sample, "build", "vmlinux.btf") };
+    const sample = (0, import_node_path10.join)(dir, "sample");
+    if ((0, import_node_fs19.existsSync)((0, import_node_path10.join)(sample, "build"))) {
+      return { build: (0, import_node_path10.join)(sample, "build"), baseline: (0, import_node_path10.join)(sample, "base.snapshot.json.gz"), btfBase: (0, import_node_path10.join)(sample, "build", "vmlinux.btf") };
     }
-    dir = dirname2(dir);
+    dir = (0, import_node_path10.dirname)(dir);
   }
   throw new InputError("io", "sample/", "the embedded sample build is missing from this installation");
 }
@@ -14899,7 +14977,7 @@ function registerCheck(program2) {
     program2.command("check").description("review a kernel build (exit 1 when findings reach --fail-on, 2 on usage or input errors)").argument("[build]", "kbuild output directory (O=) or installed layout").option("--baseline <build-or-snapshot>", "base build directory or snapshot file to compare with").addOption(new Option("--format <format>", "report format").choices(["text", "markdown", "json"]).default("text")).option("-o, --output <file>", "write the report here instead of stdout").addOption(new Option("--fail-on <level>", "exit 1 at this severity").choices(["error", "warning", "never"]).default("error")).option("--demo", "review the embedded sample build (prints the PR comment it would post)")
   ).action(async (dir, flags, cmd) => {
     if (flags.demo) {
-      const sample = demoSample(fileURLToPath(import.meta.url));
+      const sample = demoSample((0, import_node_url.fileURLToPath)(import.meta.url));
       dir = sample.build;
       flags.baseline ??= sample.baseline;
       flags.btfBase ??= sample.btfBase;
@@ -14912,7 +14990,7 @@ function registerCheck(program2) {
     const report = await review({ input: discoverInput(dir, flags), baseline: flags.baseline ?? null, options, ...flags.jobs === void 0 ? {} : { jobs: flags.jobs } });
     const text = flags.format === "json" ? renderJson(report) : flags.format === "markdown" ? (await Promise.resolve().then(() => (init_markdown(), markdown_exports))).renderMarkdown(report) : renderText(report);
     timing("report rendered");
-    if (flags.output) writeFileSync2(flags.output, text);
+    if (flags.output) (0, import_node_fs20.writeFileSync)(flags.output, text);
     else process.stdout.write(text);
     process.exitCode = failsOn(report, options.failOn) ? 1 : 0;
   });

@@ -1,8 +1,44 @@
 #!/usr/bin/env node
-import { createRequire as __kbrCreateRequire } from 'node:module'; const require = __kbrCreateRequire(import.meta.url);
+const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// builtin:node:url
+var require_node_url = __commonJS({
+  "builtin:node:url"(exports, module) {
+    module.exports = process.getBuiltinModule("node:url");
+  }
+});
 
 // src/cli.ts
-import { fileURLToPath } from "node:url";
+var import_node_url = __toESM(require_node_url(), 1);
 
 // src/runtime/relaunch.ts
 var FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"];
@@ -74,7 +110,7 @@ function withMallocTunables(tunables) {
 // src/cli.ts
 var cliMain = new URL(`./cli-main${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
 var plan = relaunchPlan({
-  script: fileURLToPath(cliMain),
+  script: (0, import_node_url.fileURLToPath)(cliMain),
   argv: process.argv.slice(2),
   execArgv: process.execArgv,
   env: process.env,

@@ -1,16 +1,10 @@
-import { createRequire as __kbrCreateRequire } from 'node:module'; const require = __kbrCreateRequire(import.meta.url);
+const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
-  if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
-});
 var __esm = (fn, res, err) => function __init() {
   if (err) throw err[0];
   try {
@@ -19,7 +13,7 @@ var __esm = (fn, res, err) => function __init() {
     throw err = [e], e;
   }
 };
-var __commonJS = (cb, mod) => function __require2() {
+var __commonJS = (cb, mod) => function __require() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
@@ -47,6 +41,13 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// builtin:node:worker_threads
+var require_node_worker_threads = __commonJS({
+  "builtin:node:worker_threads"(exports, module) {
+    module.exports = process.getBuiltinModule("node:worker_threads");
+  }
+});
+
 // src/model/errors.ts
 function describeError(err) {
   if (err instanceof Error) return err.message;
@@ -73,6 +74,13 @@ var init_errors = __esm({
         this.offset = offset;
       }
     };
+  }
+});
+
+// builtin:node:fs
+var require_node_fs = __commonJS({
+  "builtin:node:fs"(exports, module) {
+    module.exports = process.getBuiltinModule("node:fs");
   }
 });
 
@@ -157,7 +165,6 @@ var init_limits = __esm({
 });
 
 // src/bytes/source.ts
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 function checkRange(src, offset, length, what) {
   if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
     throw new InputError("bad-value", src.file, `${what}: invalid range`);
@@ -171,10 +178,11 @@ function checkRange(src, offset, length, what) {
     );
   }
 }
-var BufferSource, FileSource;
+var import_node_fs, BufferSource, FileSource;
 var init_source = __esm({
   "src/bytes/source.ts"() {
     "use strict";
+    import_node_fs = __toESM(require_node_fs(), 1);
     init_limits();
     init_errors();
     BufferSource = class {
@@ -204,13 +212,13 @@ var init_source = __esm({
         this.file = file;
         this.arena = arena2;
         try {
-          this.fd = openSync(path, "r");
+          this.fd = (0, import_node_fs.openSync)(path, "r");
         } catch (err) {
           throw new InputError("io", file, `cannot open: ${err.code ?? String(err)}`);
         }
-        const st = fstatSync(this.fd);
+        const st = (0, import_node_fs.fstatSync)(this.fd);
         if (!st.isFile()) {
-          closeSync(this.fd);
+          (0, import_node_fs.closeSync)(this.fd);
           throw new InputError("not-a-file", file, st.isDirectory() ? "is a directory, expected a file" : "is not a regular file");
         }
         this.length = st.size;
@@ -230,14 +238,14 @@ var init_source = __esm({
         const buf = this.arena ? this.arena.take(length) : Buffer.allocUnsafe(length);
         let done = 0;
         while (done < length) {
-          const n = readSync(this.fd, buf, done, length - done, offset + done);
+          const n = (0, import_node_fs.readSync)(this.fd, buf, done, length - done, offset + done);
           if (n === 0) throw new InputError("truncated", this.file, `${what}: file shrank while reading`, offset + done);
           done += n;
         }
         return buf;
       }
       close() {
-        if (this.fd >= 0) closeSync(this.fd);
+        if (this.fd >= 0) (0, import_node_fs.closeSync)(this.fd);
         this.fd = -1;
       }
     };
@@ -718,6 +726,20 @@ var init_elf = __esm({
   }
 });
 
+// builtin:node:util
+var require_node_util = __commonJS({
+  "builtin:node:util"(exports, module) {
+    module.exports = process.getBuiltinModule("node:util");
+  }
+});
+
+// builtin:node:zlib
+var require_node_zlib = __commonJS({
+  "builtin:node:zlib"(exports, module) {
+    module.exports = process.getBuiltinModule("node:zlib");
+  }
+});
+
 // src/bytes/zlib-chunk.ts
 function oneChunkSize(declared, limit) {
   return Math.max(MIN_CHUNK, Math.min(limit, declared + 1));
@@ -788,16 +810,23 @@ var init_xz_index = __esm({
   }
 });
 
-// node_modules/xz-decompress/dist/package/xz-decompress.js
+// builtin:node:stream/web
+var require_web = __commonJS({
+  "builtin:node:stream/web"(exports, module) {
+    module.exports = process.getBuiltinModule("node:stream/web");
+  }
+});
+
+// ../../../work/main/node_modules/xz-decompress/dist/package/xz-decompress.js
 var require_xz_decompress = __commonJS({
-  "node_modules/xz-decompress/dist/package/xz-decompress.js"(exports, module) {
+  "../../../work/main/node_modules/xz-decompress/dist/package/xz-decompress.js"(exports, module) {
     (function webpackUniversalModuleDefinition(root, factory) {
       if (typeof exports === "object" && typeof module === "object")
-        module.exports = factory(__require("stream/web"));
+        module.exports = factory(require_web());
       else if (typeof define === "function" && define.amd)
         define(["stream/web"], factory);
       else if (typeof exports === "object")
-        exports["xz-decompress"] = factory(__require("stream/web"));
+        exports["xz-decompress"] = factory(require_web());
       else
         root["xz-decompress"] = factory(root["stream/web"]);
     })(exports, (__WEBPACK_EXTERNAL_MODULE__2__) => {
@@ -1029,8 +1058,6 @@ var require_xz_decompress = __commonJS({
 });
 
 // src/load/decompress.ts
-import { promisify } from "node:util";
-import { gunzip, zstdDecompress } from "node:zlib";
 function compressionOf(path) {
   if (path.endsWith(".xz")) return "xz";
   if (path.endsWith(".zst")) return "zstd";
@@ -1113,16 +1140,18 @@ async function xzDecompress(bytes2, file, maxBytes) {
   }
   return out;
 }
-var gunzipAsync, zstdAsync;
+var import_node_util, import_node_zlib, gunzipAsync, zstdAsync;
 var init_decompress = __esm({
   "src/load/decompress.ts"() {
     "use strict";
+    import_node_util = __toESM(require_node_util(), 1);
+    import_node_zlib = __toESM(require_node_zlib(), 1);
     init_zlib_chunk();
     init_errors();
     init_limits();
     init_xz_index();
-    gunzipAsync = promisify(gunzip);
-    zstdAsync = promisify(zstdDecompress);
+    gunzipAsync = (0, import_node_util.promisify)(import_node_zlib.gunzip);
+    zstdAsync = (0, import_node_util.promisify)(import_node_zlib.zstdDecompress);
   }
 });
 
@@ -1155,13 +1184,12 @@ var init_signature = __esm({
 });
 
 // src/load/analyze-module.ts
-import { statSync } from "node:fs";
 async function readModuleImage(mod, preloaded) {
   if (preloaded) {
     const { elf: elf2, signatureBytes: signatureBytes2 } = splitSignature(preloaded.bytes);
     return { elf: ElfFile.fromBytes(elf2, mod.relPath), fileBytes: preloaded.fileBytes, signatureBytes: signatureBytes2 };
   }
-  const st = statSync(mod.path, { throwIfNoEntry: false });
+  const st = (0, import_node_fs2.statSync)(mod.path, { throwIfNoEntry: false });
   if (!st) throw new InputError("io", mod.relPath, "no such file");
   if (!st.isFile()) throw new InputError("not-a-file", mod.relPath, st.isDirectory() ? "is a directory" : "is not a regular file");
   if (st.size > LIMITS.maxModuleBytes) {
@@ -1252,10 +1280,11 @@ async function analyzeHeld(mod, analyzers, options, memo2, summary, preloaded, h
   }
   return summary;
 }
-var arena, WHOLE_READ_BYTES;
+var import_node_fs2, arena, WHOLE_READ_BYTES;
 var init_analyze_module = __esm({
   "src/load/analyze-module.ts"() {
     "use strict";
+    import_node_fs2 = __toESM(require_node_fs(), 1);
     init_read_arena();
     init_source();
     init_elf();
@@ -1288,6 +1317,13 @@ var init_vermagic = __esm({
   "src/load/vermagic.ts"() {
     "use strict";
     VERMAGIC = Buffer.from("vermagic=");
+  }
+});
+
+// builtin:node:os
+var require_node_os = __commonJS({
+  "builtin:node:os"(exports, module) {
+    module.exports = process.getBuiltinModule("node:os");
   }
 });
 
@@ -1418,7 +1454,6 @@ var init_names = __esm({
 });
 
 // src/btf/btf.ts
-import { endianness } from "node:os";
 function parseBtf(bytes2, file, opts = {}) {
   const base = opts.base ?? null;
   const encoding = opts.encoding ?? WIDE_INFO;
@@ -1674,14 +1709,15 @@ function elementNoun(kind) {
       return "value";
   }
 }
-var HOST_LE, Btf, REF;
+var import_node_os, HOST_LE, Btf, REF;
 var init_btf = __esm({
   "src/btf/btf.ts"() {
     "use strict";
+    import_node_os = __toESM(require_node_os(), 1);
     init_errors();
     init_kinds();
     init_names();
-    HOST_LE = endianness() === "LE";
+    HOST_LE = (0, import_node_os.endianness)() === "LE";
     Btf = class {
       file;
       base;
@@ -4849,8 +4885,14 @@ var init_pack = __esm({
   }
 });
 
+// builtin:node:buffer
+var require_node_buffer = __commonJS({
+  "builtin:node:buffer"(exports, module) {
+    module.exports = process.getBuiltinModule("node:buffer");
+  }
+});
+
 // src/sizes/module-symbol-sizes.ts
-import { isAscii } from "node:buffer";
 function moduleSymbolSizes(elf) {
   const out = emptyCategorySizes();
   scanSymbolSizes(elf, (cat, name, size) => {
@@ -4861,7 +4903,7 @@ function moduleSymbolSizes(elf) {
 }
 function symbolSizeTables(elf) {
   const table = elf.symbolTable();
-  if (table && isAscii(table.strings)) {
+  if (table && (0, import_node_buffer.isAscii)(table.strings)) {
     const strings = new Uint8Array(table.strings.buffer, table.strings.byteOffset, table.strings.byteLength);
     const bytes2 = strings.length >> 1;
     const names2 = table.count >> 1;
@@ -4911,10 +4953,12 @@ function forEachSizedRow(elf, table, visit) {
     if (cat) visit(cat, nameOff, nameEnd, size, i);
   }
 }
+var import_node_buffer;
 var init_module_symbol_sizes = __esm({
   "src/sizes/module-symbol-sizes.ts"() {
     "use strict";
     init_constants();
+    import_node_buffer = __toESM(require_node_buffer(), 1);
     init_nm();
     init_byte_size_table();
     init_size_table();
@@ -5182,11 +5226,11 @@ var init_analyzers = __esm({
 });
 
 // src/load/hint-board.ts
-import { MessageChannel, receiveMessageOnPort } from "node:worker_threads";
-var HintBoard, HintReader;
+var import_node_worker_threads, HintBoard, HintReader;
 var init_hint_board = __esm({
   "src/load/hint-board.ts"() {
     "use strict";
+    import_node_worker_threads = __toESM(require_node_worker_threads(), 1);
     HintBoard = class {
       table = /* @__PURE__ */ new Map();
       ports = /* @__PURE__ */ new Set();
@@ -5196,7 +5240,7 @@ var init_hint_board = __esm({
       }
       /** A new channel for a worker: its end (every hint so far already queued), and how to close it. */
       connect() {
-        const { port1, port2 } = new MessageChannel();
+        const { port1, port2 } = new import_node_worker_threads.MessageChannel();
         this.ports.add(port1);
         for (const entry of this.table) port1.postMessage(entry);
         return {
@@ -5218,7 +5262,7 @@ var init_hint_board = __esm({
       /** Every hint so far (analyzer id -> module name -> hint); takes in what the port holds first. */
       read() {
         if (this.port) {
-          for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
+          for (let m = (0, import_node_worker_threads.receiveMessageOnPort)(this.port); m; m = (0, import_node_worker_threads.receiveMessageOnPort)(this.port)) {
             const [id, byModule] = m.message;
             this.table.set(id, byModule);
           }
@@ -5229,8 +5273,14 @@ var init_hint_board = __esm({
   }
 });
 
+// builtin:node:path
+var require_node_path = __commonJS({
+  "builtin:node:path"(exports, module) {
+    module.exports = process.getBuiltinModule("node:path");
+  }
+});
+
 // src/load/xz-batch.ts
-import { readFileSync, statSync as statSync2 } from "node:fs";
 function systemXz() {
   if (xzPath === void 0) {
     const r = childProcess().spawnSync("xz", ["--version"], { stdio: ["ignore", "pipe", "ignore"] });
@@ -5243,9 +5293,9 @@ async function decodeXzBatch(modules, onDecoded) {
   const plan = [];
   for (const { index, module } of modules) {
     try {
-      const st = statSync2(module.path);
+      const st = (0, import_node_fs3.statSync)(module.path);
       if (!st.isFile() || st.size > LIMITS.maxModuleBytes) break;
-      const input = readFileSync(module.path);
+      const input = (0, import_node_fs3.readFileSync)(module.path);
       const size = xzUncompressedSize(input, module.relPath);
       if (input.length > LIMITS.maxModuleBytes || size > LIMITS.maxDecompressedBytes) break;
       plan.push({ index, input, size });
@@ -5313,10 +5363,11 @@ async function decodeXzBatch(modules, onDecoded) {
   void ok;
   giveBack();
 }
-var xzPath, childProcess, nodeCrypto;
+var import_node_fs3, xzPath, childProcess, nodeCrypto;
 var init_xz_batch = __esm({
   "src/load/xz-batch.ts"() {
     "use strict";
+    import_node_fs3 = __toESM(require_node_fs(), 1);
     init_limits();
     init_xz_index();
     childProcess = () => process.getBuiltinModule("node:child_process");
@@ -5345,20 +5396,21 @@ function workerUrl() {
   const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
   return new URL(`./module-worker${ext}`, import.meta.url);
 }
+var import_node_os2, import_node_worker_threads2;
 var init_spare_workers = __esm({
   "src/load/spare-workers.ts"() {
     "use strict";
+    import_node_os2 = __toESM(require_node_os(), 1);
+    import_node_worker_threads2 = __toESM(require_node_worker_threads(), 1);
   }
 });
 
 // src/load/pool.ts
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
-function usesWorkers(moduleCount, jobs = availableParallelism()) {
+function usesWorkers(moduleCount, jobs = (0, import_node_os3.availableParallelism)()) {
   return jobs > 0 && moduleCount >= IN_THREAD_BELOW;
 }
 async function analyzeModules(modules, options, pool = {}) {
-  const jobs = Math.min(pool.jobs ?? availableParallelism(), Math.ceil(modules.length / 8));
+  const jobs = Math.min(pool.jobs ?? (0, import_node_os3.availableParallelism)(), Math.ceil(modules.length / 8));
   const sink = orderedSink(modules.length, pool.onResult);
   const timeout = pool.moduleTimeoutMs ?? LIMITS.maxModuleMillis;
   if (!usesWorkers(modules.length, jobs)) {
@@ -5383,7 +5435,7 @@ async function analyzeModules(modules, options, pool = {}) {
     const runWorker = () => new Promise((resolve3, reject) => {
       const channel = pool.hints?.connect();
       if (channel) channels.push(channel);
-      const worker = pool.spares?.take() ?? new Worker(workerUrl());
+      const worker = pool.spares?.take() ?? new import_node_worker_threads3.Worker(workerUrl());
       worker.postMessage({ init: { options, hints: channel?.port } }, channel ? [channel.port] : []);
       workers.push(worker);
       const inFlight = /* @__PURE__ */ new Map();
@@ -5544,10 +5596,12 @@ async function analyzeInThread(modules, options, put, board) {
 function failed(mod, error) {
   return emptySummary(mod, error);
 }
-var IN_THREAD_BELOW, PER_WORKER, PRELOADED_PER_WORKER, MIN_IN_FLIGHT, ReadyQueue;
+var import_node_os3, import_node_worker_threads3, IN_THREAD_BELOW, PER_WORKER, PRELOADED_PER_WORKER, MIN_IN_FLIGHT, ReadyQueue;
 var init_pool = __esm({
   "src/load/pool.ts"() {
     "use strict";
+    import_node_os3 = __toESM(require_node_os(), 1);
+    import_node_worker_threads3 = __toESM(require_node_worker_threads(), 1);
     init_hint_board();
     init_analyze_module();
     init_xz_batch();
@@ -5635,12 +5689,12 @@ var init_side_jobs = __esm({
 });
 
 // src/model/build.ts
-import { readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
-import { relative, isAbsolute } from "node:path";
-var AGAIN_IN_THREAD, Build;
+var import_node_fs4, import_node_path, AGAIN_IN_THREAD, Build;
 var init_build = __esm({
   "src/model/build.ts"() {
     "use strict";
+    import_node_fs4 = __toESM(require_node_fs(), 1);
+    import_node_path = __toESM(require_node_path(), 1);
     init_source();
     init_elf();
     init_hint_board();
@@ -5672,18 +5726,18 @@ var init_build = __esm({
       }
       /** A path as reports show it: relative to the build root when inside it. */
       rel(path) {
-        const r = relative(this.layout.root, path);
-        return r && !r.startsWith("..") && !isAbsolute(r) ? r : path;
+        const r = (0, import_node_path.relative)(this.layout.root, path);
+        return r && !r.startsWith("..") && !(0, import_node_path.isAbsolute)(r) ? r : path;
       }
       /** Reads a text artifact whole, bounded. */
       readText(path) {
         return this.memo(`text:${path}`, () => {
           const name = this.rel(path);
-          const st = statSync3(path, { throwIfNoEntry: false });
+          const st = (0, import_node_fs4.statSync)(path, { throwIfNoEntry: false });
           if (!st) throw new InputError("io", name, "no such file");
           if (!st.isFile()) throw new InputError("not-a-file", name, st.isDirectory() ? "is a directory, expected a file" : "is not a regular file");
           if (st.size > LIMITS.maxTextBytes) throw new InputError("too-large", name, `${st.size} bytes is more than the text limit`);
-          return readFileSync2(path, "utf8");
+          return (0, import_node_fs4.readFileSync)(path, "utf8");
         });
       }
       /** vmlinux (or 6.18+ vmlinux.unstripped when asked), opened for ranged reads. */
@@ -6250,44 +6304,42 @@ var init_symvers = __esm({
 });
 
 // src/discover/walk.ts
-import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync as statSync4 } from "node:fs";
-import { join, relative as relative2, isAbsolute as isAbsolute2 } from "node:path";
 function inside(root, path) {
-  const r = relative2(root, path);
-  return r === "" || !r.startsWith("..") && !isAbsolute2(r);
+  const r = (0, import_node_path2.relative)(root, path);
+  return r === "" || !r.startsWith("..") && !(0, import_node_path2.isAbsolute)(r);
 }
 function refusePath(root, path, what) {
-  const name = relative2(root, path);
+  const name = (0, import_node_path2.relative)(root, path);
   const err = new InputError("refused", name.length > 200 ? `${name.slice(0, 200)}...` : name, what);
   if (!refusals) throw err;
   if (!refusals.includes(err.message)) refusals.push(err.message);
   return void 0;
 }
 function resolvedRoot(root) {
-  if (lastRoot?.root !== root) lastRoot = { root, resolved: realpathSync.native(root) };
+  if (lastRoot?.root !== root) lastRoot = { root, resolved: import_node_fs5.realpathSync.native(root) };
   return lastRoot.resolved;
 }
 function fileIn(root, path) {
   const refuse = (what) => refusePath(root, path, what);
   let st;
   try {
-    st = lstatSync(path, { throwIfNoEntry: false });
+    st = (0, import_node_fs5.lstatSync)(path, { throwIfNoEntry: false });
   } catch (err) {
     return refuse(`cannot be looked up: ${err.code ?? String(err)}`);
   }
   if (!st) return void 0;
   let target;
   try {
-    target = realpathSync.native(path);
+    target = import_node_fs5.realpathSync.native(path);
   } catch (err) {
     const code = err.code;
     if (code === "ELOOP") return refuse("is a symlink loop");
     return void 0;
   }
   if (!inside(resolvedRoot(root), target)) {
-    return refuse(st.isSymbolicLink() ? `is a symlink to ${readlinkSync(path)}, outside the build directory` : "resolves outside the build directory");
+    return refuse(st.isSymbolicLink() ? `is a symlink to ${(0, import_node_fs5.readlinkSync)(path)}, outside the build directory` : "resolves outside the build directory");
   }
-  const t = st.isSymbolicLink() ? statSync4(target, { throwIfNoEntry: false }) : st;
+  const t = st.isSymbolicLink() ? (0, import_node_fs5.statSync)(target, { throwIfNoEntry: false }) : st;
   return t?.isFile() ? path : void 0;
 }
 function walkFiles(dir, want, maxFiles, skipDirs = /* @__PURE__ */ new Set(), symlinks) {
@@ -6297,15 +6349,15 @@ function walkFiles(dir, want, maxFiles, skipDirs = /* @__PURE__ */ new Set(), sy
     const d = stack.pop();
     let entries;
     try {
-      entries = readdirSync(d, { withFileTypes: true });
+      entries = (0, import_node_fs5.readdirSync)(d, { withFileTypes: true });
     } catch {
       continue;
     }
     for (const e of entries) {
       if (e.isDirectory()) {
-        if (!skipDirs.has(e.name)) stack.push(join(d, e.name));
+        if (!skipDirs.has(e.name)) stack.push((0, import_node_path2.join)(d, e.name));
       } else if ((e.isFile() || e.isSymbolicLink()) && want(e.name)) {
-        const path = join(d, e.name);
+        const path = (0, import_node_path2.join)(d, e.name);
         if (e.isSymbolicLink()) symlinks?.add(path);
         out.push(path);
         if (out.length > maxFiles) throw new InputError("too-large", dir, `more than ${maxFiles} matching files`);
@@ -6314,18 +6366,18 @@ function walkFiles(dir, want, maxFiles, skipDirs = /* @__PURE__ */ new Set(), sy
   }
   return out.sort();
 }
-var refusals, lastRoot;
+var import_node_fs5, import_node_path2, refusals, lastRoot;
 var init_walk = __esm({
   "src/discover/walk.ts"() {
     "use strict";
+    import_node_fs5 = __toESM(require_node_fs(), 1);
+    import_node_path2 = __toESM(require_node_path(), 1);
     init_errors();
     refusals = null;
   }
 });
 
 // src/exports/whitelist.ts
-import { existsSync, realpathSync as realpathSync2, statSync as statSync5 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join2 } from "node:path";
 function kernelListReader(build) {
   const v = build.info.version;
   if (v) return { reader: atLeast(v, 6, 5) ? "modpost" : "autoksyms", known: true };
@@ -6345,17 +6397,17 @@ function locateWhitelist(build, reader) {
   const src = build.layout.sourceDir ?? obj;
   const tried = [];
   let candidates;
-  if (isAbsolute3(setting)) candidates = [setting];
-  else if (reader === "modpost") candidates = [join2(obj, setting), join2(src, setting)];
-  else candidates = [join2(src, setting)];
+  if ((0, import_node_path3.isAbsolute)(setting)) candidates = [setting];
+  else if (reader === "modpost") candidates = [(0, import_node_path3.join)(obj, setting), (0, import_node_path3.join)(src, setting)];
+  else candidates = [(0, import_node_path3.join)(src, setting)];
   for (const c of candidates) {
     if (tried.includes(c)) continue;
     tried.push(c);
-    if (!existsSync(c)) continue;
-    const real = realpathSync2(c);
-    const allowed = [obj, src].some((root) => existsSync(root) && inside(realpathSync2(root), real));
+    if (!(0, import_node_fs6.existsSync)(c)) continue;
+    const real = (0, import_node_fs6.realpathSync)(c);
+    const allowed = [obj, src].some((root) => (0, import_node_fs6.existsSync)(root) && inside((0, import_node_fs6.realpathSync)(root), real));
     if (!allowed) return { setting, path: null, tried, refused: c };
-    if (!statSync5(real).isFile()) continue;
+    if (!(0, import_node_fs6.statSync)(real).isFile()) continue;
     return { setting, path: c, tried };
   }
   return { setting, path: null, tried };
@@ -6368,9 +6420,12 @@ function parseAutoksyms(text) {
   }
   return out;
 }
+var import_node_fs6, import_node_path3;
 var init_whitelist = __esm({
   "src/exports/whitelist.ts"() {
     "use strict";
+    import_node_fs6 = __toESM(require_node_fs(), 1);
+    import_node_path3 = __toESM(require_node_path(), 1);
     init_build_info();
     init_walk();
   }
@@ -6458,7 +6513,6 @@ var init_lz4_legacy = __esm({
 });
 
 // src/kallsyms/xz-bcj.ts
-import { crc32 } from "node:zlib";
 function vli(b, at, end, file) {
   let value = 0;
   for (let i = 0; i < 9; i++) {
@@ -6539,7 +6593,7 @@ function rewriteXzForLzma2(input, file) {
     chunks.push(Uint8Array.from(out));
     out.length = 0;
   };
-  out.push(...HEADER_MAGIC, 0, 0, ...le32(crc32(Uint8Array.of(0, 0))));
+  out.push(...HEADER_MAGIC, 0, 0, ...le32((0, import_node_zlib2.crc32)(Uint8Array.of(0, 0))));
   const newRecords = [];
   for (const bl of blocks) {
     const compressedSize = bl.unpaddedSize - bl.headerSize - checkSize;
@@ -6552,7 +6606,7 @@ function rewriteXzForLzma2(input, file) {
     }
     while ((h.length + 4) % 4 !== 0) h.push(0);
     h[0] = (h.length + 4) / 4 - 1;
-    const header = [...h, ...le32(crc32(Uint8Array.from(h)))];
+    const header = [...h, ...le32((0, import_node_zlib2.crc32)(Uint8Array.from(h)))];
     out.push(...header);
     flush();
     const dataStart = bl.headerStart + bl.headerSize;
@@ -6567,10 +6621,10 @@ function rewriteXzForLzma2(input, file) {
     putVli(index, r.uncompressed);
   }
   while (index.length % 4 !== 0) index.push(0);
-  index.push(...le32(crc32(Uint8Array.from(index))));
+  index.push(...le32((0, import_node_zlib2.crc32)(Uint8Array.from(index))));
   out.push(...index);
   const footerBody = [...le32(index.length / 4 - 1), 0, 0];
-  out.push(...le32(crc32(Uint8Array.from(footerBody))), ...footerBody, 89, 90);
+  out.push(...le32((0, import_node_zlib2.crc32)(Uint8Array.from(footerBody))), ...footerBody, 89, 90);
   flush();
   return { stream: Buffer.concat(chunks), x86: usesX86, blockSizes };
 }
@@ -6636,10 +6690,11 @@ function undoX86Bcj(buf) {
     i += 4;
   }
 }
-var HEADER_MAGIC, FILTER_X86, FILTER_LZMA2, CHECK_SIZES;
+var import_node_zlib2, HEADER_MAGIC, FILTER_X86, FILTER_LZMA2, CHECK_SIZES;
 var init_xz_bcj = __esm({
   "src/kallsyms/xz-bcj.ts"() {
     "use strict";
+    import_node_zlib2 = __toESM(require_node_zlib(), 1);
     init_errors();
     HEADER_MAGIC = [253, 55, 122, 88, 90, 0];
     FILTER_X86 = 4;
@@ -6649,8 +6704,6 @@ var init_xz_bcj = __esm({
 });
 
 // src/kallsyms/boot-image.ts
-import { promisify as promisify2 } from "node:util";
-import { createGunzip, createZstdDecompress, gunzip as gunzip2, zstdDecompress as zstdDecompress2 } from "node:zlib";
 function u32le(b, at) {
   return (b[at] | b[at + 1] << 8 | b[at + 2] << 16 | b[at + 3] << 24) >>> 0;
 }
@@ -6734,7 +6787,7 @@ function inflateUntil(body, kind, file, limit, declared, enough) {
   let out = Buffer.allocUnsafe(0);
   let own = false;
   let op = 0;
-  const stream = kind === "gzip" ? createGunzip({ chunkSize }) : createZstdDecompress({ chunkSize });
+  const stream = kind === "gzip" ? (0, import_node_zlib3.createGunzip)({ chunkSize }) : (0, import_node_zlib3.createZstdDecompress)({ chunkSize });
   return new Promise((resolve3, reject) => {
     let settled = false;
     const finish = (f) => {
@@ -6772,18 +6825,20 @@ function inflateUntil(body, kind, file, limit, declared, enough) {
     stream.end();
   });
 }
-var gunzipAsync2, zstdAsync2, ARM64_MAGIC, MAGICS, INPUT_PIECE;
+var import_node_util2, import_node_zlib3, gunzipAsync2, zstdAsync2, ARM64_MAGIC, MAGICS, INPUT_PIECE;
 var init_boot_image = __esm({
   "src/kallsyms/boot-image.ts"() {
     "use strict";
+    import_node_util2 = __toESM(require_node_util(), 1);
+    import_node_zlib3 = __toESM(require_node_zlib(), 1);
     init_decompress();
     init_limits();
     init_errors();
     init_lz4_legacy();
     init_xz_bcj();
     init_zlib_chunk();
-    gunzipAsync2 = promisify2(gunzip2);
-    zstdAsync2 = promisify2(zstdDecompress2);
+    gunzipAsync2 = (0, import_node_util2.promisify)(import_node_zlib3.gunzip);
+    zstdAsync2 = (0, import_node_util2.promisify)(import_node_zlib3.zstdDecompress);
     ARM64_MAGIC = 1682788929;
     MAGICS = [
       ["gzip", [31, 139]],
@@ -6799,23 +6854,24 @@ var init_boot_image = __esm({
 });
 
 // src/exports/image.ts
-import { readFileSync as readFileSync3, statSync as statSync6 } from "node:fs";
 function vmlinuxFromImage(build) {
   return build.memo("exports:image-elf", async () => {
     const path = build.layout.bootImage;
     if (!path) return null;
     const file = build.rel(path);
-    const st = statSync6(path);
+    const st = (0, import_node_fs7.statSync)(path);
     if (st.size > LIMITS.maxModuleBytes) throw new InputError("too-large", file, `${st.size} bytes is more than a boot image can be`);
-    const k = await unpackKernel(readFileSync3(path), file);
+    const k = await unpackKernel((0, import_node_fs7.readFileSync)(path), file);
     if (k.format !== "elf") return null;
     const what = k.container === "none" ? file : `${file} (${k.container}${k.compression === "none" ? "" : `, ${k.compression}`})`;
     return { elf: ElfFile.fromBytes(k.bytes, what), what };
   });
 }
+var import_node_fs7;
 var init_image = __esm({
   "src/exports/image.ts"() {
     "use strict";
+    import_node_fs7 = __toESM(require_node_fs(), 1);
     init_elf();
     init_boot_image();
     init_limits();
@@ -6824,8 +6880,6 @@ var init_image = __esm({
 });
 
 // src/exports/module-set.ts
-import { statSync as statSync7 } from "node:fs";
-import { basename, isAbsolute as isAbsolute4, join as join3, relative as relative3, resolve } from "node:path";
 function moduleOwner(relPath, installed) {
   const p = relPath.replace(MODULE_SUFFIX, "");
   return installed && p.startsWith("kernel/") ? p.slice("kernel/".length) : p;
@@ -6874,9 +6928,9 @@ function unlinkedObjects(build) {
     if (!rel.endsWith(".o")) continue;
     const stem = rel.slice(0, -2);
     if (have.has(stem)) continue;
-    const path = join3(layout2.root, rel);
+    const path = (0, import_node_path4.join)(layout2.root, rel);
     if (!fileIn(layout2.root, path)) continue;
-    out.push({ name: basename(stem).replace(/-/g, "_"), path, relPath: rel, compression: "none" });
+    out.push({ name: (0, import_node_path4.basename)(stem).replace(/-/g, "_"), path, relPath: rel, compression: "none" });
   }
   return out;
 }
@@ -6885,15 +6939,15 @@ function extraModules(build, dirs) {
     const files = [];
     const shown = /* @__PURE__ */ new Map();
     for (const given of dirs) {
-      const dir = resolve(given);
-      const st = statSync7(dir, { throwIfNoEntry: false });
+      const dir = (0, import_node_path4.resolve)(given);
+      const st = (0, import_node_fs8.statSync)(dir, { throwIfNoEntry: false });
       if (!st) throw new InputError("io", given, "extra-modules: no such directory");
       if (!st.isDirectory()) throw new InputError("not-a-file", given, "extra-modules: not a directory");
       for (const path of walkFiles(dir, (n) => MODULE_FILE.test(n), LIMITS.maxModules)) {
         if (!fileIn(dir, path)) continue;
-        const relPath = relative3(dir, path);
-        files.push({ name: basename(path).replace(MODULE_FILE, "").replace(/-/g, "_"), path, relPath, compression: compressionOf(path) });
-        shown.set(path, isAbsolute4(given) ? path : join3(given, relPath));
+        const relPath = (0, import_node_path4.relative)(dir, path);
+        files.push({ name: (0, import_node_path4.basename)(path).replace(MODULE_FILE, "").replace(/-/g, "_"), path, relPath, compression: compressionOf(path) });
+        shown.set(path, (0, import_node_path4.isAbsolute)(given) ? path : (0, import_node_path4.join)(given, relPath));
       }
     }
     if (!files.length) return [];
@@ -6901,10 +6955,12 @@ function extraModules(build, dirs) {
     return summaries.map((s, i) => linkedModule(s, moduleOwner(s.relPath, false), shown.get(files[i].path) ?? s.relPath, false));
   });
 }
-var ANALYZER_IDS, MODULE_SUFFIX, MODULE_FILE;
+var import_node_fs8, import_node_path4, ANALYZER_IDS, MODULE_SUFFIX, MODULE_FILE;
 var init_module_set = __esm({
   "src/exports/module-set.ts"() {
     "use strict";
+    import_node_fs8 = __toESM(require_node_fs(), 1);
+    import_node_path4 = __toESM(require_node_path(), 1);
     init_walk();
     init_decompress();
     init_limits();
@@ -7207,8 +7263,6 @@ var init_symbol_list = __esm({
 });
 
 // src/exports/lists.ts
-import { readFileSync as readFileSync4, realpathSync as realpathSync3, statSync as statSync8 } from "node:fs";
-import { resolve as resolve2 } from "node:path";
 function loadLists(build, options) {
   return build.memo(`exports:lists:${options.symbolLists.join("\0")}`, () => readLists(build, options));
 }
@@ -7220,18 +7274,18 @@ function readLists(build, options) {
   if (whitelist?.path) {
     const file = build.rel(whitelist.path);
     lists.push({ list: parseSymbolList(build.readText(whitelist.path), file, reader), whitelist: true });
-    seen.add(realpathSync3(whitelist.path));
+    seen.add((0, import_node_fs9.realpathSync)(whitelist.path));
   }
   for (const given of options.symbolLists) {
-    const path = resolve2(given);
-    const st = statSync8(path, { throwIfNoEntry: false });
+    const path = (0, import_node_path5.resolve)(given);
+    const st = (0, import_node_fs9.statSync)(path, { throwIfNoEntry: false });
     if (!st) throw new InputError("io", given, "symbol list: no such file");
     if (!st.isFile()) throw new InputError("not-a-file", given, "symbol list: not a regular file");
     if (st.size > LIMITS.maxTextBytes) throw new InputError("too-large", given, "symbol list: file too large");
-    const real = realpathSync3(path);
+    const real = (0, import_node_fs9.realpathSync)(path);
     if (seen.has(real)) continue;
     seen.add(real);
-    const text = readFileSync4(path, "utf8");
+    const text = (0, import_node_fs9.readFileSync)(path, "utf8");
     const listReader = detectFormat(text) === "android" ? "android" : reader;
     lists.push({ list: parseSymbolList(text, displayPath(build, given, path), listReader), whitelist: false });
   }
@@ -7243,9 +7297,12 @@ function displayPath(build, given, abs) {
   const rel = build.rel(abs);
   return rel === abs ? given : rel;
 }
+var import_node_fs9, import_node_path5;
 var init_lists = __esm({
   "src/exports/lists.ts"() {
     "use strict";
+    import_node_fs9 = __toESM(require_node_fs(), 1);
+    import_node_path5 = __toESM(require_node_path(), 1);
     init_limits();
     init_errors();
     init_symbol_list();
@@ -8374,7 +8431,6 @@ var init_locate_table = __esm({
 });
 
 // src/kallsyms/embedded.ts
-import { closeSync as closeSync2, openSync as openSync2, readSync as readSync2, statSync as statSync9 } from "node:fs";
 function tablesOfElf(elf, hints = {}) {
   const bySymbols = tablesFromSymbols(elf, hints);
   if (bySymbols) return { table: bySymbols, via: `${bySymbols.layout.foundBy === "symbols" ? "symbols" : "scan"}` };
@@ -8400,7 +8456,7 @@ async function readEmbeddedTable(path, file, options = {}) {
       elf.close();
     }
   }
-  const size = statSync9(path).size;
+  const size = (0, import_node_fs10.statSync)(path).size;
   if (size > LIMITS.maxModuleBytes) throw new InputError("too-large", file, `${size} bytes is more than a boot image`);
   const src = new FileSource(path, file);
   let bytes2;
@@ -8451,16 +8507,16 @@ function tablesOfUnpacked(k, file, options = {}) {
 function readHead(path, file) {
   let fd;
   try {
-    fd = openSync2(path, "r");
+    fd = (0, import_node_fs10.openSync)(path, "r");
   } catch (err) {
     throw new InputError("io", file, `cannot open: ${err.code ?? String(err)}`);
   }
   try {
     const buf = Buffer.alloc(64);
-    const n = readSync2(fd, buf, 0, 64, 0);
+    const n = (0, import_node_fs10.readSync)(fd, buf, 0, 64, 0);
     return buf.subarray(0, n);
   } finally {
-    closeSync2(fd);
+    (0, import_node_fs10.closeSync)(fd);
   }
 }
 function loadSegments(b, file) {
@@ -8481,10 +8537,11 @@ function loadSegments(b, file) {
   }
   return out;
 }
-var ARM64_DEFAULT_BASE;
+var import_node_fs10, ARM64_DEFAULT_BASE;
 var init_embedded = __esm({
   "src/kallsyms/embedded.ts"() {
     "use strict";
+    import_node_fs10 = __toESM(require_node_fs(), 1);
     init_reader();
     init_source();
     init_constants();
@@ -8766,16 +8823,14 @@ var init_system_map = __esm({
 });
 
 // src/kallsyms/load-passes.ts
-import { readFileSync as readFileSync5, statSync as statSync10 } from "node:fs";
-import { join as join4 } from "node:path";
 function mksysmapFilterOf(build) {
   return build.memo("kallsyms:mksysmap", () => {
     const src = build.layout.sourceDir;
-    const script = src ? join4(src, "scripts/mksysmap") : null;
-    const st = script ? statSync10(script, { throwIfNoEntry: false }) : void 0;
+    const script = src ? (0, import_node_path6.join)(src, "scripts/mksysmap") : null;
+    const st = script ? (0, import_node_fs11.statSync)(script, { throwIfNoEntry: false }) : void 0;
     if (script && st?.isFile() && st.size <= MAX_SCRIPT_BYTES) {
       try {
-        return parseMksysmapScript(readFileSync5(script, "utf8"), build.rel(script));
+        return parseMksysmapScript((0, import_node_fs11.readFileSync)(script, "utf8"), build.rel(script));
       } catch {
       }
     }
@@ -8784,7 +8839,7 @@ function mksysmapFilterOf(build) {
 }
 function mtimeOf(path) {
   if (!path) return null;
-  const st = statSync10(path, { throwIfNoEntry: false });
+  const st = (0, import_node_fs11.statSync)(path, { throwIfNoEntry: false });
   return st ? st.mtimeMs : null;
 }
 function objectSymbols(path, file) {
@@ -8894,7 +8949,7 @@ function readPass(build, p, filter, rawText, mismatched, unreadable) {
   let objectBytes = null;
   let objSyms = null;
   if (p.kallsymsObject && p.kallsymsObject.endsWith(".o")) {
-    objectBytes = statSync10(p.kallsymsObject).size;
+    objectBytes = (0, import_node_fs11.statSync)(p.kallsymsObject).size;
     try {
       objSyms = objectSymbols(p.kallsymsObject, build.rel(p.kallsymsObject));
     } catch {
@@ -8903,10 +8958,12 @@ function readPass(build, p, filter, rawText, mismatched, unreadable) {
   }
   return { pass: p.pass, file, derived, symbols, objectBytes, objectSymbols: objSyms };
 }
-var MAX_SCRIPT_BYTES;
+var import_node_fs11, import_node_path6, MAX_SCRIPT_BYTES;
 var init_load_passes = __esm({
   "src/kallsyms/load-passes.ts"() {
     "use strict";
+    import_node_fs11 = __toESM(require_node_fs(), 1);
+    import_node_path6 = __toESM(require_node_path(), 1);
     init_source();
     init_elf();
     init_nm();
@@ -11161,22 +11218,22 @@ var init_off_thread = __esm({
 });
 
 // src/load/module-worker.ts
+var import_node_worker_threads4 = __toESM(require_node_worker_threads(), 1);
 init_errors();
 init_analyze_module();
 init_analyzers();
 init_hint_board();
-import { parentPort } from "node:worker_threads";
 var setup = null;
 var memoStore = /* @__PURE__ */ new Map();
 var memo = (key, make) => {
   if (!memoStore.has(key)) memoStore.set(key, make());
   return memoStore.get(key);
 };
-parentPort.on("message", (msg) => {
+import_node_worker_threads4.parentPort.on("message", (msg) => {
   if ("side" in msg) {
     Promise.resolve().then(() => (init_off_thread(), off_thread_exports)).then((m) => m.runSideJob(msg.side)).then(
-      (result) => parentPort.postMessage({ side: true, result }),
-      (err) => parentPort.postMessage({ side: true, error: describeError(err) })
+      (result) => import_node_worker_threads4.parentPort.postMessage({ side: true, result }),
+      (err) => import_node_worker_threads4.parentPort.postMessage({ side: true, error: describeError(err) })
     );
     return;
   }
@@ -11186,12 +11243,12 @@ parentPort.on("message", (msg) => {
   }
   const req = msg;
   if (!setup) {
-    parentPort.postMessage({ id: req.id, error: "module worker: a module before the setup message" });
+    import_node_worker_threads4.parentPort.postMessage({ id: req.id, error: "module worker: a module before the setup message" });
     return;
   }
   analyzeModule(req.module, setup.analyzers, setup.options, memo, req.preloaded, setup.hints).then(
-    (summary) => parentPort.postMessage({ id: req.id, summary }, ownedBuffers(summary.facts)),
-    (err) => parentPort.postMessage({ id: req.id, error: describeError(err) })
+    (summary) => import_node_worker_threads4.parentPort.postMessage({ id: req.id, summary }, ownedBuffers(summary.facts)),
+    (err) => import_node_worker_threads4.parentPort.postMessage({ id: req.id, error: describeError(err) })
   );
 });
 function ownedBuffers(facts) {

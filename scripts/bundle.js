@@ -2,7 +2,26 @@
 // the CLI it starts) and the module worker (dist/module-worker.js) with esbuild. dist/ is
 // committed and must match src/. No code splitting: each entry is self-contained, so the
 // worker and the CLI always sit beside their callers.
+import { builtinModules } from 'node:module'
 import { build } from 'esbuild'
+
+// Node's builtins as process.getBuiltinModule() objects, not ESM imports: an ESM import of a
+// builtin builds a facade of all its exports, which runs lazy getters (fs loads its streams).
+// In a bare script ten such imports take 17 ms; the CLI's processes each start 10-12 ms sooner
+// without them (BENCHMARKS.md, seventh sitting), and a review starts four.
+const builtins = new Set(builtinModules.flatMap(m => (m.startsWith('node:') ? [m] : [m, `node:${m}`])))
+const builtinsAtRuntime = {
+  name: 'builtins-at-runtime',
+  setup(b) {
+    b.onResolve({ filter: /^[a-z_:/]+$/ }, a =>
+      builtins.has(a.path) ? { path: a.path.replace(/^(node:)?/, 'node:'), namespace: 'builtin' } : undefined
+    )
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, a => ({
+      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(a.path)})`,
+      loader: 'js'
+    }))
+  }
+}
 
 await build({
   entryPoints: {
@@ -18,7 +37,8 @@ await build({
   format: 'esm',
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [builtinsAtRuntime],
   banner: {
-    js: "import { createRequire as __kbrCreateRequire } from 'node:module'; const require = __kbrCreateRequire(import.meta.url);"
+    js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);"
   }
 })

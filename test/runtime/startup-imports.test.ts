@@ -8,10 +8,16 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { REPO_ROOT } from '../support/kernels.ts'
 
-/** The node: built-ins a bundle imports statically (import ... from "node:x"). */
+/**
+ * The node: built-ins a bundle imports statically: `import ... from "node:x"`, or the module
+ * scripts/bundle.js makes of such an import, `module.exports = process.getBuiltinModule("node:x")`
+ * (a built-in loaded on first use is a bare getBuiltinModule call instead).
+ */
 function staticBuiltins(bundle: string): Set<string> {
   const text = readFileSync(join(REPO_ROOT, 'dist', bundle), 'utf8')
-  return new Set([...text.matchAll(/^import\b[^;]*?\bfrom\s+["'](node:[a-z_/]+)["']/gm)].map(m => m[1]!))
+  const imports = [...text.matchAll(/^import\b[^;]*?\bfrom\s+["'](node:[a-z_/]+)["']/gm)]
+  const wrapped = [...text.matchAll(/\bmodule\.exports = process\.getBuiltinModule\("(node:[a-z_/]+)"\)/g)]
+  return new Set([...imports, ...wrapped].map(m => m[1]!))
 }
 
 /** Node's internal modules loaded by the time `dist/cli-main.js args` exits. */
