@@ -817,9 +817,9 @@ var require_web = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/xz-decompress/dist/package/xz-decompress.js
+// node_modules/xz-decompress/dist/package/xz-decompress.js
 var require_xz_decompress = __commonJS({
-  "../../../work/main/node_modules/xz-decompress/dist/package/xz-decompress.js"(exports, module) {
+  "node_modules/xz-decompress/dist/package/xz-decompress.js"(exports, module) {
     (function webpackUniversalModuleDefinition(root, factory) {
       if (typeof exports === "object" && typeof module === "object")
         module.exports = factory(require_web());
@@ -8775,12 +8775,17 @@ var init_derive_syms = __esm({
 
 // src/kallsyms/system-map.ts
 function parseSystemMap(text, file) {
-  const symbols = [];
+  let lines = 1;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lines++;
+  const low = new Uint32Array(lines);
+  const high = new Uint32Array(lines);
+  const types = new Uint16Array(lines);
+  const nameStart = new Uint32Array(lines);
+  const nameEnd = new Uint32Array(lines);
+  let n = 0;
   let width = 0;
   let line = 0;
   let start = 0;
-  let lastHigh = -1;
-  let highBig = 0n;
   while (start < text.length) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
@@ -8797,23 +8802,49 @@ function parseSystemMap(text, file) {
     if (digits <= 0 || digits > 16 || sp1 + 2 >= end || text.charCodeAt(sp1 + 2) !== 32 || sp1 + 3 >= end) {
       throw new InputError("bad-value", file, `line ${line} is not "<address> <type> <name>": ${JSON.stringify(text.slice(from, Math.min(end, from + 80)))}`);
     }
-    let high = 0;
-    let low = 0;
+    let hi = 0;
+    let lo = 0;
     for (let i = from; i < sp1; i++) {
       const c = text.charCodeAt(i);
       const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
       if (d < 0) throw new InputError("bad-value", file, `line ${line}: address ${JSON.stringify(text.slice(from, sp1))} is not hexadecimal`);
-      if (sp1 - i > 8) high = high * 16 + d;
-      else low = low * 16 + d;
-    }
-    if (high !== lastHigh) {
-      lastHigh = high;
-      highBig = BigInt(high) << 32n;
+      if (sp1 - i > 8) hi = hi * 16 + d;
+      else lo = lo * 16 + d;
     }
     if (width === 0) width = digits;
-    symbols.push({ addr: highBig | BigInt(low), type: text.charAt(sp1 + 1), name: text.slice(sp1 + 3, end) });
+    low[n] = lo;
+    high[n] = hi;
+    types[n] = text.charCodeAt(sp1 + 1);
+    nameStart[n] = sp1 + 3;
+    nameEnd[n] = end;
+    n++;
   }
-  return { file, symbols, width };
+  const packed = { text, low, high, types, nameStart, nameEnd };
+  let symbols = null;
+  return {
+    file,
+    count: n,
+    packed,
+    width,
+    get symbols() {
+      symbols ??= unpackMap(packed, n);
+      return symbols;
+    }
+  };
+}
+function unpackMap(p, n) {
+  const out = new Array(n);
+  let lastHigh = -1;
+  let highBig = 0n;
+  for (let i = 0; i < n; i++) {
+    const hi = p.high[i];
+    if (hi !== lastHigh) {
+      lastHigh = hi;
+      highBig = BigInt(hi) << 32n;
+    }
+    out[i] = { addr: highBig | BigInt(p.low[i]), type: String.fromCharCode(p.types[i]), name: p.text.slice(p.nameStart[i], p.nameEnd[i]) };
+  }
+  return out;
 }
 var init_system_map = __esm({
   "src/kallsyms/system-map.ts"() {
@@ -9171,8 +9202,7 @@ function expectedTable(map, opts, dropped) {
 function isWeak(s) {
   return s.type === "w" || s.type === "W" ? 1 : 0;
 }
-function linkerScriptProvided(s) {
-  const n = s.name;
+function linkerScriptProvided(n) {
   if (n.length < 8 || !n.startsWith("__")) return 0;
   return n.startsWith("__start_", 0) || n.startsWith("__stop_") || n.startsWith("__end_") || n.endsWith("_start") || n.endsWith("_end") ? 1 : 0;
 }
@@ -9181,9 +9211,12 @@ function leadingUnderscores(n) {
   while (n.charCodeAt(i) === 95) i++;
   return i;
 }
+function compareAtOneAddress(a, b) {
+  return isWeak(a) - isWeak(b) || linkerScriptProvided(a.name) - linkerScriptProvided(b.name) || leadingUnderscores(a.name) - leadingUnderscores(b.name);
+}
 function compareSymbols(a, b) {
   if (a.addr !== b.addr) return a.addr < b.addr ? -1 : 1;
-  return isWeak(a) - isWeak(b) || linkerScriptProvided(a) - linkerScriptProvided(b) || leadingUnderscores(a.name) - leadingUnderscores(b.name);
+  return compareAtOneAddress(a, b);
 }
 var KEPT_ABSOLUTE, KSYM_NAME_LEN2, OLD_PREFIXES, OLD_SUFFIXES, OLD_MATCHES, OLD_EXACT, RANGE_NAMES;
 var init_expected = __esm({
@@ -9212,11 +9245,138 @@ var init_expected = __esm({
   }
 });
 
+// src/kallsyms/verify-packed.ts
+function matchPacked(decoded, map, opts) {
+  const table = decoded.packed;
+  const p = map.packed;
+  const text = p.text;
+  const n = map.count;
+  const v = opts.version;
+  const tableSymbolsDropped = !v || !atLeast(v, 6, 11);
+  const everyName = v !== null && !atLeast(v, 6, 4);
+  const dropped = {};
+  const ranges = /* @__PURE__ */ new Map();
+  let kept = new Uint32Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const s = p.nameStart[i];
+    const len = p.nameEnd[i] - s;
+    const type = p.types[i];
+    if (everyName || len >= KSYM_NAME_LEN3 || DROPPABLE_TYPES.has(type) || tableSymbolsDropped && text.startsWith("kallsyms_", s)) {
+      const why = droppedByDesign({ type: String.fromCharCode(type), name: text.slice(s, s + len) }, opts);
+      if (why) {
+        dropped[why] = (dropped[why] ?? 0) + 1;
+        continue;
+      }
+    }
+    if (len >= 6 && len <= 15 && text.charCodeAt(s) === 95) {
+      const name = text.slice(s, s + len);
+      if (RANGE_NAMES.has(name) && !ranges.has(name)) ranges.set(name, i);
+    }
+    kept[k++] = i;
+  }
+  if (!opts.allSymbols) {
+    const inRange = (i, lo, hi) => {
+      const l = ranges.get(lo);
+      const h = ranges.get(hi);
+      return l !== void 0 && h !== void 0 && compareAddr2(p, i, l) >= 0 && compareAddr2(p, i, h) <= 0;
+    };
+    const etext = ranges.get("_etext");
+    const einittext = ranges.get("_einittext");
+    const boundaryNames = v !== null && atLeast(v, 6, 12);
+    let w = 0;
+    for (let j = 0; j < k; j++) {
+      const i = kept[j];
+      const s = p.nameStart[i];
+      if (!(boundaryNames && (text.startsWith("__start_", s) || text.startsWith("__stop_", s)))) {
+        if (!inRange(i, "_stext", "_etext") && !inRange(i, "_sinittext", "_einittext")) continue;
+        if (etext !== void 0 && compareAddr2(p, i, etext) === 0 && !nameIs(p, i, "_etext")) continue;
+        if (einittext !== void 0 && compareAddr2(p, i, einittext) === 0 && !nameIs(p, i, "_einittext"))
+          continue;
+      }
+      kept[w++] = i;
+    }
+    k = w;
+  }
+  kept = kept.subarray(0, k);
+  const types = new Uint16Array(k);
+  const percpuLo = opts.absolutePercpu ? ranges.get("__per_cpu_start") : void 0;
+  const percpuHi = opts.absolutePercpu ? ranges.get("__per_cpu_end") : void 0;
+  for (let j = 0; j < k; j++) {
+    const i = kept[j];
+    const percpu = percpuLo !== void 0 && percpuHi !== void 0 && compareAddr2(p, i, percpuLo) >= 0 && compareAddr2(p, i, percpuHi) <= 0;
+    types[j] = percpu ? TYPE_ABSOLUTE : p.types[i];
+  }
+  if (k !== decoded.count || !inKallsymsOrder(p, kept, types)) return null;
+  for (let j = 0; j < k; j++) {
+    const i = kept[j];
+    if (table.words[2 * j] !== p.low[i] || table.words[2 * j + 1] !== p.high[i] || table.types[j] !== types[j])
+      return null;
+    const s = p.nameStart[i];
+    const len = p.nameEnd[i] - s;
+    const at = table.nameAt[j];
+    if (at + len >= table.names.length || table.names[at + len] !== 0) return null;
+    for (let c = 0; c < len; c++) {
+      const ch = text.charCodeAt(s + c);
+      if (ch > 127 || table.names[at + c] !== ch) return null;
+    }
+  }
+  return { dropped, kept: k };
+}
+function compareAddr2(p, i, j) {
+  return p.high[i] - p.high[j] || p.low[i] - p.low[j];
+}
+function nameIs(p, i, name) {
+  return p.nameEnd[i] - p.nameStart[i] === name.length && p.text.startsWith(name, p.nameStart[i]);
+}
+function inKallsymsOrder(p, kept, types) {
+  for (let j = 1; j < kept.length; j++) {
+    const c = compareAddr2(p, kept[j], kept[j - 1]);
+    if (c < 0) return false;
+    if (c > 0) continue;
+    let end = j + 1;
+    while (end < kept.length && compareAddr2(p, kept[end], kept[j - 1]) === 0) end++;
+    sortRun(p, kept, types, j - 1, end);
+    j = end - 1;
+  }
+  return true;
+}
+function sortRun(p, kept, types, from, to) {
+  const run = [];
+  for (let j = from; j < to; j++) {
+    const line = kept[j];
+    const code = types[j];
+    run.push({
+      line,
+      code,
+      addr: 0n,
+      type: String.fromCharCode(code),
+      name: p.text.slice(p.nameStart[line], p.nameEnd[line])
+    });
+  }
+  run.sort(compareAtOneAddress);
+  run.forEach((r, o) => {
+    kept[from + o] = r.line;
+    types[from + o] = r.code;
+  });
+}
+var TYPE_ABSOLUTE, DROPPABLE_TYPES, KSYM_NAME_LEN3;
+var init_verify_packed = __esm({
+  "src/kallsyms/verify-packed.ts"() {
+    "use strict";
+    init_build_info();
+    init_expected();
+    TYPE_ABSOLUTE = 65;
+    DROPPABLE_TYPES = /* @__PURE__ */ new Set([117, 110, 85, 78, 65, 97]);
+    KSYM_NAME_LEN3 = 512;
+  }
+});
+
 // src/kallsyms/verify-table.ts
 function optionsForTable(table, known) {
   let version = known.version;
   if (!version) {
-    const hasOwn = table.entries.some((e) => e.name === "kallsyms_names");
+    const hasOwn = firstNamed(table.packed, table.count, "kallsyms_names") >= 0;
     const offsetsFirst = table.layout.addresses < table.layout.numSyms;
     version = hasOwn ? { major: 6, minor: 11, patch: 0 } : offsetsFirst ? { major: 6, minor: 1, patch: 0 } : { major: 6, minor: 4, patch: 0 };
   }
@@ -9224,30 +9384,47 @@ function optionsForTable(table, known) {
   return { version, allSymbols, absolutePercpu: table.layout.mode === "absolute-percpu" };
 }
 function hasNonTextSymbols(table) {
-  const at = /* @__PURE__ */ new Map();
-  for (const e of table.entries) if (["_stext", "_etext", "_sinittext", "_einittext"].includes(e.name) && !at.has(e.name)) at.set(e.name, e.addr);
-  const [st, et, si, ei] = ["_stext", "_etext", "_sinittext", "_einittext"].map((n) => at.get(n));
-  if (st === void 0 || et === void 0) return true;
-  return table.entries.some((e) => {
-    if (e.name.startsWith("__start_") || e.name.startsWith("__stop_")) return false;
-    const inText = e.addr >= st && e.addr <= et;
-    const inInit = si !== void 0 && ei !== void 0 && e.addr >= si && e.addr <= ei;
-    return !inText && !inInit;
-  });
+  const p = table.packed;
+  const n = table.count;
+  const [st, et, si, ei] = ["_stext", "_etext", "_sinittext", "_einittext"].map((name) => firstNamed(p, n, name));
+  if (st < 0 || et < 0) return true;
+  const within = (j, lo, hi) => lo >= 0 && hi >= 0 && compareAddr(p.words, j, lo) >= 0 && compareAddr(p.words, j, hi) <= 0;
+  for (let j = 0; j < n; j++) {
+    if (startsWith2(p, j, "__start_") || startsWith2(p, j, "__stop_")) continue;
+    if (!within(j, st, et) && !within(j, si, ei)) return true;
+  }
+  return false;
+}
+function firstNamed(p, n, name) {
+  for (let j = 0; j < n; j++) if (startsWith2(p, j, name) && p.names[p.nameAt[j] + name.length] === 0) return j;
+  return -1;
+}
+function startsWith2(p, j, prefix) {
+  const at = p.nameAt[j];
+  if (at + prefix.length > p.names.length) return false;
+  for (let c = 0; c < prefix.length; c++) if (p.names[at + c] !== prefix.charCodeAt(c)) return false;
+  return true;
 }
 function verifyTable(table, systemMap, options) {
-  const dropped = {};
-  const expected = expectedTable(systemMap, options, (why) => dropped[why] = (dropped[why] ?? 0) + 1);
+  const match = matchPacked(table, systemMap, options);
+  const dropped = match?.dropped ?? {};
+  const expected = match ? null : expectedTable(systemMap.symbols, options, (why) => dropped[why] = (dropped[why] ?? 0) + 1);
   const designDrops = Object.values(dropped).reduce((a, b) => a + b, 0);
-  const outsideText = systemMap.length - designDrops - expected.length;
+  const kept = match ? match.kept : expected.length;
+  const outsideText = systemMap.count - designDrops - kept;
   if (outsideText > 0) dropped["outside the text sections (no KALLSYMS_ALL)"] = outsideText;
-  return { options, dropped, diff: compareSymbolLists(expected, table.entries) };
+  return { options, dropped, diff: expected ? compareSymbolLists(expected, table.entries) : sameLists(kept) };
+}
+function sameLists(n) {
+  return { before: n, after: n, identical: true, lost: [], added: [], moved: [], retyped: [], firstOrderDifference: null };
 }
 var init_verify_table = __esm({
   "src/kallsyms/verify-table.ts"() {
     "use strict";
     init_compare_symbols();
+    init_decode_table();
     init_expected();
+    init_verify_packed();
   }
 });
 
@@ -9323,16 +9500,16 @@ async function reviewKallsyms(build) {
       const firstTextDifference = bytesEqual === false && diff.identical ? firstLineDifference(raw, loaded.systemMapText) : null;
       final = { against: last, diff, bytesEqual, firstTextDifference };
     }
-    const finalMap = loaded.systemMap && !loaded.systemMapOlderThanPasses ? loaded.systemMap.symbols : last?.symbols;
+    const finalMap = loaded.systemMap && !loaded.systemMapOlderThanPasses ? loaded.systemMap : null;
     const first = linked.find((m) => m.pass === 1);
-    const onePass = first && finalMap ? movement(first.symbols, finalMap, sections) : null;
+    const onePass = first && (finalMap || last) ? movement(first.symbols, finalMap ? finalMap.symbols : last.symbols, sections) : null;
     const steps = linked.slice(1).map((m, i) => ({ from: linked[i].pass, to: m.pass, movement: movement(linked[i].symbols, m.symbols, sections) }));
     let embedded = null;
     let embeddedError = null;
     const t = await embeddedTable(build);
     if (t && "error" in t) embeddedError = t.error;
     else if (t) {
-      const map = loaded.systemMap?.symbols;
+      const map = loaded.systemMap;
       const verification = map ? verifyTable(t.table, map, optionsForTable(t.table, { version: build.info.version, ...build.config ? { allSymbols: build.config.get("KALLSYMS_ALL") === "y" } : {} })) : null;
       embedded = { source: t.source, table: t.table, verification };
     }
@@ -9363,7 +9540,7 @@ function snapshotOf(r) {
     passes: r.count.passes,
     why: r.count.why,
     forced: r.count.forced,
-    systemMapSymbols: r.loaded.systemMap?.symbols.length ?? null,
+    systemMapSymbols: r.loaded.systemMap?.count ?? null,
     tableSymbols: r.embedded?.table.count ?? null
   };
 }
@@ -9527,7 +9704,7 @@ var init_kallsyms = __esm({
         } else if (r.embeddedError) {
           findings.push({ severity: "warning", code: "kallsyms-table-unreadable", message: `the kallsyms table could not be decoded: ${r.embeddedError}` });
         }
-        const symbols = loaded.systemMap?.symbols.length ?? last?.symbols.length ?? embedded?.table.count;
+        const symbols = loaded.systemMap?.count ?? last?.symbols.length ?? embedded?.table.count;
         const parts = [passText, symbols !== void 0 ? count(symbols, "symbol") : "", consistency, tableText2].filter(Boolean);
         const summary = parts.join(", ") || "nothing to check";
         return { summary, findings, blocks, report: { kallsyms: reportSection(r) } };

@@ -30,7 +30,7 @@ function snapshotOf(r: KallsymsReview): KallsymsSnapshot {
     passes: r.count.passes,
     why: r.count.why,
     forced: r.count.forced,
-    systemMapSymbols: r.loaded.systemMap?.symbols.length ?? null,
+    systemMapSymbols: r.loaded.systemMap?.count ?? null,
     tableSymbols: r.embedded?.table.count ?? null
   }
 }
@@ -176,7 +176,7 @@ export const kallsymsCheck: Check<KallsymsSnapshot> = {
       findings.push({ severity: 'warning', code: 'kallsyms-table-unreadable', message: `the kallsyms table could not be decoded: ${r.embeddedError}` })
     }
 
-    const symbols = loaded.systemMap?.symbols.length ?? last?.symbols.length ?? embedded?.table.count
+    const symbols = loaded.systemMap?.count ?? last?.symbols.length ?? embedded?.table.count
     const parts = [passText, symbols !== undefined ? count(symbols, 'symbol') : '', consistency, tableText].filter(Boolean)
     const summary = parts.join(', ') || 'nothing to check'
     return { summary, findings, blocks, report: { kallsyms: reportSection(r) } }

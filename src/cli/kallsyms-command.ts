@@ -53,7 +53,7 @@ export function registerKallsyms(program: Command): void {
       if (flags.systemMap) {
         const map = parseSystemMap(readFileSync(flags.systemMap, 'utf8'), flags.systemMap)
         const version = flags.kernelVersion ? parseKernelVersion(flags.kernelVersion) : null
-        const v = verifyTable(e.table, map.symbols, optionsForTable(e.table, { version }))
+        const v = verifyTable(e.table, map, optionsForTable(e.table, { version }))
         const dropped = Object.entries(v.dropped)
           .map(([why, n]) => `${n} ${why}`)
           .join(', ')

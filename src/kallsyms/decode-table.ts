@@ -151,7 +151,7 @@ function unpack(p: PackedEntries, n: number): KallsymsEntry[] {
 }
 
 /** Address order of entries i and j, from their (low, high) words. */
-function compareAddr(words: Uint32Array, i: number, j: number): number {
+export function compareAddr(words: Uint32Array, i: number, j: number): number {
   return words[2 * i + 1]! - words[2 * j + 1]! || words[2 * i]! - words[2 * j]!
 }
 

@@ -34,7 +34,7 @@ const OLD_MATCHES = ['.long_branch.', '.plt_branch.']
 const OLD_EXACT = new Set(['_SDA_BASE_', '_SDA2_BASE_'])
 
 /** Why kallsyms.c leaves a System.map line out of the table, or null when it keeps it. */
-export function droppedByDesign(sym: MapSymbol, opts: KallsymsOptions): string | null {
+export function droppedByDesign(sym: Pick<MapSymbol, 'type' | 'name'>, opts: KallsymsOptions): string | null {
   const { type, name } = sym
   if (name.length >= KSYM_NAME_LEN) return `name longer than ${KSYM_NAME_LEN - 1} characters`
   if (type === 'u' || type === 'n' || type === 'U' || type === 'N') return `type ${type}`
@@ -97,14 +97,14 @@ export function expectedTable(map: readonly MapSymbol[], opts: KallsymsOptions, 
   return table
 }
 
-const RANGE_NAMES = new Set(['_stext', '_etext', '_sinittext', '_einittext', '__per_cpu_start', '__per_cpu_end'])
+/** The symbols whose first address bounds the text, init text and per-cpu sections. */
+export const RANGE_NAMES = new Set(['_stext', '_etext', '_sinittext', '_einittext', '__per_cpu_start', '__per_cpu_end'])
 
 function isWeak(s: KallsymsEntry): number {
   return s.type === 'w' || s.type === 'W' ? 1 : 0
 }
 
-function linkerScriptProvided(s: KallsymsEntry): number {
-  const n = s.name
+function linkerScriptProvided(n: string): number {
   if (n.length < 8 || !n.startsWith('__')) return 0
   return n.startsWith('__start_', 0) || n.startsWith('__stop_') || n.startsWith('__end_') || n.endsWith('_start') || n.endsWith('_end') ? 1 : 0
 }
@@ -115,7 +115,12 @@ function leadingUnderscores(n: string): number {
   return i
 }
 
+/** compare_symbols of symbols at one address: weak last, linker-script symbols last, fewer leading underscores first. */
+export function compareAtOneAddress(a: KallsymsEntry, b: KallsymsEntry): number {
+  return isWeak(a) - isWeak(b) || linkerScriptProvided(a.name) - linkerScriptProvided(b.name) || leadingUnderscores(a.name) - leadingUnderscores(b.name)
+}
+
 function compareSymbols(a: KallsymsEntry, b: KallsymsEntry): number {
   if (a.addr !== b.addr) return a.addr < b.addr ? -1 : 1
-  return isWeak(a) - isWeak(b) || linkerScriptProvided(a) - linkerScriptProvided(b) || leadingUnderscores(a.name) - leadingUnderscores(b.name)
+  return compareAtOneAddress(a, b)
 }

@@ -121,9 +121,9 @@ export async function reviewKallsyms(build: Build): Promise<KallsymsReview> {
       const firstTextDifference = bytesEqual === false && diff.identical ? firstLineDifference(raw!, loaded.systemMapText!) : null
       final = { against: last, diff, bytesEqual, firstTextDifference }
     }
-    const finalMap = loaded.systemMap && !loaded.systemMapOlderThanPasses ? loaded.systemMap.symbols : last?.symbols
+    const finalMap = loaded.systemMap && !loaded.systemMapOlderThanPasses ? loaded.systemMap : null
     const first = linked.find(m => m.pass === 1)
-    const onePass = first && finalMap ? movement(first.symbols, finalMap, sections) : null
+    const onePass = first && (finalMap || last) ? movement(first.symbols, finalMap ? finalMap.symbols : last!.symbols, sections) : null
     const steps = linked.slice(1).map((m, i) => ({ from: linked[i]!.pass, to: m.pass, movement: movement(linked[i]!.symbols, m.symbols, sections) }))
 
     let embedded: EmbeddedCheck | null = null
@@ -131,7 +131,7 @@ export async function reviewKallsyms(build: Build): Promise<KallsymsReview> {
     const t = await embeddedTable(build)
     if (t && 'error' in t) embeddedError = t.error
     else if (t) {
-      const map = loaded.systemMap?.symbols
+      const map = loaded.systemMap
       const verification = map
         ? verifyTable(t.table, map, optionsForTable(t.table, { version: build.info.version, ...(build.config ? { allSymbols: build.config.get('KALLSYMS_ALL') === 'y' } : {}) }))
         : null

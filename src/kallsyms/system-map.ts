@@ -10,9 +10,26 @@ export interface MapSymbol {
 
 export interface SymbolMap {
   file: string
-  symbols: MapSymbol[]
+  /** Number of lines. */
+  count: number
+  /** The lines as objects, made on first use: verifying a table needs only `packed`. */
+  readonly symbols: MapSymbol[]
+  packed: PackedMap
   /** Hex digits of the addresses as written: 16 on 64-bit kernels, 8 on 32-bit. 0 when empty. */
   width: number
+}
+
+/** The lines of a map as columns over its text. */
+export interface PackedMap {
+  text: string
+  /** Address of each line as its low and high 32-bit halves. */
+  low: Uint32Array
+  high: Uint32Array
+  /** Char code of each line's type letter. */
+  types: Uint16Array
+  /** Each line's name is text.slice(nameStart[i], nameEnd[i]). */
+  nameStart: Uint32Array
+  nameEnd: Uint32Array
 }
 
 /**
@@ -21,13 +38,17 @@ export interface SymbolMap {
  * itself stops at a malformed line ("line format error", scripts/kallsyms.c read_symbol).
  */
 export function parseSystemMap(text: string, file: string): SymbolMap {
-  const symbols: MapSymbol[] = []
+  let lines = 1
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++
+  const low = new Uint32Array(lines)
+  const high = new Uint32Array(lines)
+  const types = new Uint16Array(lines)
+  const nameStart = new Uint32Array(lines)
+  const nameEnd = new Uint32Array(lines)
+  let n = 0
   let width = 0
   let line = 0
   let start = 0
-  // Addresses of one kernel share their upper half: its BigInt is made once per change.
-  let lastHigh = -1
-  let highBig = 0n
   while (start < text.length) {
     let end = text.indexOf('\n', start)
     if (end < 0) end = text.length
@@ -45,23 +66,51 @@ export function parseSystemMap(text: string, file: string): SymbolMap {
       throw new InputError('bad-value', file, `line ${line} is not "<address> <type> <name>": ${JSON.stringify(text.slice(from, Math.min(end, from + 80)))}`)
     }
     // Up to 16 hex digits: the last 8 are the low half, any before them the high half.
-    let high = 0
-    let low = 0
+    let hi = 0
+    let lo = 0
     for (let i = from; i < sp1; i++) {
       const c = text.charCodeAt(i)
       const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : c >= 0x41 && c <= 0x46 ? c - 0x37 : -1
       if (d < 0) throw new InputError('bad-value', file, `line ${line}: address ${JSON.stringify(text.slice(from, sp1))} is not hexadecimal`)
-      if (sp1 - i > 8) high = high * 16 + d
-      else low = low * 16 + d
-    }
-    if (high !== lastHigh) {
-      lastHigh = high
-      highBig = BigInt(high) << 32n
+      if (sp1 - i > 8) hi = hi * 16 + d
+      else lo = lo * 16 + d
     }
     if (width === 0) width = digits
-    symbols.push({ addr: highBig | BigInt(low), type: text.charAt(sp1 + 1), name: text.slice(sp1 + 3, end) })
+    low[n] = lo
+    high[n] = hi
+    types[n] = text.charCodeAt(sp1 + 1)
+    nameStart[n] = sp1 + 3
+    nameEnd[n] = end
+    n++
   }
-  return { file, symbols, width }
+  const packed: PackedMap = { text, low, high, types, nameStart, nameEnd }
+  let symbols: MapSymbol[] | null = null
+  return {
+    file,
+    count: n,
+    packed,
+    width,
+    get symbols(): MapSymbol[] {
+      symbols ??= unpackMap(packed, n)
+      return symbols
+    }
+  }
+}
+
+function unpackMap(p: PackedMap, n: number): MapSymbol[] {
+  const out: MapSymbol[] = new Array(n)
+  // Addresses of one kernel share their upper half: its BigInt is made once per change.
+  let lastHigh = -1
+  let highBig = 0n
+  for (let i = 0; i < n; i++) {
+    const hi = p.high[i]!
+    if (hi !== lastHigh) {
+      lastHigh = hi
+      highBig = BigInt(hi) << 32n
+    }
+    out[i] = { addr: highBig | BigInt(p.low[i]!), type: String.fromCharCode(p.types[i]!), name: p.text.slice(p.nameStart[i]!, p.nameEnd[i]!) }
+  }
+  return out
 }
 
 /** One System.map line, as nm prints it (zero-padded to `width` hex digits). */

@@ -16,6 +16,7 @@ import { TableWatcher, tablesByScan } from '../../src/kallsyms/locate-table.ts'
 import { builtinMksysmap } from '../../src/kallsyms/mksysmap.ts'
 import { formatSystemMap, parseSystemMap } from '../../src/kallsyms/system-map.ts'
 import type { KernelImage } from '../../src/kallsyms/table.ts'
+import { matchPacked } from '../../src/kallsyms/verify-packed.ts'
 import { optionsForTable, verifyTable } from '../../src/kallsyms/verify-table.ts'
 import { parseKernelVersion } from '../../src/model/build-info.ts'
 import { openBuild } from '../../src/model/open-build.ts'
@@ -40,7 +41,9 @@ describe.each(releases)('Debian 6.12 ($which)', ({ which, rel }) => {
     expect(formatTable(e.table, 16).toString('latin1')).toBe(formatSystemMap(expected, 16))
     const absolute = map.symbols.filter(s => s.type === 'A').length
     expect(e.table.count).toBe(map.symbols.length - absolute)
-    expect(verifyTable(e.table, map.symbols, options).dropped).toEqual({ 'absolute symbol': absolute })
+    expect(verifyTable(e.table, map, options).dropped).toEqual({ 'absolute symbol': absolute })
+    // The packed comparison, which verifyTable tries first, agrees with the objects.
+    expect(matchPacked(e.table, map, options)).toEqual({ dropped: { 'absolute symbol': absolute }, kept: expected.length })
     if (which === 'new') expect([map.symbols.length, e.table.count]).toEqual([163_210, 163_205])
   })
 
@@ -126,10 +129,12 @@ describe.each([
     expect(e.notes).toEqual([])
     const map = parseSystemMap(readFileSync(k.systemMap, 'utf8'), 'System.map')
     const options = optionsForTable(e.table, { version: parseKernelVersion(k.release) })
-    const v = verifyTable(e.table, map.symbols, options)
+    const v = verifyTable(e.table, map, options)
     expect(v.diff.identical).toBe(true)
-    expect(formatTable(e.table, 16).toString('latin1')).toBe(formatSystemMap(expectedTable(map.symbols, options), 16))
+    const expected = expectedTable(map.symbols, options)
+    expect(formatTable(e.table, 16).toString('latin1')).toBe(formatSystemMap(expected, 16))
     expect(Object.keys(v.dropped).sort()).toEqual([...drops].sort())
+    expect(matchPacked(e.table, map, options)?.kept).toBe(expected.length)
     if (key === '6.1-amd64') expect(e.table.layout.addresses).toBeLessThan(e.table.layout.numSyms) // the pre-6.4 order
   })
 })
@@ -162,7 +167,7 @@ describe('a tampered table in a real image', () => {
     // An offset: absolute-percpu stores relative_base - 1 - address, so -16 moves it up 16 bytes.
     const at = layout.addresses + 4 * idx
     view.setInt32(at, view.getInt32(at, true) - 16, true)
-    let d = verifyTable(decodeTable(img, layout), map.symbols, options).diff
+    let d = verifyTable(decodeTable(img, layout), map, options).diff
     expect(d.moved).toEqual([{ name: 'schedule', type: 'T', from: clean.entries[idx]!.addr, to: clean.entries[idx]!.addr + 16n }])
     expect(d.lost.length + d.added.length + d.retyped.length).toBe(0)
     restore()
@@ -173,7 +178,7 @@ describe('a tampered table in a real image', () => {
     const len = img.bytes[off]!
     img.bytes[off + len] = img.bytes[off + len] === 0x30 ? 0x31 : 0x30
     const t = decodeTable(img, layout)
-    d = verifyTable(t, map.symbols, options).diff
+    d = verifyTable(t, map, options).diff
     expect(d.lost.map(s => s.name)).toEqual(['schedule'])
     expect(d.added).toHaveLength(1)
     expect(d.added[0]).toMatchObject({ type: 'T', addr: clean.entries[idx]!.addr })
