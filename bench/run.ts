@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
+import { delimiter, dirname } from 'node:path'
 import type { WorkloadRun } from './workload.ts'
 import { WORKLOADS } from './workloads/index.ts'
 
@@ -11,6 +12,9 @@ interface Sample {
 }
 
 const TIME = '/usr/bin/time'
+
+// Our CLI's launcher starts the `node` on PATH: let it be the one running the bench.
+process.env.PATH = `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`
 
 function measure(argv: string[]): Sample {
   const r = spawnSync(TIME, ['-f', '%e %M', ...argv], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20 })

@@ -1,9 +1,12 @@
 // Bundles the Action (dist/index.js), the CLI (dist/cli.js, a launcher, and dist/cli-main.js,
-// the CLI it starts) and the module worker (dist/module-worker.js) with esbuild. dist/ is
-// committed and must match src/. No code splitting: each entry is self-contained, so the
-// worker and the CLI always sit beside their callers.
+// the CLI it starts) and the module worker (dist/module-worker.js) with esbuild, and writes
+// the CLI's shell launcher (dist/kbuild-review). dist/ is committed and must match src/. No
+// code splitting: each entry is self-contained, so the worker and the CLI always sit beside
+// their callers.
+import { chmodSync, writeFileSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { build } from 'esbuild'
+import { shellLauncher } from '../src/runtime/shell-launcher.ts'
 
 // Node's builtins as process.getBuiltinModule() objects, not ESM imports: an ESM import of a
 // builtin builds a facade of all its exports, which runs lazy getters (fs loads its streams).
@@ -42,3 +45,7 @@ await build({
     js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);"
   }
 })
+
+// The CLI's bin: one Node start instead of the two of dist/cli.js (src/runtime/shell-launcher.ts).
+writeFileSync('dist/kbuild-review', shellLauncher())
+chmodSync('dist/kbuild-review', 0o755)

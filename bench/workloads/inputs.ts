@@ -5,9 +5,12 @@ import { fileURLToPath } from 'node:url'
 import { debianRelease } from '../../test/support/kernels.ts'
 import { walkFiles } from '../../src/discover/walk.ts'
 
-/** Our CLI as shipped (dist/cli.js, rebuilt by npm run bench), on the Node running the bench (24 under npm scripts). */
+/**
+ * Our CLI as shipped: the package's bin, dist/kbuild-review (rebuilt by npm run bench). It runs
+ * the `node` on PATH, which bench/run.ts makes the Node running the bench (24 under npm scripts).
+ */
 export function ourCli(): string[] {
-  return [process.execPath, fileURLToPath(new URL('../../dist/cli.js', import.meta.url))]
+  return [fileURLToPath(new URL('../../dist/kbuild-review', import.meta.url))]
 }
 
 /** The decompressed module tree of the newer cached Debian release (scripts/kernels/fetch-debian.sh). */
@@ -41,6 +44,6 @@ export function debianBaselineSnapshot(): { file: string } | { skip: string } {
   const rel = debianRelease('old')
   if (!rel) return { skip: 'Debian release not in the cache: run scripts/kernels/fetch-debian.sh' }
   const file = `${rel.root}.snapshot.json.gz`
-  if (!existsSync(file)) execFileSync(ourCli()[0]!, [ourCli()[1]!, 'snapshot', rel.root, '-o', file], { stdio: 'inherit' })
+  if (!existsSync(file)) execFileSync(ourCli()[0]!, [...ourCli().slice(1), 'snapshot', rel.root, '-o', file], { stdio: 'inherit' })
   return { file }
 }

@@ -36,10 +36,10 @@ export const TUNED_NODE_FLAGS: readonly string[] = [
 ]
 
 /** glibc tunables for the child, each unless the user set that one (name=value). */
-const MALLOC_TUNABLES: readonly string[] = ['glibc.malloc.hugetlb=1', 'glibc.malloc.top_pad=67108864']
+export const MALLOC_TUNABLES: readonly string[] = ['glibc.malloc.hugetlb=1', 'glibc.malloc.top_pad=67108864']
 
 /** Commands whose work is one isolate's (no module workers): V8's defaults suit them. */
-const SINGLE_ISOLATE_COMMANDS = new Set(['kallsyms'])
+export const SINGLE_ISOLATE_COMMANDS: ReadonlySet<string> = new Set(['kallsyms'])
 
 /** Our Node flags for the command in `argv` (its first argument that is not an option). */
 export function nodeFlagsFor(argv: readonly string[]): readonly string[] {
