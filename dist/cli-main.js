@@ -6507,7 +6507,6 @@ function compareSymbols(a, b) {
 // src/kallsyms/verify-packed.ts
 var TYPE_ABSOLUTE = 65;
 var DROPPABLE_TYPES = /* @__PURE__ */ new Set([117, 110, 85, 78, 65, 97]);
-var KSYM_NAME_LEN2 = 512;
 function matchPacked(decoded, map, opts) {
   const table = decoded.packed;
   const p = map.packed;
@@ -6524,7 +6523,7 @@ function matchPacked(decoded, map, opts) {
     const s = p.nameStart[i];
     const len = p.nameEnd[i] - s;
     const type = p.types[i];
-    if (everyName || len >= KSYM_NAME_LEN2 || DROPPABLE_TYPES.has(type) || tableSymbolsDropped && text.startsWith("kallsyms_", s)) {
+    if (everyName || len >= KSYM_NAME_LEN || DROPPABLE_TYPES.has(type) || tableSymbolsDropped && text.startsWith("kallsyms_", s)) {
       const why = droppedByDesign({ type: String.fromCharCode(type), name: text.slice(s, s + len) }, opts);
       if (why) {
         dropped[why] = (dropped[why] ?? 0) + 1;
@@ -7145,7 +7144,7 @@ var MAX_TYPE_ID = 1048575;
 var MAX_NAME_OFFSET = 16777215;
 
 // src/btf/names.ts
-var KSYM_NAME_LEN3 = 512;
+var KSYM_NAME_LEN2 = 512;
 var ALPHA = 1;
 var DIGIT = 2;
 var PRINT = 4;
@@ -7171,11 +7170,11 @@ function isValidIdentifier(bytes2, pos) {
   if (pos >= n || IDENT_FIRST[bytes2[pos]] === 0) return false;
   let p = pos + 1;
   while (p < n && IDENT_REST[bytes2[p]] === 1) p++;
-  return p < n && bytes2[p] === 0 && p - pos <= KSYM_NAME_LEN3;
+  return p < n && bytes2[p] === 0 && p - pos <= KSYM_NAME_LEN2;
 }
 function isValidSectionName(bytes2, pos) {
   if (pos >= bytes2.length || bytes2[pos] === 0) return false;
-  const limit = pos + KSYM_NAME_LEN3;
+  const limit = pos + KSYM_NAME_LEN2;
   let p = pos;
   while (p < bytes2.length && bytes2[p] !== 0 && p < limit) {
     if ((CTYPE[bytes2[p]] & PRINT) === 0) return false;
@@ -12759,9 +12758,9 @@ async function reviewKallsyms(build) {
       const firstTextDifference = bytesEqual === false && diff.identical ? firstLineDifference(raw, loaded.systemMapText) : null;
       final = { against: last, diff, bytesEqual, firstTextDifference };
     }
-    const finalMap = loaded.systemMap && !loaded.systemMapOlderThanPasses ? loaded.systemMap : null;
     const first = linked.find((m) => m.pass === 1);
-    const onePass = first && (finalMap || last) ? movement(first.symbols, finalMap ? finalMap.symbols : last.symbols, sections) : null;
+    const finalMap = !first ? void 0 : loaded.systemMap && !loaded.systemMapOlderThanPasses ? loaded.systemMap.symbols : last?.symbols;
+    const onePass = first && finalMap ? movement(first.symbols, finalMap, sections) : null;
     const steps = linked.slice(1).map((m, i) => ({ from: linked[i].pass, to: m.pass, movement: movement(linked[i].symbols, m.symbols, sections) }));
     let embedded = null;
     let embeddedError = null;

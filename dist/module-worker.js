@@ -9262,7 +9262,7 @@ function matchPacked(decoded, map, opts) {
     const s = p.nameStart[i];
     const len = p.nameEnd[i] - s;
     const type = p.types[i];
-    if (everyName || len >= KSYM_NAME_LEN3 || DROPPABLE_TYPES.has(type) || tableSymbolsDropped && text.startsWith("kallsyms_", s)) {
+    if (everyName || len >= KSYM_NAME_LEN2 || DROPPABLE_TYPES.has(type) || tableSymbolsDropped && text.startsWith("kallsyms_", s)) {
       const why = droppedByDesign({ type: String.fromCharCode(type), name: text.slice(s, s + len) }, opts);
       if (why) {
         dropped[why] = (dropped[why] ?? 0) + 1;
@@ -9360,7 +9360,7 @@ function sortRun(p, kept, types, from, to) {
     types[from + o] = r.code;
   });
 }
-var TYPE_ABSOLUTE, DROPPABLE_TYPES, KSYM_NAME_LEN3;
+var TYPE_ABSOLUTE, DROPPABLE_TYPES;
 var init_verify_packed = __esm({
   "src/kallsyms/verify-packed.ts"() {
     "use strict";
@@ -9368,7 +9368,6 @@ var init_verify_packed = __esm({
     init_expected();
     TYPE_ABSOLUTE = 65;
     DROPPABLE_TYPES = /* @__PURE__ */ new Set([117, 110, 85, 78, 65, 97]);
-    KSYM_NAME_LEN3 = 512;
   }
 });
 
@@ -9500,9 +9499,9 @@ async function reviewKallsyms(build) {
       const firstTextDifference = bytesEqual === false && diff.identical ? firstLineDifference(raw, loaded.systemMapText) : null;
       final = { against: last, diff, bytesEqual, firstTextDifference };
     }
-    const finalMap = loaded.systemMap && !loaded.systemMapOlderThanPasses ? loaded.systemMap : null;
     const first = linked.find((m) => m.pass === 1);
-    const onePass = first && (finalMap || last) ? movement(first.symbols, finalMap ? finalMap.symbols : last.symbols, sections) : null;
+    const finalMap = !first ? void 0 : loaded.systemMap && !loaded.systemMapOlderThanPasses ? loaded.systemMap.symbols : last?.symbols;
+    const onePass = first && finalMap ? movement(first.symbols, finalMap, sections) : null;
     const steps = linked.slice(1).map((m, i) => ({ from: linked[i].pass, to: m.pass, movement: movement(linked[i].symbols, m.symbols, sections) }));
     let embedded = null;
     let embeddedError = null;

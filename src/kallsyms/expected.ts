@@ -14,7 +14,7 @@ export interface KallsymsOptions {
 
 /** Absolute symbols kallsyms.c keeps (ia64/parisc/... names), scripts/kallsyms.c is_ignored_symbol. */
 const KEPT_ABSOLUTE = new Set(['__kernel_syscall_via_break', '__kernel_syscall_via_epc', '__kernel_sigtramp', '__gp'])
-const KSYM_NAME_LEN = 512
+export const KSYM_NAME_LEN = 512
 
 // 6.1-6.3 kallsyms.c also ignored these itself (6.4 moved the patterns into mksysmap).
 const OLD_PREFIXES = [

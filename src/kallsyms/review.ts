@@ -121,9 +121,10 @@ export async function reviewKallsyms(build: Build): Promise<KallsymsReview> {
       const firstTextDifference = bytesEqual === false && diff.identical ? firstLineDifference(raw!, loaded.systemMapText!) : null
       final = { against: last, diff, bytesEqual, firstTextDifference }
     }
-    const finalMap = loaded.systemMap && !loaded.systemMapOlderThanPasses ? loaded.systemMap : null
     const first = linked.find(m => m.pass === 1)
-    const onePass = first && (finalMap || last) ? movement(first.symbols, finalMap ? finalMap.symbols : last!.symbols, sections) : null
+    // System.map's objects are made only when a pass is compared with it.
+    const finalMap = !first ? undefined : loaded.systemMap && !loaded.systemMapOlderThanPasses ? loaded.systemMap.symbols : last?.symbols
+    const onePass = first && finalMap ? movement(first.symbols, finalMap, sections) : null
     const steps = linked.slice(1).map((m, i) => ({ from: linked[i]!.pass, to: m.pass, movement: movement(linked[i]!.symbols, m.symbols, sections) }))
 
     let embedded: EmbeddedCheck | null = null

@@ -1,5 +1,11 @@
 import { atLeast } from '../model/build-info.ts'
-import { compareAtOneAddress, droppedByDesign, RANGE_NAMES, type KallsymsOptions } from './expected.ts'
+import {
+  compareAtOneAddress,
+  droppedByDesign,
+  KSYM_NAME_LEN,
+  RANGE_NAMES,
+  type KallsymsOptions
+} from './expected.ts'
 import type { PackedMap, SymbolMap } from './system-map.ts'
 import type { DecodedTable, KallsymsEntry } from './table.ts'
 
@@ -14,7 +20,6 @@ export interface PackedMatch {
 const TYPE_ABSOLUTE = 0x41 // 'A'
 /** Types droppedByDesign may drop: u n U N, and absolute symbols (A a). */
 const DROPPABLE_TYPES = new Set([0x75, 0x6e, 0x55, 0x4e, 0x41, 0x61])
-const KSYM_NAME_LEN = 512
 
 /**
  * verifyTable's usual case without an object per symbol: expectedTable's selection and order
