@@ -10,8 +10,8 @@ import { shellLauncher } from '../src/runtime/shell-launcher.ts'
 
 // Node's builtins as process.getBuiltinModule() objects, not ESM imports: an ESM import of a
 // builtin builds a facade of all its exports, which runs lazy getters (fs loads its streams).
-// In a bare script ten such imports take 17 ms; the CLI's processes each start 10-12 ms sooner
-// without them (BENCHMARKS.md, seventh sitting), and a review starts four.
+// In a bare script ten such imports take 17 ms; the CLI and each module worker start 10-12 ms
+// sooner without them (BENCHMARKS.md, seventh sitting).
 const builtins = new Set(builtinModules.flatMap(m => (m.startsWith('node:') ? [m] : [m, `node:${m}`])))
 const builtinsAtRuntime = {
   name: 'builtins-at-runtime',
