@@ -6091,8 +6091,7 @@ function movementSummary(m) {
 function parseSystemMap(text, file) {
   let lines2 = 1;
   for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lines2++;
-  const low = new Uint32Array(lines2);
-  const high = new Uint32Array(lines2);
+  const words = new Uint32Array(2 * lines2);
   const types = new Uint16Array(lines2);
   const nameStart = new Uint32Array(lines2);
   const nameEnd = new Uint32Array(lines2);
@@ -6126,14 +6125,14 @@ function parseSystemMap(text, file) {
       else lo = lo * 16 + d;
     }
     if (width === 0) width = digits;
-    low[n] = lo;
-    high[n] = hi;
+    words[2 * n] = lo;
+    words[2 * n + 1] = hi;
     types[n] = text.charCodeAt(sp1 + 1);
     nameStart[n] = sp1 + 3;
     nameEnd[n] = end;
     n++;
   }
-  const packed = { text, low, high, types, nameStart, nameEnd };
+  const packed = { text, words, types, nameStart, nameEnd };
   let symbols = null;
   return {
     file,
@@ -6151,12 +6150,12 @@ function unpackMap(p, n) {
   let lastHigh = -1;
   let highBig = 0n;
   for (let i = 0; i < n; i++) {
-    const hi = p.high[i];
+    const hi = p.words[2 * i + 1];
     if (hi !== lastHigh) {
       lastHigh = hi;
       highBig = BigInt(hi) << 32n;
     }
-    out[i] = { addr: highBig | BigInt(p.low[i]), type: String.fromCharCode(p.types[i]), name: p.text.slice(p.nameStart[i], p.nameEnd[i]) };
+    out[i] = { addr: highBig | BigInt(p.words[2 * i]), type: String.fromCharCode(p.types[i]), name: p.text.slice(p.nameStart[i], p.nameEnd[i]) };
   }
   return out;
 }
@@ -6540,7 +6539,7 @@ function matchPacked(decoded, map, opts) {
     const inRange = (i, lo, hi) => {
       const l = ranges.get(lo);
       const h = ranges.get(hi);
-      return l !== void 0 && h !== void 0 && compareAddr2(p, i, l) >= 0 && compareAddr2(p, i, h) <= 0;
+      return l !== void 0 && h !== void 0 && compareAddr(p.words, i, l) >= 0 && compareAddr(p.words, i, h) <= 0;
     };
     const etext = ranges.get("_etext");
     const einittext = ranges.get("_einittext");
@@ -6551,8 +6550,8 @@ function matchPacked(decoded, map, opts) {
       const s = p.nameStart[i];
       if (!(boundaryNames && (text.startsWith("__start_", s) || text.startsWith("__stop_", s)))) {
         if (!inRange(i, "_stext", "_etext") && !inRange(i, "_sinittext", "_einittext")) continue;
-        if (etext !== void 0 && compareAddr2(p, i, etext) === 0 && !nameIs(p, i, "_etext")) continue;
-        if (einittext !== void 0 && compareAddr2(p, i, einittext) === 0 && !nameIs(p, i, "_einittext"))
+        if (etext !== void 0 && compareAddr(p.words, i, etext) === 0 && !nameIs(p, i, "_etext")) continue;
+        if (einittext !== void 0 && compareAddr(p.words, i, einittext) === 0 && !nameIs(p, i, "_einittext"))
           continue;
       }
       kept[w++] = i;
@@ -6565,13 +6564,13 @@ function matchPacked(decoded, map, opts) {
   const percpuHi = opts.absolutePercpu ? ranges.get("__per_cpu_end") : void 0;
   for (let j = 0; j < k; j++) {
     const i = kept[j];
-    const percpu = percpuLo !== void 0 && percpuHi !== void 0 && compareAddr2(p, i, percpuLo) >= 0 && compareAddr2(p, i, percpuHi) <= 0;
+    const percpu = percpuLo !== void 0 && percpuHi !== void 0 && compareAddr(p.words, i, percpuLo) >= 0 && compareAddr(p.words, i, percpuHi) <= 0;
     types[j] = percpu ? TYPE_ABSOLUTE : p.types[i];
   }
   if (k !== decoded.count || !inKallsymsOrder(p, kept, types)) return null;
   for (let j = 0; j < k; j++) {
     const i = kept[j];
-    if (table.words[2 * j] !== p.low[i] || table.words[2 * j + 1] !== p.high[i] || table.types[j] !== types[j])
+    if (table.words[2 * j] !== p.words[2 * i] || table.words[2 * j + 1] !== p.words[2 * i + 1] || table.types[j] !== types[j])
       return null;
     const s = p.nameStart[i];
     const len = p.nameEnd[i] - s;
@@ -6584,19 +6583,16 @@ function matchPacked(decoded, map, opts) {
   }
   return { dropped, kept: k };
 }
-function compareAddr2(p, i, j) {
-  return p.high[i] - p.high[j] || p.low[i] - p.low[j];
-}
 function nameIs(p, i, name) {
   return p.nameEnd[i] - p.nameStart[i] === name.length && p.text.startsWith(name, p.nameStart[i]);
 }
 function inKallsymsOrder(p, kept, types) {
   for (let j = 1; j < kept.length; j++) {
-    const c = compareAddr2(p, kept[j], kept[j - 1]);
+    const c = compareAddr(p.words, kept[j], kept[j - 1]);
     if (c < 0) return false;
     if (c > 0) continue;
     let end = j + 1;
-    while (end < kept.length && compareAddr2(p, kept[end], kept[j - 1]) === 0) end++;
+    while (end < kept.length && compareAddr(p.words, kept[end], kept[j - 1]) === 0) end++;
     sortRun(p, kept, types, j - 1, end);
     j = end - 1;
   }
@@ -6610,7 +6606,6 @@ function sortRun(p, kept, types, from, to) {
     run.push({
       line,
       code,
-      addr: 0n,
       type: String.fromCharCode(code),
       name: p.text.slice(p.nameStart[line], p.nameEnd[line])
     });

@@ -100,7 +100,7 @@ export function expectedTable(map: readonly MapSymbol[], opts: KallsymsOptions, 
 /** The symbols whose first address bounds the text, init text and per-cpu sections. */
 export const RANGE_NAMES = new Set(['_stext', '_etext', '_sinittext', '_einittext', '__per_cpu_start', '__per_cpu_end'])
 
-function isWeak(s: KallsymsEntry): number {
+function isWeak(s: Pick<KallsymsEntry, 'type'>): number {
   return s.type === 'w' || s.type === 'W' ? 1 : 0
 }
 
@@ -116,7 +116,7 @@ function leadingUnderscores(n: string): number {
 }
 
 /** compare_symbols of symbols at one address: weak last, linker-script symbols last, fewer leading underscores first. */
-export function compareAtOneAddress(a: KallsymsEntry, b: KallsymsEntry): number {
+export function compareAtOneAddress(a: Pick<KallsymsEntry, 'type' | 'name'>, b: Pick<KallsymsEntry, 'type' | 'name'>): number {
   return isWeak(a) - isWeak(b) || linkerScriptProvided(a.name) - linkerScriptProvided(b.name) || leadingUnderscores(a.name) - leadingUnderscores(b.name)
 }
 

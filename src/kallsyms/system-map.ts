@@ -22,9 +22,8 @@ export interface SymbolMap {
 /** The lines of a map as columns over its text. */
 export interface PackedMap {
   text: string
-  /** Address of each line as its low and high 32-bit halves. */
-  low: Uint32Array
-  high: Uint32Array
+  /** Address of each line as (low, high) 32-bit words, as PackedEntries holds a table's. */
+  words: Uint32Array
   /** Char code of each line's type letter. */
   types: Uint16Array
   /** Each line's name is text.slice(nameStart[i], nameEnd[i]). */
@@ -40,8 +39,7 @@ export interface PackedMap {
 export function parseSystemMap(text: string, file: string): SymbolMap {
   let lines = 1
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++
-  const low = new Uint32Array(lines)
-  const high = new Uint32Array(lines)
+  const words = new Uint32Array(2 * lines)
   const types = new Uint16Array(lines)
   const nameStart = new Uint32Array(lines)
   const nameEnd = new Uint32Array(lines)
@@ -76,14 +74,14 @@ export function parseSystemMap(text: string, file: string): SymbolMap {
       else lo = lo * 16 + d
     }
     if (width === 0) width = digits
-    low[n] = lo
-    high[n] = hi
+    words[2 * n] = lo
+    words[2 * n + 1] = hi
     types[n] = text.charCodeAt(sp1 + 1)
     nameStart[n] = sp1 + 3
     nameEnd[n] = end
     n++
   }
-  const packed: PackedMap = { text, low, high, types, nameStart, nameEnd }
+  const packed: PackedMap = { text, words, types, nameStart, nameEnd }
   let symbols: MapSymbol[] | null = null
   return {
     file,
@@ -103,12 +101,12 @@ function unpackMap(p: PackedMap, n: number): MapSymbol[] {
   let lastHigh = -1
   let highBig = 0n
   for (let i = 0; i < n; i++) {
-    const hi = p.high[i]!
+    const hi = p.words[2 * i + 1]!
     if (hi !== lastHigh) {
       lastHigh = hi
       highBig = BigInt(hi) << 32n
     }
-    out[i] = { addr: highBig | BigInt(p.low[i]!), type: String.fromCharCode(p.types[i]!), name: p.text.slice(p.nameStart[i]!, p.nameEnd[i]!) }
+    out[i] = { addr: highBig | BigInt(p.words[2 * i]!), type: String.fromCharCode(p.types[i]!), name: p.text.slice(p.nameStart[i]!, p.nameEnd[i]!) }
   }
   return out
 }

@@ -7,7 +7,8 @@ import {
   type KallsymsOptions
 } from './expected.ts'
 import type { PackedMap, SymbolMap } from './system-map.ts'
-import type { DecodedTable, KallsymsEntry } from './table.ts'
+import { compareAddr } from './decode-table.ts'
+import type { DecodedTable } from './table.ts'
 
 /** What the packed comparison found: the table is exactly what kallsyms.c makes of the map. */
 export interface PackedMatch {
@@ -71,7 +72,12 @@ export function matchPacked(
     const inRange = (i: number, lo: string, hi: string) => {
       const l = ranges.get(lo)
       const h = ranges.get(hi)
-      return l !== undefined && h !== undefined && compareAddr(p, i, l) >= 0 && compareAddr(p, i, h) <= 0
+      return (
+        l !== undefined &&
+        h !== undefined &&
+        compareAddr(p.words, i, l) >= 0 &&
+        compareAddr(p.words, i, h) <= 0
+      )
     }
     const etext = ranges.get('_etext')
     const einittext = ranges.get('_einittext')
@@ -83,8 +89,12 @@ export function matchPacked(
       // A prefix holds no newline, so it cannot match past the end of the name.
       if (!(boundaryNames && (text.startsWith('__start_', s) || text.startsWith('__stop_', s)))) {
         if (!inRange(i, '_stext', '_etext') && !inRange(i, '_sinittext', '_einittext')) continue
-        if (etext !== undefined && compareAddr(p, i, etext) === 0 && !nameIs(p, i, '_etext')) continue
-        if (einittext !== undefined && compareAddr(p, i, einittext) === 0 && !nameIs(p, i, '_einittext'))
+        if (etext !== undefined && compareAddr(p.words, i, etext) === 0 && !nameIs(p, i, '_etext')) continue
+        if (
+          einittext !== undefined &&
+          compareAddr(p.words, i, einittext) === 0 &&
+          !nameIs(p, i, '_einittext')
+        )
           continue
       }
       kept[w++] = i
@@ -101,8 +111,8 @@ export function matchPacked(
     const percpu =
       percpuLo !== undefined &&
       percpuHi !== undefined &&
-      compareAddr(p, i, percpuLo) >= 0 &&
-      compareAddr(p, i, percpuHi) <= 0
+      compareAddr(p.words, i, percpuLo) >= 0 &&
+      compareAddr(p.words, i, percpuHi) <= 0
     types[j] = percpu ? TYPE_ABSOLUTE : p.types[i]!
   }
   if (k !== decoded.count || !inKallsymsOrder(p, kept, types)) return null
@@ -110,8 +120,8 @@ export function matchPacked(
   for (let j = 0; j < k; j++) {
     const i = kept[j]!
     if (
-      table.words[2 * j] !== p.low[i] ||
-      table.words[2 * j + 1] !== p.high[i] ||
+      table.words[2 * j] !== p.words[2 * i] ||
+      table.words[2 * j + 1] !== p.words[2 * i + 1] ||
       table.types[j] !== types[j]
     )
       return null
@@ -127,11 +137,6 @@ export function matchPacked(
   return { dropped, kept: k }
 }
 
-/** Address order of lines i and j. */
-function compareAddr(p: PackedMap, i: number, j: number): number {
-  return p.high[i]! - p.high[j]! || p.low[i]! - p.low[j]!
-}
-
 function nameIs(p: PackedMap, i: number, name: string): boolean {
   return p.nameEnd[i]! - p.nameStart[i]! === name.length && p.text.startsWith(name, p.nameStart[i]!)
 }
@@ -143,11 +148,11 @@ function nameIs(p: PackedMap, i: number, name: string): boolean {
  */
 function inKallsymsOrder(p: PackedMap, kept: Uint32Array, types: Uint16Array): boolean {
   for (let j = 1; j < kept.length; j++) {
-    const c = compareAddr(p, kept[j]!, kept[j - 1]!)
+    const c = compareAddr(p.words, kept[j]!, kept[j - 1]!)
     if (c < 0) return false
     if (c > 0) continue
     let end = j + 1
-    while (end < kept.length && compareAddr(p, kept[end]!, kept[j - 1]!) === 0) end++
+    while (end < kept.length && compareAddr(p.words, kept[end]!, kept[j - 1]!) === 0) end++
     sortRun(p, kept, types, j - 1, end)
     j = end - 1
   }
@@ -156,14 +161,13 @@ function inKallsymsOrder(p: PackedMap, kept: Uint32Array, types: Uint16Array): b
 
 /** Lines [from, to) at one address, in compare_symbols' order (a stable sort). */
 function sortRun(p: PackedMap, kept: Uint32Array, types: Uint16Array, from: number, to: number): void {
-  const run: Array<KallsymsEntry & { line: number; code: number }> = []
+  const run: Array<{ line: number; code: number; type: string; name: string }> = []
   for (let j = from; j < to; j++) {
     const line = kept[j]!
     const code = types[j]!
     run.push({
       line,
       code,
-      addr: 0n,
       type: String.fromCharCode(code),
       name: p.text.slice(p.nameStart[line]!, p.nameEnd[line]!)
     })
